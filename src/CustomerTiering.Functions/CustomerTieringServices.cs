@@ -1,0 +1,20 @@
+using CustomerTiering.Storage;
+
+namespace CustomerTiering.Functions;
+
+/// <summary>The composition root: every service the handler's functions use.</summary>
+public static class CustomerTieringServices
+{
+    public static IHostApplicationBuilder AddCustomerTiering(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services =>
+            StorageAccount.FromConfiguration(services.GetRequiredService<IConfiguration>(), StorageNames.DataConnection));
+        builder.Services.AddSingleton<StorageProvisioner>();
+        builder.Services.AddSingleton<StorageHealthProbe>();
+        builder.Services.AddHostedService<StorageProvisioning>();
+        return builder;
+    }
+}

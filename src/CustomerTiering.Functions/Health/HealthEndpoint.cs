@@ -1,0 +1,17 @@
+using CustomerTiering.Storage;
+
+namespace CustomerTiering.Functions.Health;
+
+/// <summary><c>GET /api/health</c>: 200 when Blob, Queue and Table storage all answer, 503 otherwise.</summary>
+public static class HealthEndpoint
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/health", async (StorageHealthProbe probe, CancellationToken cancellationToken) =>
+        {
+            var health = await probe.CheckAsync(cancellationToken);
+            return Results.Json(HealthReport.From(health), statusCode: health.AllReachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        }).WithName("Health");
+        return endpoints;
+    }
+}

@@ -1,0 +1,4 @@
+using CustomerTiering.Functions;
+
+var app = HandlerApplication.Create(args);
+await app.RunAsync();

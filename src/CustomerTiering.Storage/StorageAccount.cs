@@ -1,0 +1,67 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace CustomerTiering.Storage;
+
+/// <summary>The Blob, Queue and Table clients of one storage account, resolved from an app setting the way the Functions host resolves a binding's <c>connection</c>.</summary>
+public sealed class StorageAccount(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
+{
+    public BlobServiceClient Blobs { get; } = blobs;
+
+    public QueueServiceClient Queues { get; } = queues;
+
+    public TableServiceClient Tables { get; } = tables;
+
+    /// <summary>
+    /// <paramref name="name"/> is either a connection string (<c>UseDevelopmentStorage=true</c> locally) or, in Azure,
+    /// a section with <c>accountName</c> or <c>blobServiceUri</c>/<c>queueServiceUri</c>/<c>tableServiceUri</c>
+    /// (optionally <c>clientId</c>) for an identity-based connection: no key ever leaves the platform.
+    /// </summary>
+    public static StorageAccount FromConfiguration(IConfiguration configuration, string name)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration[name];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return FromConnectionString(connectionString);
+        }
+
+        var section = configuration.GetSection(name);
+        var accountName = section["accountName"];
+        var blobUri = ServiceUri(section["blobServiceUri"], accountName, "blob");
+        var queueUri = ServiceUri(section["queueServiceUri"], accountName, "queue");
+        var tableUri = ServiceUri(section["tableServiceUri"], accountName, "table");
+        if (blobUri is null || queueUri is null || tableUri is null)
+        {
+            throw new InvalidOperationException(
+                $"Storage connection '{name}' is not configured: set '{name}' to a connection string, " +
+                $"or '{name}__accountName' (or the three '{name}__*ServiceUri' settings) for a managed identity.");
+        }
+
+        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential();
+        return new StorageAccount(
+            new BlobServiceClient(blobUri, credential),
+            new QueueServiceClient(queueUri, credential, QueueOptions()),
+            new TableServiceClient(tableUri, credential));
+    }
+
+    public static StorageAccount FromConnectionString(string connectionString) => new(
+        new BlobServiceClient(connectionString),
+        new QueueServiceClient(connectionString, QueueOptions()),
+        new TableServiceClient(connectionString));
+
+    // The Functions queue extension reads and writes base64 messages by default; so do we, so that
+    // messages written by one side are always readable by the other.
+    private static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
+    private static Uri? ServiceUri(string? explicitUri, string? accountName, string service) =>
+        explicitUri is { Length: > 0 } ? new Uri(explicitUri)
+        : accountName is { Length: > 0 } ? new Uri($"https://{accountName}.{service}.core.windows.net")
+        : null;
+}
