@@ -8,13 +8,17 @@ using Microsoft.Extensions.Configuration;
 namespace CustomerTiering.Storage;
 
 /// <summary>The Blob, Queue and Table clients of one storage account, resolved from an app setting the way the Functions host resolves a binding's <c>connection</c>.</summary>
-public sealed class StorageAccount(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
+public sealed class StorageAccount(BlobServiceClient blobs, Func<QueueClientOptions, QueueServiceClient> queues, TableServiceClient tables)
 {
     public BlobServiceClient Blobs { get; } = blobs;
 
-    public QueueServiceClient Queues { get; } = queues;
+    /// <summary>Queues with base64 messages, the Functions default.</summary>
+    public QueueServiceClient Queues { get; } = queues(DefaultQueueOptions());
 
     public TableServiceClient Tables { get; } = tables;
+
+    /// <summary>Queues with other client options (another message encoding, a decoding-failure handler).</summary>
+    public QueueServiceClient QueuesWith(QueueClientOptions options) => queues(options);
 
     /// <summary>
     /// <paramref name="name"/> is either a connection string (<c>UseDevelopmentStorage=true</c> locally) or, in Azure,
@@ -47,18 +51,18 @@ public sealed class StorageAccount(BlobServiceClient blobs, QueueServiceClient q
             : new DefaultAzureCredential();
         return new StorageAccount(
             new BlobServiceClient(blobUri, credential),
-            new QueueServiceClient(queueUri, credential, QueueOptions()),
+            options => new QueueServiceClient(queueUri, credential, options),
             new TableServiceClient(tableUri, credential));
     }
 
     public static StorageAccount FromConnectionString(string connectionString) => new(
         new BlobServiceClient(connectionString),
-        new QueueServiceClient(connectionString, QueueOptions()),
+        options => new QueueServiceClient(connectionString, options),
         new TableServiceClient(connectionString));
 
     // The Functions queue extension reads and writes base64 messages by default; so do we, so that
     // messages written by one side are always readable by the other.
-    private static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+    public static QueueClientOptions DefaultQueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
     private static Uri? ServiceUri(string? explicitUri, string? accountName, string service) =>
         explicitUri is { Length: > 0 } ? new Uri(explicitUri)

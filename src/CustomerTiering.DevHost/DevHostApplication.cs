@@ -1,0 +1,46 @@
+using CustomerTiering.DevHost.EventGrid;
+using CustomerTiering.DevHost.FunctionApp;
+using CustomerTiering.DevHost.Handler;
+using CustomerTiering.DevHost.Http;
+using CustomerTiering.DevHost.Invocations;
+using CustomerTiering.DevHost.Triggers;
+
+namespace CustomerTiering.DevHost;
+
+/// <summary>Builds the dev host: the local stand-in for the Functions host, for machines without Core Tools.</summary>
+public static class DevHostApplication
+{
+    public static WebApplication Create(DevHostOptions options, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var app = FunctionAppLoader.Load(options.AppRoot, options.SettingsFile);
+        foreach (var function in app.Functions.Where(f => BindingTypes.Is(f.Trigger, BindingTypes.TimerTrigger)))
+        {
+            TimerTriggerListener.ParseSchedule(function); // a bad schedule stops the start, not the first tick
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://localhost:{options.Port}");
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(app);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddSingleton(new FunctionKeys(app.Settings));
+        builder.Services.AddSingleton<HandlerProcess>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<HandlerProcess>());
+        builder.Services.AddSingleton<InvocationClient>();
+        builder.Services.AddSingleton<OutputBindingCarrier>();
+        builder.Services.AddHostedService<TriggerListeners>();
+        builder.Services.AddHostedService<ExportBlobEventSource>();
+        builder.Services.AddHttpForwarder();
+        builder.Services.AddSingleton<HttpTriggerForwarder>();
+
+        var web = builder.Build();
+        var forwarder = web.Services.GetRequiredService<HttpTriggerForwarder>();
+        web.Run(forwarder.InvokeAsync);
+        web.Lifetime.ApplicationStarted.Register(() => Log.Listening(
+            web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CustomerTiering.DevHost"),
+            string.Join(", ", app.Functions.Select(f => $"{f.Name} ({f.Trigger.Type})")),
+            string.Join(", ", web.Urls)));
+        return web;
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+
+namespace CustomerTiering.DevHost.FunctionApp;
+
+/// <summary>Reads an app root: host.json, every <c>&lt;Function&gt;/function.json</c>, and local.settings.json (or its sample).</summary>
+public static class FunctionAppLoader
+{
+    // local.settings.json is the developer's own copy; the committed sample serves until there is one.
+    private static readonly string[] SettingsFiles = ["local.settings.json", "local.settings.sample.json"];
+    private static readonly JsonDocumentOptions JsonOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    public static FunctionAppDefinition Load(string root, string? settingsFile = null)
+    {
+        root = Path.GetFullPath(root);
+        var hostFile = Path.Combine(root, "host.json");
+        if (!File.Exists(hostFile))
+        {
+            throw new FunctionAppException($"No host.json in '{root}': is this the app root (the handler's build or publish folder)?");
+        }
+
+        var settings = LoadSettings(root, settingsFile);
+        var host = ReadHost(hostFile);
+        var functions = Directory.EnumerateDirectories(root)
+            .Select(folder => Path.Combine(folder, "function.json"))
+            .Where(File.Exists)
+            .Order(StringComparer.Ordinal)
+            .Select(file => ReadFunction(file, settings))
+            .ToList();
+        return new FunctionAppDefinition(root, host, functions, settings);
+    }
+
+    public static FunctionDefinition ReadFunction(string file, AppSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var name = Path.GetFileName(Path.GetDirectoryName(file))!;
+        using var document = Parse(file);
+        if (!document.RootElement.TryGetProperty("bindings", out var bindingsElement) || bindingsElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new FunctionAppException($"{file}: no 'bindings' array.");
+        }
+
+        var bindings = bindingsElement.EnumerateArray().Select((b, i) => ReadBinding(b, $"{file} bindings[{i}]", settings)).ToList();
+        var unsupported = bindings.Where(b => !BindingTypes.Supported.Contains(b.Type)).Select(b => b.Type).ToList();
+        if (unsupported.Count > 0)
+        {
+            throw new FunctionAppException($"{file}: the dev host does not support binding type(s) {string.Join(", ", unsupported)}.");
+        }
+
+        var triggers = bindings.Where(b => b.IsTrigger).ToList();
+        if (triggers.Count != 1)
+        {
+            throw new FunctionAppException($"{file}: a function needs exactly one trigger, found {triggers.Count}.");
+        }
+
+        return new FunctionDefinition(name, triggers[0], [.. bindings.Where(b => b.IsOutput)]);
+    }
+
+    private static BindingDefinition ReadBinding(JsonElement binding, string context, AppSettings settings)
+    {
+        if (binding.ValueKind != JsonValueKind.Object)
+        {
+            throw new FunctionAppException($"{context}: a binding must be an object.");
+        }
+
+        var properties = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in binding.EnumerateObject())
+        {
+            properties[property.Name] = property.Value.ValueKind == JsonValueKind.String
+                ? JsonSerializer.SerializeToElement(settings.Resolve(property.Value.GetString()!, context))
+                : property.Value.Clone();
+        }
+
+        string Required(string key) =>
+            properties.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+                ? text
+                : throw new FunctionAppException($"{context}: '{key}' is missing.");
+
+        return new BindingDefinition(Required("type"), Required("direction"), Required("name"), properties);
+    }
+
+    private static HostSettings ReadHost(string file)
+    {
+        using var document = Parse(file);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("customHandler", out var handler) || !handler.TryGetProperty("description", out var description)
+            || !description.TryGetProperty("defaultExecutablePath", out var executable) || executable.GetString() is not { Length: > 0 } executablePath)
+        {
+            throw new FunctionAppException($"{file}: 'customHandler.description.defaultExecutablePath' is missing.");
+        }
+
+        var arguments = description.TryGetProperty("arguments", out var args) && args.ValueKind == JsonValueKind.Array
+            ? args.EnumerateArray().Select(a => a.GetString() ?? "").ToList()
+            : [];
+        var workingDirectory = description.TryGetProperty("workingDirectory", out var wd) ? wd.GetString() ?? "" : "";
+        var forwarding = handler.TryGetProperty("enableForwardingHttpRequest", out var fw) && fw.ValueKind == JsonValueKind.True;
+
+        var extensions = root.TryGetProperty("extensions", out var ext) ? ext : default;
+        var routePrefix = Find(extensions, "http", "routePrefix")?.GetString() ?? "api";
+        var functionTimeout = TimeSpan.TryParse(root.TryGetProperty("functionTimeout", out var ft) ? ft.GetString() : null, out var timeout)
+            ? timeout
+            : TimeSpan.FromMinutes(30);
+        return new HostSettings(executablePath, arguments, workingDirectory, forwarding, routePrefix.Trim('/'), functionTimeout, ReadQueues(Find(extensions, "queues")));
+    }
+
+    private static QueueSettings ReadQueues(JsonElement? queues)
+    {
+        var defaults = QueueSettings.Defaults;
+        if (queues is not { ValueKind: JsonValueKind.Object } q)
+        {
+            return defaults;
+        }
+
+        TimeSpan Time(string key, TimeSpan fallback) =>
+            q.TryGetProperty(key, out var v) && TimeSpan.TryParse(v.GetString(), out var t) ? t : fallback;
+        int Number(string key, int fallback) =>
+            q.TryGetProperty(key, out var v) && v.TryGetInt32(out var n) && n > 0 ? n : fallback;
+
+        var encoding = q.TryGetProperty("messageEncoding", out var e) ? e.GetString() : null;
+        return new QueueSettings(
+            Time("maxPollingInterval", defaults.MaxPollingInterval),
+            Time("visibilityTimeout", defaults.VisibilityTimeout),
+            Number("batchSize", defaults.BatchSize),
+            Number("maxDequeueCount", defaults.MaxDequeueCount),
+            !string.Equals(encoding, "none", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static AppSettings LoadSettings(string root, string? settingsFile)
+    {
+        var file = settingsFile ?? SettingsFiles
+            .Select(name => Path.Combine(root, name))
+            .FirstOrDefault(File.Exists);
+        if (file is null)
+        {
+            return new AppSettings(new Dictionary<string, string>());
+        }
+
+        using var document = Parse(file);
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (document.RootElement.TryGetProperty("Values", out var valuesElement) && valuesElement.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var value in valuesElement.EnumerateObject())
+            {
+                values[value.Name] = value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString()! : value.Value.GetRawText();
+            }
+        }
+
+        return new AppSettings(values);
+    }
+
+    private static JsonElement? Find(JsonElement element, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(key, out element))
+            {
+                return null;
+            }
+        }
+
+        return element;
+    }
+
+    private static JsonDocument Parse(string file)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(file), JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new FunctionAppException($"{file} is not valid JSON: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using CustomerTiering.DevHost.FunctionApp;
+using CustomerTiering.DevHost.Invocations;
+
+namespace CustomerTiering.DevHost.Triggers;
+
+/// <summary>
+/// Runs one <c>queueTrigger</c> function as the Functions host does: polls with back-off up to <c>maxPollingInterval</c>,
+/// runs up to <c>batchSize</c> messages at once, deletes a message on success, makes it visible again after
+/// <c>visibilityTimeout</c> on failure, and moves it to <c>&lt;queue&gt;-poison</c> after <c>maxDequeueCount</c> tries.
+/// </summary>
+public sealed class QueueTriggerListener(
+    FunctionDefinition function,
+    FunctionAppDefinition app,
+    InvocationClient invocations,
+    OutputBindingCarrier outputs,
+    TimeProvider clock,
+    ILogger logger)
+{
+    // Held while the function runs and renewed at half-time, so that a dev host that dies releases the message soon.
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly QueueSettings _settings = app.Host.Queues;
+    private readonly string _queueName = function.Trigger.GetString("queueName") ?? throw new FunctionAppException($"{function.Name}: 'queueName' is missing.");
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var account = app.Settings.GetStorageAccount(function.Trigger.GetString("connection"));
+        var poison = account.QueuesWith(Options(null)).GetQueueClient(_queueName + "-poison");
+        var queue = account.QueuesWith(Options(poison)).GetQueueClient(_queueName);
+        var delay = MinimumPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(_settings.BatchSize, Lease, stoppingToken);
+                if (messages.Length > 0)
+                {
+                    delay = MinimumPollingInterval;
+                    await Task.WhenAll(messages.Select(m => ProcessAsync(queue, poison, m, stoppingToken)));
+                    continue;
+                }
+            }
+            catch (RequestFailedException ex)
+            {
+                Log.QueuePollFailed(logger, _queueName, ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                Log.QueuePollFailed(logger, _queueName, ex);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await Task.Delay(delay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(_settings.MaxPollingInterval.Ticks, MinimumPollingInterval.Ticks)));
+        }
+    }
+
+    private QueueClientOptions Options(QueueClient? poison)
+    {
+        var options = new QueueClientOptions { MessageEncoding = _settings.Base64Encoding ? QueueMessageEncoding.Base64 : QueueMessageEncoding.None };
+        if (poison is not null)
+        {
+            // A message that is not valid base64 can never succeed: straight to poison, as the Functions host does.
+            options.MessageDecodingFailed += async args =>
+            {
+                if (args.ReceivedMessage is { } received)
+                {
+                    await poison.CreateIfNotExistsAsync(cancellationToken: args.CancellationToken);
+                    await poison.SendMessageAsync(received.Body, cancellationToken: args.CancellationToken);
+                    await args.Queue.DeleteMessageAsync(received.MessageId, received.PopReceipt, args.CancellationToken);
+                    Log.MovedToPoison(logger, received.MessageId, _queueName, poison.Name, received.DequeueCount);
+                }
+            };
+        }
+
+        return options;
+    }
+
+    private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        var receipt = new PopReceiptHolder(message.PopReceipt);
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewing = RenewLeaseAsync(queue, message.MessageId, receipt, renewal.Token);
+        InvocationOutcome outcome;
+        try
+        {
+            outcome = await invocations.InvokeAsync(function, Data(message), Metadata(message), stoppingToken);
+            if (outcome.Succeeded)
+            {
+                await outputs.CarryAsync(function, outcome, stoppingToken);
+            }
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await renewing;
+        }
+
+        if (outcome.Succeeded)
+        {
+            await queue.DeleteMessageAsync(message.MessageId, receipt.Value, CancellationToken.None);
+        }
+        else if (message.DequeueCount >= _settings.MaxDequeueCount)
+        {
+            await poison.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+            await poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
+            await queue.DeleteMessageAsync(message.MessageId, receipt.Value, CancellationToken.None);
+            Log.MovedToPoison(logger, message.MessageId, _queueName, poison.Name, message.DequeueCount);
+        }
+        else
+        {
+            await queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: _settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+        }
+    }
+
+    private async Task RenewLeaseAsync(QueueClient queue, string messageId, PopReceiptHolder receipt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Lease / 2, clock, cancellationToken);
+                var updated = await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: Lease, cancellationToken: cancellationToken);
+                receipt.Value = updated.Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private JsonObject Data(QueueMessage message) => new()
+    {
+        [function.Trigger.Name] = JsonValue.Create(message.Body.ToString()),
+    };
+
+    // The host sends string metadata JSON-encoded a second time ("\"…\""); so do we, to keep handlers honest.
+    private static JsonObject Metadata(QueueMessage message) => new()
+    {
+        ["DequeueCount"] = message.DequeueCount,
+        ["ExpirationTime"] = Twice(message.ExpiresOn?.ToString("O")),
+        ["Id"] = Twice(message.MessageId),
+        ["InsertionTime"] = Twice(message.InsertedOn?.ToString("O")),
+        ["NextVisibleTime"] = Twice(message.NextVisibleOn?.ToString("O")),
+        ["PopReceipt"] = Twice(message.PopReceipt),
+    };
+
+    private static JsonValue? Twice(string? text) => text is null ? null : JsonValue.Create(JsonSerializer.Serialize(text));
+
+    /// <summary>The latest pop receipt: each lease renewal replaces it.</summary>
+    private sealed class PopReceiptHolder(string value)
+    {
+        public string Value { get; set; } = value;
+    }
+}

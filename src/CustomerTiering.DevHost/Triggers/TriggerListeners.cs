@@ -1,0 +1,57 @@
+using CustomerTiering.DevHost.FunctionApp;
+using CustomerTiering.DevHost.Invocations;
+
+namespace CustomerTiering.DevHost.Triggers;
+
+/// <summary>Runs a listener for every timer and queue function of the app, each in its own loop.</summary>
+public sealed class TriggerListeners(
+    FunctionAppDefinition app,
+    InvocationClient invocations,
+    OutputBindingCarrier outputs,
+    TimeProvider clock,
+    ILoggerFactory loggers) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var hostId = app.Settings["AzureFunctionsWebHost__hostid"] ?? "customer-tiering-devhost";
+        var statusStore = new ScheduleStatusStore(app.Settings.GetStorageAccount(null).Blobs, hostId);
+        var loops = new List<Task>();
+        foreach (var function in app.Functions)
+        {
+            var logger = loggers.CreateLogger($"Function.{function.Name}");
+            if (BindingTypes.Is(function.Trigger, BindingTypes.TimerTrigger))
+            {
+                var timer = new TimerTriggerListener(function, app, invocations, outputs, statusStore, clock, logger);
+                loops.Add(Guard(function.Name, timer.RunAsync, logger, stoppingToken));
+            }
+            else if (BindingTypes.Is(function.Trigger, BindingTypes.QueueTrigger))
+            {
+                var queue = new QueueTriggerListener(function, app, invocations, outputs, clock, logger);
+                loops.Add(Guard(function.Name, queue.RunAsync, logger, stoppingToken));
+            }
+        }
+
+        return Task.WhenAll(loops);
+    }
+
+    // One listener failing (storage down at start-up) must not stop the others: it starts again after a pause.
+    private async Task Guard(string functionName, Func<CancellationToken, Task> run, ILogger logger, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await run(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException)
+            {
+                Log.TimerFailed(logger, functionName, ex);
+                await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}
