@@ -20,7 +20,8 @@ public static class DevHostApplication
         }
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://localhost:{options.Port}");
+        // Kestrel cannot pick a free port for "localhost" (two addresses), so port 0 binds the IPv4 loopback.
+        builder.WebHost.UseUrls(options.Port == 0 ? "http://127.0.0.1:0" : $"http://localhost:{options.Port}");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
@@ -37,10 +38,13 @@ public static class DevHostApplication
         var web = builder.Build();
         var forwarder = web.Services.GetRequiredService<HttpTriggerForwarder>();
         web.Run(forwarder.InvokeAsync);
-        web.Lifetime.ApplicationStarted.Register(() => Log.Listening(
-            web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CustomerTiering.DevHost"),
-            string.Join(", ", app.Functions.Select(f => $"{f.Name} ({f.Trigger.Type})")),
-            string.Join(", ", web.Urls)));
+        web.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CustomerTiering.DevHost");
+            var functions = string.Join(", ", app.Functions.Select(f => $"{f.Name} ({f.Trigger.Type})"));
+            var urls = string.Join(", ", web.Urls);
+            Log.Listening(logger, functions, urls);
+        });
         return web;
     }
 }

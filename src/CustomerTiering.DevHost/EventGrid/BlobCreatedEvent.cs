@@ -13,7 +13,7 @@ public static class BlobCreatedEvent
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(blob);
-        var eTag = blob.Properties.ETag?.ToString() ?? "";
+        var eTag = blob.Properties.ETag?.ToString("H") ?? "";
         var url = container.GetBlobClient(blob.Name).Uri.ToString();
         return new JsonObject
         {

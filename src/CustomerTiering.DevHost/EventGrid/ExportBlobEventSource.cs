@@ -31,7 +31,7 @@ public sealed class ExportBlobEventSource(FunctionAppDefinition app, DevHostOpti
                 await events.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                 await foreach (var blob in container.GetBlobsAsync(cancellationToken: stoppingToken))
                 {
-                    var eTag = blob.Properties.ETag?.ToString() ?? "";
+                    var eTag = blob.Properties.ETag?.ToString("H") ?? "";
                     if (announced.TryGetValue(blob.Name, out var known) && known == eTag)
                     {
                         continue;

@@ -32,7 +32,9 @@ public sealed class QueueTriggerListener(
     {
         var account = app.Settings.GetStorageAccount(function.Trigger.GetString("connection"));
         var poison = account.QueuesWith(Options(null)).GetQueueClient(_queueName + "-poison");
-        var queue = account.QueuesWith(Options(poison)).GetQueueClient(_queueName);
+        // Undecodable messages move as the bytes they are, so the poison copy is the very message that was sent.
+        var rawPoison = account.QueuesWith(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }).GetQueueClient(poison.Name);
+        var queue = account.QueuesWith(Options(rawPoison)).GetQueueClient(_queueName);
         var delay = MinimumPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
