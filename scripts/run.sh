@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts everything for local work: Azurite (data in .azurite/), then the dev host, which starts the handler.
+# The API answers on http://localhost:7071/api/...; Ctrl+C stops it all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> Installing Azurite from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ ! -f local.settings.json ]; then
+  echo "==> Creating local.settings.json from local.settings.sample.json"
+  cp local.settings.sample.json local.settings.json
+fi
+
+echo "==> Building"
+dotnet build Functions.sln -c Debug --nologo -v quiet
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if port_open 10000 && port_open 10001 && port_open 10002; then
+  echo "==> Azurite already answers on 10000-10002: using it"
+else
+  echo "==> Starting Azurite (data in .azurite/, log in .azurite/azurite.log)"
+  mkdir -p .azurite
+  node node_modules/azurite/dist/src/azurite.js --silent --location .azurite --skipApiVersionCheck --loose --disableTelemetry \
+    > .azurite/azurite.log 2>&1 &
+  azurite_pid=$!
+  trap 'kill $azurite_pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do port_open 10002 && break; sleep 0.1; done
+fi
+
+echo "==> Starting the dev host on http://localhost:7071 (try: curl localhost:7071/api/health)"
+dotnet artifacts/bin/CustomerTiering.DevHost/debug/CustomerTiering.DevHost.dll \
+  --app-root artifacts/bin/CustomerTiering.Functions/debug "$@"
