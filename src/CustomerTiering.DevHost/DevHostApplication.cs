@@ -19,7 +19,8 @@ public static class DevHostApplication
             TimerTriggerListener.ParseSchedule(function); // a bad schedule stops the start, not the first tick
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // appsettings.json (log levels) sits beside the dev host, whatever the current directory.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Kestrel cannot pick a free port for "localhost" (two addresses), so port 0 binds the IPv4 loopback.
         builder.WebHost.UseUrls(options.Port == 0 ? "http://127.0.0.1:0" : $"http://localhost:{options.Port}");
         builder.Services.AddSingleton(options);
