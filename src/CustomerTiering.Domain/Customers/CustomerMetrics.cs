@@ -1,0 +1,21 @@
+namespace CustomerTiering.Domain.Customers;
+
+/// <summary>
+/// What grading looks at for one customer over the look-back window ending at the as-of date.
+/// Money is net: returns and cancellations are negative and subtract.
+/// </summary>
+public sealed record CustomerMetrics(
+    CustomerProfile Profile,
+    DateOnly? FirstOrderDate,
+    DateOnly? LastOrderDate,
+    int OrderCount,
+    decimal NetRevenue,
+    decimal? Margin,
+    int ProductBreadth,
+    decimal PreviousNetRevenue)
+{
+    public CustomerId Id => Profile.Id;
+
+    /// <summary>A customer without any order, ever: a prospect.</summary>
+    public static CustomerMetrics Prospect(CustomerProfile profile) => new(profile, null, null, 0, 0m, null, 0, 0m);
+}

@@ -1,0 +1,18 @@
+namespace CustomerTiering.Domain.Grading;
+
+/// <summary>
+/// What a run produced as a whole: distribution and revenue share per tier, segment, ABC class and lifecycle stage;
+/// the movement matrix (from tier, or "new", to tier); the cuts actually used; the policy version.
+/// </summary>
+public sealed record GradingSummary(
+    string PolicyVersion,
+    DateOnly AsOf,
+    int Customers,
+    decimal TotalRevenue,
+    IReadOnlyList<GroupTotals> Tiers,
+    IReadOnlyList<GroupTotals> Segments,
+    IReadOnlyList<GroupTotals> AbcClasses,
+    IReadOnlyList<GroupTotals> Lifecycle,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Movements,
+    IReadOnlyList<TierCut> TierCuts,
+    int RisingStars);

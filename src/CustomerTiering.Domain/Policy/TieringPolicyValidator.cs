@@ -1,0 +1,235 @@
+using System.Globalization;
+
+namespace CustomerTiering.Domain.Policy;
+
+/// <summary>Checks a policy and reports every problem at once, each with its path, so a user fixes them in one go.</summary>
+public static class TieringPolicyValidator
+{
+    private const double Tolerance = 1e-9;
+
+    public static IReadOnlyList<PolicyViolation> Validate(TieringPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var problems = new List<PolicyViolation>();
+        void Fail(string path, string message) => problems.Add(new PolicyViolation(path, message));
+
+        if (string.IsNullOrWhiteSpace(policy.Version) || policy.Version.Length > 64)
+        {
+            Fail("$.version", "must be 1 to 64 characters");
+        }
+
+        if (policy.LookbackMonths is < 1 or > 60)
+        {
+            Fail("$.lookbackMonths", $"must be between 1 and 60, not {policy.LookbackMonths}");
+        }
+
+        ValidateRfm(policy.Rfm, Fail);
+        ValidateAbc(policy.Abc, Fail);
+        ValidateTiers(policy.Tiers, Fail);
+        ValidateLifecycle(policy.Lifecycle, Fail);
+
+        var tierNames = policy.Tiers.Names.ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < policy.RisingStars.Tiers.Count; i++)
+        {
+            if (!tierNames.Contains(policy.RisingStars.Tiers[i]))
+            {
+                Fail($"$.risingStars.tiers[{i}]", $"'{policy.RisingStars.Tiers[i]}' is not a tier (tiers are {string.Join(", ", policy.Tiers.Names)})");
+            }
+        }
+
+        if (policy.RisingStars.TopShare is <= 0 or > 1)
+        {
+            Fail("$.risingStars.topShare", "must be above 0 and at most 1");
+        }
+
+        if (policy.Hysteresis.PeriodsBelow < 1)
+        {
+            Fail("$.hysteresis.periodsBelow", "must be at least 1 (1 = demote at once)");
+        }
+
+        if (policy.Hysteresis.Margin is < 0 or > 100)
+        {
+            Fail("$.hysteresis.margin", "must be between 0 and 100 score points");
+        }
+
+        return problems;
+    }
+
+    private static void ValidateRfm(RfmPolicy rfm, Action<string, string> fail)
+    {
+        if (rfm.Bins is < 2 or > 10)
+        {
+            fail("$.rfm.bins", $"must be between 2 and 10, not {rfm.Bins}");
+            return;
+        }
+
+        if (rfm.Segments.Count == 0)
+        {
+            fail("$.rfm.segments", "needs at least one rule");
+            return;
+        }
+
+        var wellFormed = true;
+        for (var i = 0; i < rfm.Segments.Count; i++)
+        {
+            var rule = rfm.Segments[i];
+            if (string.IsNullOrWhiteSpace(rule.Segment))
+            {
+                fail($"$.rfm.segments[{i}].segment", "must name the segment");
+            }
+
+            wellFormed &= CheckRange(rule.Recency, rfm.Bins, $"$.rfm.segments[{i}].recency", fail);
+            wellFormed &= CheckRange(rule.FrequencyMonetary, rfm.Bins, $"$.rfm.segments[{i}].frequencyMonetary", fail);
+        }
+
+        if (!wellFormed)
+        {
+            return; // the grid of malformed rules would only repeat the same faults
+        }
+
+        var grid = new SegmentGrid(rfm);
+        if (grid.UncoveredCells() is { Count: > 0 } uncovered)
+        {
+            fail("$.rfm.segments", $"no rule covers {uncovered.Count} cell(s) (R, FM): {Cells(uncovered)}");
+        }
+
+        foreach (var (rule, cells, shadowedBy) in grid.ShadowedRules())
+        {
+            fail($"$.rfm.segments[{rule}]",
+                $"'{rfm.Segments[rule].Segment}' can never match: every cell it covers ({Cells(cells)}) is taken first by " +
+                string.Join(", ", shadowedBy.Select(i => $"[{i}] '{rfm.Segments[i].Segment}'")));
+        }
+    }
+
+    private static bool CheckRange(IReadOnlyList<int> range, int bins, string path, Action<string, string> fail)
+    {
+        if (range.Count != 2)
+        {
+            fail(path, "must be [min, max]");
+            return false;
+        }
+
+        if (range[0] < 1 || range[1] > bins || range[0] > range[1])
+        {
+            fail(path, $"[{range[0]}, {range[1]}] is not a range within 1..{bins}");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void ValidateAbc(AbcPolicy abc, Action<string, string> fail)
+    {
+        if (abc.AUpTo is <= 0 or >= 1)
+        {
+            fail("$.abc.aUpTo", "must be a share above 0 and below 1");
+        }
+
+        if (abc.BUpTo is <= 0 or > 1)
+        {
+            fail("$.abc.bUpTo", "must be a share above 0 and at most 1");
+        }
+
+        if (abc.AUpTo >= abc.BUpTo)
+        {
+            fail("$.abc", $"thresholds overlap: A up to {abc.AUpTo} must be below B up to {abc.BUpTo}");
+        }
+    }
+
+    private static void ValidateTiers(TierPolicy tiers, Action<string, string> fail)
+    {
+        var names = tiers.Names;
+        if (names.Count is < 2 or > 10)
+        {
+            fail("$.tiers.names", $"needs 2 to 10 tiers, not {names.Count}");
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(names[i]) || names[i].Length > 32)
+            {
+                fail($"$.tiers.names[{i}]", "must be 1 to 32 characters");
+            }
+            else if (names.Take(i).Contains(names[i], StringComparer.Ordinal))
+            {
+                fail($"$.tiers.names[{i}]", $"'{names[i]}' appears twice");
+            }
+        }
+
+        if (tiers.Method == TierMethod.RankShare)
+        {
+            if (tiers.Shares is not { } shares || shares.Count != names.Count)
+            {
+                fail("$.tiers.shares", $"needs one share per tier ({names.Count})");
+            }
+            else
+            {
+                for (var i = 0; i < shares.Count; i++)
+                {
+                    if (shares[i] is <= 0 or > 1)
+                    {
+                        fail($"$.tiers.shares[{i}]", "must be above 0 and at most 1");
+                    }
+                }
+
+                if (Math.Abs(shares.Sum() - 1) > Tolerance)
+                {
+                    fail("$.tiers.shares", $"must sum to 1, not {shares.Sum().ToString(CultureInfo.InvariantCulture)}");
+                }
+            }
+        }
+        else if (tiers.Thresholds is not { } thresholds || thresholds.Count != names.Count - 1)
+        {
+            fail("$.tiers.thresholds", $"needs a minimum score for every tier but the last ({names.Count - 1})");
+        }
+        else
+        {
+            for (var i = 0; i < thresholds.Count; i++)
+            {
+                if (thresholds[i] is < 0 or > 100)
+                {
+                    fail($"$.tiers.thresholds[{i}]", "must be a score between 0 and 100");
+                }
+
+                if (i > 0 && thresholds[i] >= thresholds[i - 1])
+                {
+                    fail($"$.tiers.thresholds[{i}]", $"overlaps: {thresholds[i]} for '{names[i]}' must be below {thresholds[i - 1]} for '{names[i - 1]}'");
+                }
+            }
+        }
+
+        var w = tiers.Weights;
+        foreach (var (name, weight) in new[] { ("monetary", w.Monetary), ("frequency", w.Frequency), ("recency", w.Recency), ("margin", w.Margin), ("breadth", w.Breadth), ("growth", w.Growth) })
+        {
+            if (weight is < 0 or > 1 || double.IsNaN(weight))
+            {
+                fail($"$.tiers.weights.{name}", "must be between 0 and 1");
+            }
+        }
+
+        if (Math.Abs(w.Sum - 1) > Tolerance)
+        {
+            fail("$.tiers.weights", $"must sum to 1, not {w.Sum.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    private static void ValidateLifecycle(LifecyclePolicy lifecycle, Action<string, string> fail)
+    {
+        if (lifecycle.NewWithinDays < 1)
+        {
+            fail("$.lifecycle.newWithinDays", "must be at least 1");
+        }
+
+        if (lifecycle.ChurnAfterDays <= lifecycle.NewWithinDays)
+        {
+            fail("$.lifecycle.churnAfterDays", $"must be more than newWithinDays ({lifecycle.NewWithinDays})");
+        }
+
+        if (lifecycle.GrowingAbove <= lifecycle.DecliningBelow)
+        {
+            fail("$.lifecycle", $"thresholds overlap: growingAbove ({lifecycle.GrowingAbove}) must be above decliningBelow ({lifecycle.DecliningBelow})");
+        }
+    }
+
+    private static string Cells(IEnumerable<(int R, int Fm)> cells) => string.Join(" ", cells.Select(c => $"({c.R},{c.Fm})"));
+}
