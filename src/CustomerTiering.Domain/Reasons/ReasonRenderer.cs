@@ -1,0 +1,118 @@
+using System.Globalization;
+using CustomerTiering.Domain.Grading;
+
+namespace CustomerTiering.Domain.Reasons;
+
+/// <summary>Tells structured reasons as plain sentences a salesperson understands, in English or Simplified Chinese.</summary>
+public static class ReasonRenderer
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static readonly Dictionary<string, string> ChineseNames = new(StringComparer.Ordinal)
+    {
+        ["Champions"] = "冠军客户",
+        ["Loyal Customers"] = "忠诚客户",
+        ["Potential Loyalists"] = "潜力忠诚客户",
+        ["New Customers"] = "新客户",
+        ["Promising"] = "有潜力客户",
+        ["Need Attention"] = "需要关注",
+        ["About to Sleep"] = "即将沉睡",
+        ["At Risk"] = "有流失风险",
+        ["Can't Lose Them"] = "不能失去的客户",
+        ["Hibernating"] = "休眠客户",
+        ["Lost"] = "已流失客户",
+        [nameof(LifecycleStage.Prospect)] = "潜在客户",
+        [nameof(LifecycleStage.New)] = "新客户",
+        [nameof(LifecycleStage.Growing)] = "成长期",
+        [nameof(LifecycleStage.Stable)] = "稳定期",
+        [nameof(LifecycleStage.Declining)] = "衰退期",
+        [nameof(LifecycleStage.Churned)] = "已流失",
+    };
+
+    public static string Render(GradeReason reason, ReasonLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return language == ReasonLanguage.SimplifiedChinese ? Chinese(reason) : English(reason);
+    }
+
+    public static IReadOnlyList<string> Render(IEnumerable<GradeReason> reasons, ReasonLanguage language) =>
+        [.. reasons.Select(r => Render(r, language))];
+
+    private static string English(GradeReason r) => r.Code switch
+    {
+        ReasonCode.TierByRank =>
+            $"{r.Tier}: a value score of {Score(r.Value)} ranks in the top {Percent(r.Share)} of customers; {r.Tier} takes the top {Percent(r.Required)} (a score of {Score(r.Threshold)} or more this period).",
+        ReasonCode.TierByThreshold => r.Threshold is null
+            ? $"{r.Tier}: a value score of {Score(r.Value)}, below the minimum of every higher tier."
+            : $"{r.Tier}: a value score of {Score(r.Value)}; {r.Tier} needs {Score(r.Threshold)} or more.",
+        ReasonCode.NextTier => $"To reach {r.Tier}, the value score must rise from {Score(r.Value)} to {Score(r.Threshold)}.",
+        ReasonCode.NoRevenue => $"No net revenue in the last {r.Count} months, so {r.Tier}, the lowest tier.",
+        ReasonCode.HeldByHysteresis =>
+            $"Kept in {r.Tier} although the value score of {Score(r.Value)} earns {r.Other}: demotion comes after {Whole(r.Required)} periods below, and this is {r.Count}.",
+        ReasonCode.DemotedAfterPeriods => $"Moved down from {r.Tier} after {r.Count} consecutive periods below it.",
+        ReasonCode.DemotedByMargin => $"Moved down from {r.Tier} at once: the value score of {Score(r.Value)} fell more than {Whole(r.Required)} points below its cut.",
+        ReasonCode.Monetary => $"Net revenue of {Money(r.Value)} in the last {r.Count} months, in the top {Percent(r.Share)} of customers.",
+        ReasonCode.Frequency => $"{r.Count} order(s) in the look-back window, in the top {Percent(r.Share)} of customers.",
+        ReasonCode.Recency => r.Count is null ? "No order yet." : $"Last order {r.Count} day(s) before the grading date.",
+        ReasonCode.Segment => $"RFM scores {r.Other}: {r.Tier}.",
+        ReasonCode.Abc => r.Required is null
+            ? $"ABC class {r.Tier}: the long tail, behind the customers who bring most revenue."
+            : $"ABC class {r.Tier}: the customers ranked ahead bring {Percent(r.Share)} of revenue, and class {r.Tier} runs up to {Percent(r.Required)}.",
+        ReasonCode.Lifecycle => r.Tier switch
+        {
+            nameof(LifecycleStage.Prospect) => "Prospect: no order yet.",
+            nameof(LifecycleStage.New) => $"New customer: first order {r.Count} day(s) ago.",
+            nameof(LifecycleStage.Churned) => $"Churned: no order for {r.Count} days.",
+            _ when r.Share is null => $"{r.Tier}: revenue against the previous period, which had none.",
+            _ => $"{r.Tier}: revenue {SignedPercent(r.Share)} against the previous period.",
+        },
+        ReasonCode.RisingStar =>
+            $"Promotion candidate: revenue grew by {Money(r.Value)}, in the top {Percent(r.Share)} of growth among its tiers (candidates are the top {Percent(r.Required)}).",
+        _ => r.Code.ToString(),
+    };
+
+    private static string Chinese(GradeReason r) => r.Code switch
+    {
+        ReasonCode.TierByRank =>
+            $"{r.Tier}：价值得分 {Score(r.Value)}，位列全部客户前 {Percent(r.Share)}；{r.Tier} 为前 {Percent(r.Required)} 的客户（本期得分须达 {Score(r.Threshold)}）。",
+        ReasonCode.TierByThreshold => r.Threshold is null
+            ? $"{r.Tier}：价值得分 {Score(r.Value)}，低于所有更高等级的门槛。"
+            : $"{r.Tier}：价值得分 {Score(r.Value)}；{r.Tier} 须达 {Score(r.Threshold)} 分。",
+        ReasonCode.NextTier => $"升至 {r.Tier} 需将价值得分从 {Score(r.Value)} 提高到 {Score(r.Threshold)}。",
+        ReasonCode.NoRevenue => $"近 {r.Count} 个月无净收入，因此为最低等级 {r.Tier}。",
+        ReasonCode.HeldByHysteresis =>
+            $"价值得分 {Score(r.Value)} 对应 {r.Other}，但仍保留 {r.Tier}：连续 {Whole(r.Required)} 期低于该等级才会降级，目前为第 {r.Count} 期。",
+        ReasonCode.DemotedAfterPeriods => $"连续 {r.Count} 期低于 {r.Tier}，已降级。",
+        ReasonCode.DemotedByMargin => $"价值得分 {Score(r.Value)} 低于 {r.Tier} 门槛超过 {Whole(r.Required)} 分，立即降级。",
+        ReasonCode.Monetary => $"近 {r.Count} 个月净收入 {Money(r.Value)}，位列客户前 {Percent(r.Share)}。",
+        ReasonCode.Frequency => $"统计期内订单 {r.Count} 笔，位列客户前 {Percent(r.Share)}。",
+        ReasonCode.Recency => r.Count is null ? "尚无订单。" : $"最近一次下单在评级日前 {r.Count} 天。",
+        ReasonCode.Segment => $"RFM 得分 {r.Other}：{ChineseName(r.Tier)}。",
+        ReasonCode.Abc => r.Required is null
+            ? $"ABC 分类 {r.Tier}：长尾客户。"
+            : $"ABC 分类 {r.Tier}：排名在前的客户贡献 {Percent(r.Share)} 的收入，{r.Tier} 类截至 {Percent(r.Required)}。",
+        ReasonCode.Lifecycle => r.Tier switch
+        {
+            nameof(LifecycleStage.Prospect) => "潜在客户：尚无订单。",
+            nameof(LifecycleStage.New) => $"新客户：首单在 {r.Count} 天前。",
+            nameof(LifecycleStage.Churned) => $"已流失：{r.Count} 天未下单。",
+            _ when r.Share is null => $"{ChineseName(r.Tier)}：上一期无收入。",
+            _ => $"{ChineseName(r.Tier)}：收入较上一期 {SignedPercent(r.Share)}。",
+        },
+        ReasonCode.RisingStar =>
+            $"升级候选：收入增长 {Money(r.Value)}，增长幅度位列同等级客户前 {Percent(r.Share)}（候选为前 {Percent(r.Required)}）。",
+        _ => r.Code.ToString(),
+    };
+
+    private static string ChineseName(string? name) => name is not null && ChineseNames.TryGetValue(name, out var zh) ? zh : name ?? "";
+
+    private static string Score(double? value) => (value ?? 0).ToString("0.0", Invariant);
+
+    private static string Whole(double? value) => (value ?? 0).ToString("0", Invariant);
+
+    private static string Money(double? value) => (value ?? 0).ToString("#,0.00", Invariant);
+
+    private static string Percent(double? share) => ((share ?? 0) * 100).ToString(share < 0.1 ? "0.#" : "0", Invariant) + "%";
+
+    private static string SignedPercent(double? share) => ((share ?? 0) * 100).ToString("+0.#;-0.#;0", Invariant) + "%";
+}
