@@ -2,7 +2,8 @@ namespace CustomerTiering.Domain.Customers;
 
 /// <summary>
 /// What grading looks at for one customer over the look-back window ending at the as-of date.
-/// Money is net: returns and cancellations are negative and subtract.
+/// Money is net: returns and cancellations are negative and subtract. <see cref="FirstOrderDate"/> counts any order,
+/// <see cref="LastOrderDate"/> only purchases (a return is not a sign of life).
 /// </summary>
 public sealed record CustomerMetrics(
     CustomerProfile Profile,

@@ -29,10 +29,11 @@ public static class MetricsCalculator
             }
 
             // A return is not a purchase: it lowers revenue but is not an order placed or a product bought.
+            // Any order, even a return, means the customer has bought from us: not a prospect.
+            first = first is null || order.Date < first ? order.Date : first;
             var purchase = order.NetAmount > 0;
             if (purchase)
             {
-                first = first is null || order.Date < first ? order.Date : first;
                 last = last is null || order.Date > last ? order.Date : last;
             }
 

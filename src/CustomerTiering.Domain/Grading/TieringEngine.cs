@@ -213,7 +213,7 @@ public static class TieringEngine
 
     private static LifecycleStage Lifecycle(CustomerMetrics c, DateOnly asOf, LifecyclePolicy policy)
     {
-        if (c.FirstOrderDate is not { } first || c.LastOrderDate is not { } last)
+        if (c.FirstOrderDate is not { } first)
         {
             return LifecycleStage.Prospect;
         }
@@ -223,7 +223,8 @@ public static class TieringEngine
             return LifecycleStage.New;
         }
 
-        if (asOf.DayNumber - last.DayNumber >= policy.ChurnAfterDays)
+        // Only returns on record, or no purchase for the churn period.
+        if (c.LastOrderDate is not { } last || asOf.DayNumber - last.DayNumber >= policy.ChurnAfterDays)
         {
             return LifecycleStage.Churned;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace CustomerTiering.Domain.Policy;
@@ -20,7 +21,14 @@ public static class TieringPolicyJson
         TieringPolicy? policy;
         try
         {
-            policy = JsonSerializer.Deserialize<TieringPolicy>(json, Options);
+            // "$schema" points editors at the schema; it is not part of the policy.
+            var document = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            if (document is JsonObject root)
+            {
+                root.Remove("$schema");
+            }
+
+            policy = document.Deserialize<TieringPolicy>(Options);
         }
         catch (JsonException ex)
         {

@@ -1,0 +1,131 @@
+using CustomerTiering.Domain.Policy;
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Domain.Tests;
+
+public sealed class PolicyValidationTests
+{
+    private static readonly TieringPolicy Default = TieringPolicy.Default;
+
+    private static PolicyViolation Only(TieringPolicy policy) => Assert.Single(TieringPolicyValidator.Validate(policy));
+
+    [Fact]
+    public void The_default_policy_is_valid() => Assert.Empty(TieringPolicyValidator.Validate(Default));
+
+    [Fact]
+    public void Weights_that_do_not_sum_to_one_are_named()
+    {
+        var problem = Only(Default with { Tiers = Default.Tiers with { Weights = Default.Tiers.Weights with { Growth = 0.2 } } });
+
+        Assert.Equal("$.tiers.weights", problem.Path);
+        Assert.Equal("must sum to 1, not 1.1", problem.Message);
+    }
+
+    [Fact]
+    public void Tier_shares_that_do_not_sum_to_one_are_named()
+    {
+        var problem = Only(Default with { Tiers = Default.Tiers with { Shares = [0.01, 0.04, 0.15, 0.30, 0.45] } });
+
+        Assert.Equal("$.tiers.shares", problem.Path);
+        Assert.StartsWith("must sum to 1, not 0.95", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overlapping_ABC_thresholds_are_named()
+    {
+        var problem = Only(Default with { Abc = Default.Abc with { AUpTo = 0.9, BUpTo = 0.85 } });
+
+        Assert.Equal("$.abc", problem.Path);
+        Assert.Equal("thresholds overlap: A up to 0.9 must be below B up to 0.85", problem.Message);
+    }
+
+    [Fact]
+    public void Overlapping_score_thresholds_are_named_with_both_tiers()
+    {
+        var problem = Only(Default with { Tiers = Default.Tiers with { Method = TierMethod.Threshold, Shares = null, Thresholds = [90, 75, 80, 20] } });
+
+        Assert.Equal("$.tiers.thresholds[2]", problem.Path);
+        Assert.Equal("overlaps: 80 for 'B' must be below 75 for 'A'", problem.Message);
+    }
+
+    [Fact]
+    public void An_unknown_tier_name_in_the_rising_star_rule_is_named()
+    {
+        var problem = Only(Default with { RisingStars = Default.RisingStars with { Tiers = ["C", "Bronze"] } });
+
+        Assert.Equal("$.risingStars.tiers[1]", problem.Path);
+        Assert.Equal("'Bronze' is not a tier (tiers are VIP, A, B, C, D)", problem.Message);
+    }
+
+    [Fact]
+    public void Overlapping_lifecycle_thresholds_are_named()
+    {
+        var problem = Only(Default with { Lifecycle = Default.Lifecycle with { GrowingAbove = -0.2 } });
+
+        Assert.Equal("$.lifecycle", problem.Path);
+    }
+
+    [Fact]
+    public void A_rule_outside_the_score_range_is_named_and_not_reported_again_as_grid_faults()
+    {
+        var segments = Default.Rfm.Segments.ToList();
+        segments[0] = segments[0] with { Recency = [4, 6] };
+
+        var problem = Only(Default with { Rfm = Default.Rfm with { Segments = segments } });
+
+        Assert.Equal("$.rfm.segments[0].recency", problem.Path);
+        Assert.Equal("[4, 6] is not a range within 1..5", problem.Message);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var broken = Default with
+        {
+            Version = "",
+            Abc = Default.Abc with { AUpTo = 0.99 },
+            Tiers = Default.Tiers with { Names = ["VIP", "VIP", "B", "C", "D"], Weights = Default.Tiers.Weights with { Monetary = 0 } },
+            Hysteresis = new HysteresisPolicy { PeriodsBelow = 0, Margin = -1 },
+        };
+
+        var paths = TieringPolicyValidator.Validate(broken).Select(p => p.Path);
+
+        Assert.Equal(["$.version", "$.abc", "$.tiers.names[1]", "$.tiers.weights", "$.hysteresis.periodsBelow", "$.hysteresis.margin"], paths);
+    }
+
+    [Fact]
+    public void The_policy_file_in_the_repository_is_the_built_in_default()
+    {
+        var json = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "policy", "default-policy.json"));
+
+        var parsed = TieringPolicyJson.Parse(json);
+
+        Assert.Empty(parsed.Violations);
+        Assert.Equal(TieringPolicyJson.Serialize(Default), TieringPolicyJson.Serialize(parsed.Policy!));
+    }
+
+    [Theory]
+    [InlineData("""{ "version": "x", "rfm": { "bins": "five" } }""", "$.rfm.bins")]
+    [InlineData("""{ "version": "x", "colour": "red" }""", "$.colour")]
+    [InlineData("""{ "version": "x" """, "$")]
+    [InlineData("""{ "version": "x", "tiers": { "method": "byLuck" } }""", "$.tiers.method")]
+    public void A_document_that_is_not_a_policy_gets_a_path_and_a_reason(string json, string path)
+    {
+        var parsed = TieringPolicyJson.Parse(json);
+
+        Assert.False(parsed.IsValid);
+        var problem = Assert.Single(parsed.Violations);
+        Assert.Equal(path, problem.Path);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Message));
+    }
+
+    [Fact]
+    public void A_document_missing_required_sections_names_them()
+    {
+        var parsed = TieringPolicyJson.Parse("""{ "version": "x" }""");
+
+        var problem = Assert.Single(parsed.Violations);
+        Assert.Contains("rfm", problem.Message, StringComparison.Ordinal);
+    }
+}
