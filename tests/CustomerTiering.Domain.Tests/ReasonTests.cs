@@ -16,7 +16,7 @@ public sealed class ReasonTests
 
         var tier = reasons[0];
         Assert.Equal(ReasonCode.TierByRank, tier.Code);
-        Assert.Equal(0.005, tier.Share);
+        Assert.Equal(0.005, tier.Share!.Value, 6); // shares are kept in single precision
         Assert.Equal(0.01, tier.Required);
         Assert.Equal(
             "VIP: a value score of 40.0 ranks in the top 0.5% of customers; VIP takes the top 1% (a score of 39.8 or more this period).",

@@ -1,3 +1,5 @@
+using CustomerTiering.Domain.Grading;
+
 namespace CustomerTiering.Domain.Customers;
 
 /// <summary>
@@ -16,6 +18,9 @@ public sealed record CustomerMetrics(
     decimal PreviousNetRevenue)
 {
     public CustomerId Id => Profile.Id;
+
+    /// <summary>Last period's grade, which hysteresis weighs; null for a customer graded for the first time.</summary>
+    public PreviousGrade? Previous { get; init; }
 
     /// <summary>A customer without any order, ever: a prospect.</summary>
     public static CustomerMetrics Prospect(CustomerProfile profile) => new(profile, null, null, 0, 0m, null, 0, 0m);

@@ -1,7 +1,7 @@
 namespace CustomerTiering.Domain.Grading;
 
 /// <summary>Pareto class: A = key customers, B = the next band, C = the long tail.</summary>
-public enum AbcClass
+public enum AbcClass : byte
 {
     A,
     B,

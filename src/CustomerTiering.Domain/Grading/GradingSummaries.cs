@@ -8,49 +8,86 @@ internal static class GradingSummaries
 {
     public const string NewCustomers = "new";
 
-    public static GradingSummary Summarise(CustomerGrade[] grades, IReadOnlyList<CustomerMetrics> customers, DateOnly asOf, TieringPolicy policy, TierCut[] cuts)
+    public static GradingSummary Summarise(
+        IReadOnlyList<CustomerMetrics> customers,
+        GradeColumns columns,
+        IReadOnlyList<string> segmentNames,
+        DateOnly asOf,
+        TieringPolicy policy,
+        TierCut[] cuts)
     {
+        var tierNames = policy.Tiers.Names;
+        var tiers = new Tally(tierNames.Count);
+        var segments = new Tally(segmentNames.Count);
+        var abc = new Tally(3);
+        var lifecycle = new Tally(Enum.GetValues<LifecycleStage>().Length);
+        // Rows: previous tier + 1 (row 0 = new customers); columns: tier held now.
+        var movements = new int[tierNames.Count + 1, tierNames.Count];
         var total = 0m;
-        foreach (var c in customers)
+        var risingStars = 0;
+        for (var i = 0; i < columns.Count; i++)
         {
-            total += c.NetRevenue;
-        }
-
-        var movements = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var grade in grades)
-        {
-            var row = movements.TryGetValue(grade.PreviousTier ?? NewCustomers, out var existing) ? existing : movements[grade.PreviousTier ?? NewCustomers] = new(StringComparer.Ordinal);
-            row[grade.Tier] = row.GetValueOrDefault(grade.Tier) + 1;
+            var c = customers[i];
+            var revenue = c.NetRevenue;
+            total += revenue;
+            tiers.Add(columns.Tier[i], revenue);
+            segments.Add(columns.Segment[i], revenue);
+            abc.Add((int)columns.Abc[i], revenue);
+            lifecycle.Add((int)LifecycleRules.StageOf(c, asOf, policy.Lifecycle), revenue);
+            movements[columns.PreviousTier[i] + 1, columns.Tier[i]]++;
+            risingStars += columns.GrowthTopShare[i] > 0 ? 1 : 0;
         }
 
         return new GradingSummary(
             policy.Version,
             asOf,
-            grades.Length,
+            columns.Count,
             total,
-            Totals(grades, customers, total, g => g.Tier, policy.Tiers.Names),
-            Totals(grades, customers, total, g => g.Segment, policy.Rfm.Segments.Select(s => s.Segment).Distinct(StringComparer.Ordinal).ToList()),
-            Totals(grades, customers, total, g => g.Abc.ToString(), Enum.GetNames<AbcClass>()),
-            Totals(grades, customers, total, g => g.Lifecycle.ToString(), Enum.GetNames<LifecycleStage>()),
-            movements.ToDictionary(m => m.Key, m => (IReadOnlyDictionary<string, int>)m.Value, StringComparer.Ordinal),
+            tiers.Totals(tierNames, total),
+            segments.Totals(segmentNames, total),
+            abc.Totals(Enum.GetNames<AbcClass>(), total),
+            lifecycle.Totals(Enum.GetNames<LifecycleStage>(), total),
+            MovementMatrix(movements, tierNames),
             cuts,
-            grades.Count(g => g.RisingStar));
+            risingStars);
     }
 
-    private static GroupTotals[] Totals(CustomerGrade[] grades, IReadOnlyList<CustomerMetrics> customers, decimal total, Func<CustomerGrade, string> group, IReadOnlyList<string> order)
+    private static Dictionary<string, IReadOnlyDictionary<string, int>> MovementMatrix(int[,] movements, IReadOnlyList<string> tierNames)
     {
-        var counts = new Dictionary<string, (int Customers, decimal Revenue)>(StringComparer.Ordinal);
-        for (var i = 0; i < grades.Length; i++)
+        var matrix = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
+        for (var from = 0; from <= tierNames.Count; from++)
         {
-            var key = group(grades[i]);
-            var (count, revenue) = counts.GetValueOrDefault(key);
-            counts[key] = (count + 1, revenue + customers[i].NetRevenue);
+            var row = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var to = 0; to < tierNames.Count; to++)
+            {
+                if (movements[from, to] > 0)
+                {
+                    row[tierNames[to]] = movements[from, to];
+                }
+            }
+
+            if (row.Count > 0)
+            {
+                matrix[from == 0 ? NewCustomers : tierNames[from - 1]] = row;
+            }
         }
 
-        return [.. order.Select(name =>
+        return matrix;
+    }
+
+    /// <summary>Customers and revenue per group index.</summary>
+    private sealed class Tally(int groups)
+    {
+        private readonly int[] _customers = new int[groups];
+        private readonly decimal[] _revenue = new decimal[groups];
+
+        public void Add(int group, decimal revenue)
         {
-            var (count, revenue) = counts.GetValueOrDefault(name);
-            return new GroupTotals(name, count, revenue, total > 0 ? Math.Round((double)(revenue / total), 6) : 0);
-        })];
+            _customers[group]++;
+            _revenue[group] += revenue;
+        }
+
+        public GroupTotals[] Totals(IReadOnlyList<string> names, decimal total) =>
+            [.. names.Select((name, i) => new GroupTotals(name, _customers[i], _revenue[i], total > 0 ? Math.Round((double)(_revenue[i] / total), 6) : 0))];
     }
 }

@@ -1,7 +1,7 @@
 namespace CustomerTiering.Domain.Grading;
 
 /// <summary>Where a customer stands in their relationship with us.</summary>
-public enum LifecycleStage
+public enum LifecycleStage : byte
 {
     /// <summary>No order ever.</summary>
     Prospect,

@@ -10,11 +10,7 @@ namespace CustomerTiering.Domain.Grading;
 /// </summary>
 public static class TieringEngine
 {
-    public static GradingResult Grade(
-        IReadOnlyList<CustomerMetrics> customers,
-        DateOnly asOf,
-        TieringPolicy policy,
-        IReadOnlyDictionary<CustomerId, PreviousGrade>? previous = null)
+    public static GradingResult Grade(IReadOnlyList<CustomerMetrics> customers, DateOnly asOf, TieringPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(policy);
@@ -23,25 +19,42 @@ public static class TieringEngine
             throw new InvalidPolicyException(violations);
         }
 
-        previous ??= new Dictionary<CustomerId, PreviousGrade>();
         var n = customers.Count;
         var bins = policy.Rfm.Bins;
         var grid = new SegmentGrid(policy.Rfm);
         var tierNames = policy.Tiers.Names;
-        var lastTier = tierNames.Count - 1;
 
-        // Each metric ranked once; the sorts are independent, so two cores share them.
-        Ranking recency = null!, frequency = null!, monetary = null!, margin = null!, breadth = null!, growth = null!;
+        // Each metric ranked once; the rankings are independent, so two cores share them. Whole-number metrics are
+        // counted in linear time; money needs sorting, and its sorted order serves ABC and rising stars.
+        // Never having ordered ranks below the oldest last order.
+        var neverOrdered = int.MaxValue;
+        for (var i = 0; i < n; i++)
+        {
+            neverOrdered = Math.Min(neverOrdered, customers[i].LastOrderDate?.DayNumber ?? int.MaxValue);
+        }
+
+        neverOrdered = neverOrdered == int.MaxValue ? 0 : neverOrdered - 1;
+        Ranking recency = null!, frequency = null!, breadth = null!, monetary = null!, margin = null!, growth = null!;
         Parallel.Invoke(
-            () => recency = Ranking.Of(Goodness(customers, c => c.LastOrderDate is { } last ? -(double)(asOf.DayNumber - last.DayNumber) : double.NegativeInfinity)),
-            () => frequency = Ranking.Of(Goodness(customers, c => c.OrderCount)),
-            () => monetary = Ranking.Of(Goodness(customers, c => (double)c.NetRevenue)),
-            () => margin = Ranking.Of(Goodness(customers, c => (double)(c.Margin ?? 0m))),
-            () => breadth = Ranking.Of(Goodness(customers, c => c.ProductBreadth)),
-            () => growth = Ranking.Of(Goodness(customers, c => (double)(c.NetRevenue - c.PreviousNetRevenue))));
+            () => monetary = Ranking.Sorted(n, i => (double)customers[i].NetRevenue),
+            () => growth = Ranking.Sorted(n, i => (double)(customers[i].NetRevenue - customers[i].PreviousNetRevenue)),
+            () =>
+            {
+                margin = Ranking.Sorted(n, i => (double)(customers[i].Margin ?? 0m));
+                recency = Ranking.Counted(n, i => customers[i].LastOrderDate?.DayNumber ?? neverOrdered);
+                frequency = Ranking.Counted(n, i => customers[i].OrderCount);
+                breadth = Ranking.Counted(n, i => customers[i].ProductBreadth);
+            });
+        using var recencyLease = recency;
+        using var frequencyLease = frequency;
+        using var breadthLease = breadth;
+        using var monetaryLease = monetary;
+        using var marginLease = margin;
+        using var growthLease = growth;
 
         var weights = policy.Tiers.Weights;
-        var scores = new double[n];
+        using var workspace = new Workspace();
+        var scores = workspace.Rent<double>(n);
         for (var i = 0; i < n; i++)
         {
             // Fixed order of terms: floating-point sums are only reproducible in a fixed order.
@@ -54,90 +67,50 @@ public static class TieringEngine
             scores[i] = Math.Round(100 * sum, 6);
         }
 
-        var valueRanking = Ranking.Of((double[])scores.Clone());
-        var earned = EarnedTiers(customers, scores, valueRanking, policy.Tiers);
-        var cuts = TierCuts(scores, earned, tierNames);
-        var abc = AbcClasses(customers, monetary, policy.Abc);
-
-        var grades = new CustomerGrade[n];
-        var finalTier = new int[n];
-        var evidence = new GradeEvidence[n];
+        using var valueRanking = Ranking.Sorted(n, i => scores[i]);
+        var tiers = workspace.Rent<TierAssignment>(n);
+        var earned = EarnedTiers(customers, scores, valueRanking, policy.Tiers, workspace.Rent<int>(n));
+        var cuts = TierCuts(n, scores, earned, tierNames);
         for (var i = 0; i < n; i++)
         {
-            var c = customers[i];
-            previous.TryGetValue(c.Id, out var before);
-            var previousIndex = before is null ? -1 : IndexOf(tierNames, before.Tier);
-            var (tier, periodsBelow, held, byMargin) = ApplyHysteresis(earned[i], previousIndex, before, scores[i], c.NetRevenue > 0, cuts, policy);
-            finalTier[i] = tier;
-            evidence[i] = new GradeEvidence
-            {
-                MonetaryTopShare = monetary.TopShare(i),
-                FrequencyTopShare = frequency.TopShare(i),
-                DaysSinceLastOrder = c.LastOrderDate is { } last ? asOf.DayNumber - last.DayNumber : null,
-                DaysSinceFirstOrder = c.FirstOrderDate is { } first ? asOf.DayNumber - first.DayNumber : null,
-                ValueTopShare = valueRanking.TopShare(i),
-                EarnedTierIndex = earned[i],
-                TierCut = cuts[tier].MinScore,
-                NextTierCut = tier == 0 ? null : cuts[tier - 1].MinScore ?? ThresholdOf(policy.Tiers, tier - 1),
-                HeldByHysteresis = held,
-                PeriodsBelowTier = periodsBelow,
-                DemotedByMargin = byMargin,
-                GrowthRate = c.PreviousNetRevenue > 0 ? (double)((c.NetRevenue - c.PreviousNetRevenue) / c.PreviousNetRevenue) : null,
-                NetRevenue = c.NetRevenue,
-                PreviousNetRevenue = c.PreviousNetRevenue,
-                OrderCount = c.OrderCount,
-                AbcShareBefore = abc.ShareBefore[i],
-            };
+            tiers[i] = ApplyHysteresis(earned[i], customers[i].Previous, tierNames, scores[i], customers[i].NetRevenue > 0, cuts, policy);
         }
 
-        var risingStars = RisingStars(customers, finalTier, growth, policy);
+        var columns = new GradeColumns(n);
+        AbcClasses(monetary, policy.Abc, columns);
+        RisingStars(customers, tiers, growth, policy, columns, workspace);
         for (var i = 0; i < n; i++)
         {
-            var c = customers[i];
-            var r = Score(recency.Worse[i], n, bins);
-            var f = Score(frequency.Worse[i], n, bins);
-            var m = Score(monetary.Worse[i], n, bins);
-            previous.TryGetValue(c.Id, out var before);
-            var previousIndex = before is null ? -1 : IndexOf(tierNames, before.Tier);
-            grades[i] = new CustomerGrade(
-                c.Id,
-                r,
-                f,
-                m,
-                grid.SegmentOf(r, SegmentGrid.CombineFrequencyMonetary(f, m))!,
-                abc.Classes[i],
-                scores[i],
-                tierNames[finalTier[i]],
-                finalTier[i],
-                before?.Tier,
-                previousIndex < 0 ? TierMovement.New : finalTier[i] < previousIndex ? TierMovement.Up : finalTier[i] > previousIndex ? TierMovement.Down : TierMovement.Same,
-                Lifecycle(c, asOf, policy.Lifecycle),
-                risingStars[i] is not null,
-                evidence[i] with { GrowthTopShare = risingStars[i] });
+            var t = tiers[i];
+            var r = Score(recency.Worse(i), n, bins);
+            var f = Score(frequency.Worse(i), n, bins);
+            var m = Score(monetary.Worse(i), n, bins);
+            columns.Recency[i] = (byte)r;
+            columns.Frequency[i] = (byte)f;
+            columns.Monetary[i] = (byte)m;
+            columns.Segment[i] = (byte)grid.SegmentIndexOf(r, SegmentGrid.CombineFrequencyMonetary(f, m));
+            columns.Score[i] = scores[i];
+            columns.Tier[i] = (byte)t.Tier;
+            columns.EarnedTier[i] = (byte)earned[i];
+            columns.PreviousTier[i] = (sbyte)t.PreviousIndex;
+            columns.PeriodsBelow[i] = (byte)t.PeriodsBelow;
+            columns.Flags[i] = (byte)((t.Held ? GradeColumns.Held : 0) | (t.ByMargin ? GradeColumns.DemotedByMargin : 0));
+            columns.MonetaryTopShare[i] = (float)monetary.TopShare(i);
+            columns.FrequencyTopShare[i] = (float)frequency.TopShare(i);
+            columns.ValueTopShare[i] = (float)valueRanking.TopShare(i);
         }
 
-        return new GradingResult(grades, GradingSummaries.Summarise(grades, customers, asOf, policy, cuts));
+        var summary = GradingSummaries.Summarise(customers, columns, grid.Segments, asOf, policy, cuts);
+        return new GradingResult(customers, columns, policy, grid.Segments, summary);
     }
 
     /// <summary>RFM score: 1 + floor(B·L/n), with L the number of customers strictly worse.</summary>
     internal static int Score(int worse, int n, int bins) => 1 + (int)((long)bins * worse / n);
 
-    private static double[] Goodness(IReadOnlyList<CustomerMetrics> customers, Func<CustomerMetrics, double> metric)
-    {
-        var values = new double[customers.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = metric(customers[i]);
-        }
-
-        return values;
-    }
-
-    private static int[] EarnedTiers(IReadOnlyList<CustomerMetrics> customers, double[] scores, Ranking valueRanking, TierPolicy tiers)
+    private static int[] EarnedTiers(IReadOnlyList<CustomerMetrics> customers, double[] scores, Ranking valueRanking, TierPolicy tiers, int[] earned)
     {
         var n = customers.Count;
         var last = tiers.Names.Count - 1;
-        var earned = new int[n];
         // Rank share: a customer is in tier t when fewer customers than the tiers up to t may hold are strictly better.
         var capacity = new long[tiers.Names.Count];
         if (tiers.Method == TierMethod.RankShare)
@@ -159,7 +132,7 @@ public static class TieringEngine
                 for (var t = 0; t < last; t++)
                 {
                     var inTier = tiers.Method == TierMethod.RankShare
-                        ? valueRanking.Better[i] < capacity[t]
+                        ? valueRanking.Better(i) < capacity[t]
                         : scores[i] >= tiers.Thresholds![t];
                     if (inTier)
                     {
@@ -175,11 +148,11 @@ public static class TieringEngine
         return earned;
     }
 
-    private static TierCut[] TierCuts(double[] scores, int[] earned, IReadOnlyList<string> names)
+    private static TierCut[] TierCuts(int n, double[] scores, int[] earned, IReadOnlyList<string> names)
     {
         var min = new double?[names.Count];
         var max = new double?[names.Count];
-        for (var i = 0; i < scores.Length; i++)
+        for (var i = 0; i < n; i++)
         {
             var t = earned[i];
             min[t] = min[t] is { } lo && lo <= scores[i] ? lo : scores[i];
@@ -192,12 +165,13 @@ public static class TieringEngine
     private static double? ThresholdOf(TierPolicy tiers, int tier) =>
         tiers.Method == TierMethod.Threshold ? tiers.Thresholds![tier] : null;
 
-    private static (int Tier, int PeriodsBelow, bool Held, bool ByMargin) ApplyHysteresis(
-        int earned, int previousIndex, PreviousGrade? before, double score, bool hasRevenue, TierCut[] cuts, TieringPolicy policy)
+    private static TierAssignment ApplyHysteresis(
+        int earned, PreviousGrade? before, IReadOnlyList<string> tierNames, double score, bool hasRevenue, TierCut[] cuts, TieringPolicy policy)
     {
+        var previousIndex = before is null ? -1 : IndexOf(tierNames, before.Tier);
         if (previousIndex < 0 || earned <= previousIndex)
         {
-            return (earned, 0, false, false); // new, same, or a promotion: at once
+            return new(earned, previousIndex, 0, false, false); // new, same, or a promotion: at once
         }
 
         var cut = cuts[previousIndex].MinScore ?? ThresholdOf(policy.Tiers, previousIndex) ?? double.PositiveInfinity;
@@ -205,107 +179,87 @@ public static class TieringEngine
         var periodsBelow = before!.PeriodsBelowTier + 1;
         if (!hasRevenue || byMargin || periodsBelow >= policy.Hysteresis.PeriodsBelow)
         {
-            return (earned, 0, false, byMargin);
+            return new(earned, previousIndex, 0, false, byMargin);
         }
 
-        return (previousIndex, periodsBelow, true, false);
+        return new(previousIndex, previousIndex, periodsBelow, true, false);
     }
 
-    private static LifecycleStage Lifecycle(CustomerMetrics c, DateOnly asOf, LifecyclePolicy policy)
+    /// <summary>The tier held after hysteresis, and how it came about.</summary>
+    private readonly record struct TierAssignment(int Tier, int PreviousIndex, int PeriodsBelow, bool Held, bool ByMargin);
+
+    private static void AbcClasses(Ranking monetary, AbcPolicy abc, GradeColumns columns)
     {
-        if (c.FirstOrderDate is not { } first)
-        {
-            return LifecycleStage.Prospect;
-        }
-
-        if (asOf.DayNumber - first.DayNumber < policy.NewWithinDays)
-        {
-            return LifecycleStage.New;
-        }
-
-        // Only returns on record, or no purchase for the churn period.
-        if (c.LastOrderDate is not { } last || asOf.DayNumber - last.DayNumber >= policy.ChurnAfterDays)
-        {
-            return LifecycleStage.Churned;
-        }
-
-        var change = c.NetRevenue - c.PreviousNetRevenue;
-        if (c.PreviousNetRevenue <= 0)
-        {
-            return change > 0 && c.NetRevenue > 0 ? LifecycleStage.Growing : change < 0 ? LifecycleStage.Declining : LifecycleStage.Stable;
-        }
-
-        var rate = (double)(change / c.PreviousNetRevenue);
-        return rate > policy.GrowingAbove ? LifecycleStage.Growing
-            : rate < policy.DecliningBelow ? LifecycleStage.Declining
-            : LifecycleStage.Stable;
-    }
-
-    private static (AbcClass[] Classes, double[] ShareBefore) AbcClasses(IReadOnlyList<CustomerMetrics> customers, Ranking monetary, AbcPolicy abc)
-    {
-        var n = customers.Count;
-        var classes = new AbcClass[n];
-        var shareBefore = new double[n];
-        var total = 0m;
-        foreach (var c in customers)
-        {
-            total += Math.Max(c.NetRevenue, 0m);
-        }
-
-        // Walk from the best revenue down, a tie group at a time, so equal revenue always means equal class.
+        // Walks the revenue ranking itself rather than the customers: sequential memory, a million times over.
+        // Sums run over the sorted values, so they come out the same whatever order the customers came in.
+        var n = monetary.Count;
         var sorted = monetary.SortedIndex;
-        var ahead = 0m;
+        var revenue = monetary.SortedGoodness;
+        var total = 0.0;
+        for (var k = 0; k < n; k++)
+        {
+            total += Math.Max(revenue[k], 0);
+        }
+
+        var classes = columns.Abc;
+        var shareBefore = columns.AbcShareBefore;
+        var ahead = 0.0;
         var end = n;
         while (end > 0)
         {
             var start = end - 1;
-            while (start > 0 && monetary.SortedGoodness[start - 1] == monetary.SortedGoodness[end - 1])
+            while (start > 0 && revenue[start - 1] == revenue[end - 1])
             {
                 start--;
             }
 
-            var groupRevenue = 0m;
+            var revenueShare = total > 0 ? ahead / total : 1.0;
             for (var k = start; k < end; k++)
             {
                 var i = sorted[k];
-                var share = abc.Basis == AbcBasis.Revenue
-                    ? (total > 0 ? (double)(ahead / total) : 1.0)
-                    : (double)monetary.Better[i] / n;
-                shareBefore[i] = share;
-                classes[i] = customers[i].NetRevenue <= 0 ? AbcClass.C
+                var share = abc.Basis == AbcBasis.Revenue ? revenueShare : (double)monetary.Better(i) / n;
+                shareBefore[i] = (float)share;
+                classes[i] = revenue[k] <= 0 ? AbcClass.C
                     : share < abc.AUpTo ? AbcClass.A
                     : share < abc.BUpTo ? AbcClass.B
                     : AbcClass.C;
-                groupRevenue += Math.Max(customers[i].NetRevenue, 0m);
+                ahead += Math.Max(revenue[k], 0);
             }
 
-            ahead += groupRevenue;
             end = start;
         }
 
-        return (classes, shareBefore);
     }
 
-    private static double?[] RisingStars(IReadOnlyList<CustomerMetrics> customers, int[] finalTier, Ranking growth, TieringPolicy policy)
+    /// <summary>Marks each rising star with their growth rank among the candidates (0.04 = top 4%).</summary>
+    private static void RisingStars(IReadOnlyList<CustomerMetrics> customers, TierAssignment[] tiers, Ranking growth, TieringPolicy policy, GradeColumns columns, Workspace workspace)
     {
         var n = customers.Count;
-        var result = new double?[n];
-        var candidateTiers = policy.RisingStars.Tiers.Select(t => IndexOf(policy.Tiers.Names, t)).ToHashSet();
-        bool IsCandidate(int i) => candidateTiers.Contains(finalTier[i]) && customers[i].NetRevenue > customers[i].PreviousNetRevenue;
+        var result = columns.GrowthTopShare;
+        var candidateTier = new bool[policy.Tiers.Names.Count];
+        foreach (var tier in policy.RisingStars.Tiers)
+        {
+            candidateTier[IndexOf(policy.Tiers.Names, tier)] = true;
+        }
 
+        // Marked in one sequential pass, so the walk in growth order below touches no customer record.
+        var isCandidate = workspace.Rent<bool>(n);
         var candidates = 0;
         for (var i = 0; i < n; i++)
         {
-            candidates += IsCandidate(i) ? 1 : 0;
+            isCandidate[i] = candidateTier[tiers[i].Tier] && customers[i].NetRevenue > customers[i].PreviousNetRevenue;
+            candidates += isCandidate[i] ? 1 : 0;
         }
 
         var capacity = (long)Math.Ceiling((policy.RisingStars.TopShare * candidates) - 1e-9);
+        var sorted = growth.SortedIndex;
+        var goodness = growth.SortedGoodness;
         var ahead = 0;
         var end = n;
         while (end > 0 && ahead < capacity)
         {
             var start = end - 1;
-            while (start > 0 && growth.SortedGoodness[start - 1] == growth.SortedGoodness[end - 1])
+            while (start > 0 && goodness[start - 1] == goodness[end - 1])
             {
                 start--;
             }
@@ -313,10 +267,9 @@ public static class TieringEngine
             var inGroup = 0;
             for (var k = start; k < end; k++)
             {
-                var i = growth.SortedIndex[k];
-                if (IsCandidate(i))
+                if (isCandidate[sorted[k]])
                 {
-                    result[i] = (ahead + 1.0) / candidates;
+                    result[sorted[k]] = (float)((ahead + 1.0) / candidates);
                     inGroup++;
                 }
             }
@@ -324,8 +277,6 @@ public static class TieringEngine
             ahead += inGroup;
             end = start;
         }
-
-        return result;
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

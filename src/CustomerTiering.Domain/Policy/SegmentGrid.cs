@@ -7,12 +7,16 @@ namespace CustomerTiering.Domain.Policy;
 public sealed class SegmentGrid
 {
     private readonly int[] _ruleOfCell;
+    private readonly int[] _segmentOfRule;
 
     public SegmentGrid(RfmPolicy rfm)
     {
         ArgumentNullException.ThrowIfNull(rfm);
         Bins = rfm.Bins;
         Rules = rfm.Segments;
+        List<string> segments = [.. Rules.Select(r => r.Segment).Distinct(StringComparer.Ordinal)];
+        Segments = segments;
+        _segmentOfRule = [.. Rules.Select(r => segments.IndexOf(r.Segment))];
         _ruleOfCell = new int[Bins * Bins];
         for (var r = 1; r <= Bins; r++)
         {
@@ -26,6 +30,12 @@ public sealed class SegmentGrid
     public int Bins { get; }
 
     public IReadOnlyList<SegmentRule> Rules { get; }
+
+    /// <summary>The distinct segment names, in the order the rules first name them.</summary>
+    public IReadOnlyList<string> Segments { get; }
+
+    /// <summary>The index in <see cref="Segments"/> of a cell's segment, or -1 where no rule covers it.</summary>
+    public int SegmentIndexOf(int r, int fm) => _ruleOfCell[Index(r, fm)] is var rule and >= 0 ? _segmentOfRule[rule] : -1;
 
     /// <summary>The segment of a cell, or null where no rule covers it.</summary>
     public string? SegmentOf(int r, int fm) => _ruleOfCell[Index(r, fm)] is var rule and >= 0 ? Rules[rule].Segment : null;

@@ -6,9 +6,8 @@ namespace CustomerTiering.Domain.Reasons;
 /// <summary>Derives a grade's reasons from the grade's own evidence and the policy that made it: the tier first, then what fed it.</summary>
 public static class GradeExplainer
 {
-    public static IReadOnlyList<GradeReason> Explain(CustomerGrade grade, TieringPolicy policy)
+    public static IReadOnlyList<GradeReason> Explain(in CustomerGrade grade, TieringPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(grade);
         ArgumentNullException.ThrowIfNull(policy);
         var e = grade.Evidence;
         var names = policy.Tiers.Names;

@@ -1,0 +1,47 @@
+namespace CustomerTiering.Domain.Grading;
+
+/// <summary>
+/// What a run decides per customer, one compact array per figure (about 40 bytes a customer). Grades are read from these
+/// columns on demand; everything else a grade tells comes from the customer's metrics and the run's cuts.
+/// </summary>
+internal sealed class GradeColumns(int count)
+{
+    public const byte Held = 1;
+    public const byte DemotedByMargin = 2;
+
+    public int Count { get; } = count;
+
+    public byte[] Recency { get; } = new byte[count];
+
+    public byte[] Frequency { get; } = new byte[count];
+
+    public byte[] Monetary { get; } = new byte[count];
+
+    public byte[] Segment { get; } = new byte[count];
+
+    public AbcClass[] Abc { get; } = new AbcClass[count];
+
+    public double[] Score { get; } = new double[count];
+
+    public byte[] Tier { get; } = new byte[count];
+
+    public byte[] EarnedTier { get; } = new byte[count];
+
+    /// <summary>Index of last period's tier, -1 for none (or a tier the policy no longer has).</summary>
+    public sbyte[] PreviousTier { get; } = new sbyte[count];
+
+    public byte[] PeriodsBelow { get; } = new byte[count];
+
+    public byte[] Flags { get; } = new byte[count];
+
+    public float[] MonetaryTopShare { get; } = new float[count];
+
+    public float[] FrequencyTopShare { get; } = new float[count];
+
+    public float[] ValueTopShare { get; } = new float[count];
+
+    public float[] AbcShareBefore { get; } = new float[count];
+
+    /// <summary>A rising star's growth rank among the candidates; 0 for everyone else.</summary>
+    public float[] GrowthTopShare { get; } = new float[count];
+}
