@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Testing;
 using Xunit;
@@ -127,5 +128,56 @@ public sealed class PolicyValidationTests
 
         var problem = Assert.Single(parsed.Violations);
         Assert.Contains("rfm", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_published_schema_describes_every_field_of_the_policy()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "policy", "tiering-policy.schema.json")))!;
+        var policy = JsonNode.Parse(TieringPolicyJson.Serialize(Default))!;
+
+        var undescribed = new List<string>();
+        void Walk(JsonNode? value, JsonNode? schemaNode, string path)
+        {
+            if (schemaNode?["$ref"] is { } reference)
+            {
+                schemaNode = schema["$defs"]![reference.GetValue<string>().Split('/')[^1]];
+            }
+
+            switch (value)
+            {
+                case JsonObject obj:
+                    foreach (var (key, child) in obj)
+                    {
+                        if (child is null)
+                        {
+                            continue; // unset optional fields
+                        }
+
+                        var childSchema = schemaNode?["properties"]?[key];
+                        if (childSchema is null)
+                        {
+                            undescribed.Add($"{path}.{key}");
+                        }
+                        else
+                        {
+                            Walk(child, childSchema, $"{path}.{key}");
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Walk(item, schemaNode?["items"], path + "[]");
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(policy, schema, "$");
+
+        Assert.Empty(undescribed);
     }
 }

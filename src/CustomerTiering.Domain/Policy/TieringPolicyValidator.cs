@@ -42,9 +42,9 @@ public static class TieringPolicyValidator
             Fail("$.risingStars.topShare", "must be above 0 and at most 1");
         }
 
-        if (policy.Hysteresis.PeriodsBelow < 1)
+        if (policy.Hysteresis.PeriodsBelow is < 1 or > 24)
         {
-            Fail("$.hysteresis.periodsBelow", "must be at least 1 (1 = demote at once)");
+            Fail("$.hysteresis.periodsBelow", "must be between 1 (demote at once) and 24");
         }
 
         if (policy.Hysteresis.Margin is < 0 or > 100)
@@ -63,9 +63,9 @@ public static class TieringPolicyValidator
             return;
         }
 
-        if (rfm.Segments.Count == 0)
+        if (rfm.Segments.Count is 0 or > 100)
         {
-            fail("$.rfm.segments", "needs at least one rule");
+            fail("$.rfm.segments", "needs 1 to 100 rules");
             return;
         }
 
@@ -207,9 +207,9 @@ public static class TieringPolicyValidator
             }
         }
 
-        if (Math.Abs(w.Sum - 1) > Tolerance)
+        if (Math.Abs(w.Sum() - 1) > Tolerance)
         {
-            fail("$.tiers.weights", $"must sum to 1, not {w.Sum.ToString(CultureInfo.InvariantCulture)}");
+            fail("$.tiers.weights", $"must sum to 1, not {w.Sum().ToString(CultureInfo.InvariantCulture)}");
         }
     }
 

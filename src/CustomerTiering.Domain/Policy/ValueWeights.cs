@@ -15,5 +15,5 @@ public sealed record ValueWeights
 
     public double Growth { get; init; }
 
-    public double Sum => Monetary + Frequency + Recency + Margin + Breadth + Growth;
+    public double Sum() => Monetary + Frequency + Recency + Margin + Breadth + Growth;
 }
