@@ -57,6 +57,10 @@ app.Map("/api/echo/{**rest}", async (HttpContext context) =>
     });
 });
 
+// Lets a test kill the handler and watch the dev host start a new one.
+app.MapGet("/api/process", () => Results.Json(new { id = Environment.ProcessId }));
+app.MapPost("/api/process/exit", () => Environment.Exit(3));
+
 app.MapGet("/api/recorded/{function}", (string function) =>
     Results.Json(recorded.TryGetValue(function, out var items) ? items.ToArray() : []));
 
