@@ -1,0 +1,13 @@
+namespace CustomerTiering.Exports;
+
+/// <summary>What an export holds.</summary>
+public enum ExportKind
+{
+    Customers,
+
+    /// <summary>One row per order (or return).</summary>
+    Orders,
+
+    /// <summary>One row per order line, folded into orders by invoice number.</summary>
+    OrderLines,
+}

@@ -1,0 +1,23 @@
+namespace CustomerTiering.Exports.Mapping;
+
+/// <summary>The fields the app understands, whatever the export calls them.</summary>
+public enum CanonicalField
+{
+    CustomerId,
+    Name,
+    CustomerType,
+    Region,
+    Channel,
+    Owner,
+    OrderId,
+    OrderDate,
+    Amount,
+    Margin,
+    Currency,
+    Category,
+    Status,
+    InvoiceNo,
+    ProductCode,
+    Quantity,
+    UnitPrice,
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CustomerTiering.Exports.Mapping;
+
+/// <summary>
+/// How to read one source system's exports when its headers, dates or numbers differ from the built-in ones:
+/// <c>{"name":"erp-de","columns":{"KUNNR":"customerId"},"dateFormats":["dd.MM.yyyy"],"culture":"de-DE"}</c>.
+/// </summary>
+public sealed record MappingProfile
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public string Name { get; init; } = "built-in";
+
+    /// <summary>Header → field name (a <see cref="CanonicalField"/>, any case). Built-in aliases still apply to other headers.</summary>
+    public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Date formats tried after ISO 8601, e.g. <c>M/d/yyyy H:mm</c>, <c>dd.MM.yyyy</c>, <c>yyyy/MM/dd</c>.</summary>
+    public IReadOnlyList<string> DateFormats { get; init; } = [];
+
+    /// <summary>Culture of numbers: its decimal mark and thousands separator (invariant: 1,234.50; de-DE: 1.234,50).</summary>
+    public string Culture { get; init; } = "";
+
+    public static MappingProfile BuiltIn { get; } = new();
+
+    public CultureInfo NumberCulture => string.IsNullOrEmpty(Culture) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(Culture);
+
+    /// <summary>Reads and checks a profile document; every problem is in the exception's message.</summary>
+    public static MappingProfile Parse(string json)
+    {
+        MappingProfile profile;
+        try
+        {
+            profile = JsonSerializer.Deserialize<MappingProfile>(json, JsonOptions) ?? throw new ExportRejectedException("The mapping profile is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new ExportRejectedException("The mapping profile is not valid JSON: " + ex.Message);
+        }
+
+        var problems = new List<string>();
+        foreach (var (header, field) in profile.Columns)
+        {
+            if (!Enum.TryParse<CanonicalField>(field, ignoreCase: true, out _))
+            {
+                problems.Add($"column '{header}' maps to unknown field '{field}' (fields: {string.Join(", ", Enum.GetNames<CanonicalField>())})");
+            }
+        }
+
+        try
+        {
+            _ = profile.NumberCulture;
+        }
+        catch (CultureNotFoundException)
+        {
+            problems.Add($"unknown culture '{profile.Culture}'");
+        }
+
+        return problems.Count == 0 ? profile : throw new ExportRejectedException($"Mapping profile '{profile.Name}': {string.Join("; ", problems)}.");
+    }
+}

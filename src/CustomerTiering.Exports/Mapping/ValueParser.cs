@@ -1,0 +1,131 @@
+using System.Globalization;
+
+namespace CustomerTiering.Exports.Mapping;
+
+/// <summary>Dates and amounts as exports write them: ISO 8601 plus the profile's formats; numbers per the profile's culture, currency symbols stripped.</summary>
+public sealed class ValueParser(MappingProfile profile)
+{
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm",
+    ];
+
+    private static readonly DateOnly Earliest = new(1900, 1, 1);
+    private static readonly DateOnly Latest = new(2100, 12, 31);
+    private const decimal MaxAmount = 1_000_000_000_000m;
+
+    private readonly string[] _dateFormats = [.. IsoFormats, .. profile.DateFormats];
+    private readonly CultureInfo _culture = profile.NumberCulture;
+
+    public bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date, out string? reason)
+    {
+        date = default;
+        text = text.Trim();
+        if (text.IsEmpty)
+        {
+            reason = "the date is empty";
+            return false;
+        }
+
+        if (!DateTime.TryParseExact(text, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            reason = profile.DateFormats.Count == 0
+                ? "not an ISO 8601 date (yyyy-MM-dd); a mapping profile can declare other formats"
+                : $"not a date in ISO 8601 or {string.Join(", ", profile.DateFormats)}";
+            return false;
+        }
+
+        date = DateOnly.FromDateTime(parsed);
+        if (date < Earliest || date > Latest)
+        {
+            reason = "the date is out of range (1900 to 2100)";
+            return false;
+        }
+
+        reason = null;
+        return true;
+    }
+
+    public bool TryParseAmount(ReadOnlySpan<char> text, out decimal amount, out string? reason)
+    {
+        amount = 0;
+        Span<char> buffer = stackalloc char[Math.Min(text.Length, 64)];
+        if (text.Length > 64)
+        {
+            reason = "the number is too long";
+            return false;
+        }
+
+        // Keep digits, signs and separators; drop currency symbols and codes (¥ $ € £ USD CNY …) and spaces.
+        var length = 0;
+        var negative = false;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c) || c is '.' or ',' or '\'' or '+' or '-' || (c == '\u00A0' && _culture.NumberFormat.NumberGroupSeparator == "\u00A0"))
+            {
+                buffer[length++] = c;
+            }
+            else if (c is '(' or ')')
+            {
+                negative = true; // (12.50) is accountants' -12.50
+            }
+            else if (!(char.IsWhiteSpace(c) || char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol))
+            {
+                reason = $"'{c}' does not belong in a number";
+                return false;
+            }
+        }
+
+        var digits = buffer[..length];
+        if (digits.EndsWith("-"))
+        {
+            negative = true; // 12.50- (SAP style)
+            digits = digits[..^1];
+        }
+
+        if (digits.IsEmpty)
+        {
+            reason = "the number is empty";
+            return false;
+        }
+
+        if (!GroupsAreWellFormed(digits))
+        {
+            reason = $"ambiguous number '{text.ToString()}': the decimal mark here is '{_culture.NumberFormat.NumberDecimalSeparator}'";
+            return false;
+        }
+
+        if (!decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, _culture, out amount))
+        {
+            reason = "not a number";
+            return false;
+        }
+
+        amount = negative ? -Math.Abs(amount) : amount;
+        if (Math.Abs(amount) >= MaxAmount)
+        {
+            reason = "the amount is implausibly large";
+            return false;
+        }
+
+        reason = null;
+        return true;
+    }
+
+    /// <summary>Thousands separators only between groups of three digits: "1,234.5" yes, "1,5" (a decimal comma?) no.</summary>
+    private bool GroupsAreWellFormed(ReadOnlySpan<char> digits)
+    {
+        var group = _culture.NumberFormat.NumberGroupSeparator;
+        var mark = _culture.NumberFormat.NumberDecimalSeparator;
+        var markAt = digits.IndexOf(mark.AsSpan());
+        var integer = markAt >= 0 ? digits[..markAt] : digits;
+        if (group.Length == 0 || integer.IndexOf(group.AsSpan()) < 0)
+        {
+            return true;
+        }
+
+        var parts = integer.ToString().TrimStart('+', '-').Split(group);
+        return parts[0].Length is >= 1 and <= 3 && parts.Skip(1).All(p => p.Length == 3);
+    }
+}

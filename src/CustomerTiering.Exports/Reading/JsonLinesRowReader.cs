@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CustomerTiering.Exports.Reading;
+
+/// <summary>JSON Lines: one object per line; the first object's keys are the header, later objects are read by key.</summary>
+public sealed class JsonLinesRowReader : IRowReader
+{
+    private readonly TextReader _text;
+    private readonly Dictionary<string, int> _columns;
+    private readonly string?[] _fields;
+    private readonly ExportLimits _limits;
+    private string? _pending;
+    private long _row;
+
+    public JsonLinesRowReader(TextReader text, ExportLimits limits)
+    {
+        _text = text;
+        _limits = limits;
+        string? first;
+        do
+        {
+            first = ReadLine();
+            _row++;
+        }
+        while (first is not null && string.IsNullOrWhiteSpace(first));
+
+        if (first is null)
+        {
+            throw new ExportRejectedException("The file is empty.");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(first);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ExportRejectedException("The first line is not a JSON object.");
+            }
+
+            Header = [.. document.RootElement.EnumerateObject().Select(p => p.Name).Distinct(StringComparer.Ordinal)];
+        }
+        catch (JsonException ex)
+        {
+            throw new ExportRejectedException($"The first line is not JSON: {ex.Message}");
+        }
+
+        if (Header.Count > limits.MaxColumns)
+        {
+            throw new ExportRejectedException($"The first object has {Header.Count} keys; at most {limits.MaxColumns} are read.");
+        }
+
+        _columns = Header.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        _fields = new string?[Header.Count];
+        _pending = first;
+        _row--; // the first object is a record too: Read() counts it
+    }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public long Row => _row;
+
+    public string? RowProblem { get; private set; }
+
+    public bool Read()
+    {
+        while (true)
+        {
+            var line = _pending ?? ReadLine();
+            _pending = null;
+            if (line is null)
+            {
+                return false;
+            }
+
+            _row++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            Parse(line);
+            return true;
+        }
+    }
+
+    public ReadOnlySpan<char> Field(int column) => _fields[column];
+
+    public void Dispose() => _text.Dispose();
+
+    private void Parse(string line)
+    {
+        Array.Clear(_fields);
+        RowProblem = null;
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                RowProblem = "the line is not a JSON object";
+                return;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (_columns.TryGetValue(property.Name, out var column))
+                {
+                    _fields[column] = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Number => property.Value.GetRawText(),
+                        JsonValueKind.True => "true",
+                        JsonValueKind.False => "false",
+                        JsonValueKind.Null => null,
+                        _ => property.Value.GetRawText(),
+                    };
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            RowProblem = "the line is not valid JSON: " + ex.Message.Split(" Path:", 2)[0];
+        }
+    }
+
+    private string? ReadLine()
+    {
+        var line = _text.ReadLine();
+        if (line is not null && line.Length > _limits.MaxRecordBytes)
+        {
+            throw new ExportRejectedException(string.Create(CultureInfo.InvariantCulture, $"Line {_row + 1} is longer than {_limits.MaxRecordBytes / 1024} KB."));
+        }
+
+        return line;
+    }
+}
