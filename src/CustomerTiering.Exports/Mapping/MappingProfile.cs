@@ -24,7 +24,7 @@ public sealed record MappingProfile
 
     public static MappingProfile BuiltIn { get; } = new();
 
-    public CultureInfo NumberCulture => string.IsNullOrEmpty(Culture) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(Culture);
+    public CultureInfo NumberCulture => string.IsNullOrEmpty(Culture) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(Culture, predefinedOnly: true);
 
     /// <summary>Reads and checks a profile document; every problem is in the exception's message.</summary>
     public static MappingProfile Parse(string json)

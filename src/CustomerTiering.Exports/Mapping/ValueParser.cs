@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace CustomerTiering.Exports.Mapping;
@@ -14,6 +15,10 @@ public sealed class ValueParser(MappingProfile profile)
     private static readonly DateOnly Earliest = new(1900, 1, 1);
     private static readonly DateOnly Latest = new(2100, 12, 31);
     private const decimal MaxAmount = 1_000_000_000_000m;
+
+    private static readonly SearchValues<char> CurrencyOrSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i)
+            .Where(c => char.IsLetter(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol)]);
 
     private readonly string[] _dateFormats = [.. IsoFormats, .. profile.DateFormats];
     private readonly CultureInfo _culture = profile.NumberCulture;
@@ -57,12 +62,21 @@ public sealed class ValueParser(MappingProfile profile)
             return false;
         }
 
-        // Keep digits, signs and separators; drop currency symbols and codes (¥ $ € £ USD CNY …) and spaces.
+        // A currency symbol or code may lead or trail (¥88, USD 12.5, 12.50 CNY); inside, only digits, signs and separators.
+        var trimmed = text.Trim();
+        var first = trimmed.IndexOfAnyExcept(CurrencyOrSpace);
+        var core = first < 0 ? [] : trimmed[first..(trimmed.LastIndexOfAnyExcept(CurrencyOrSpace) + 1)];
+        if (core.IsEmpty)
+        {
+            reason = trimmed.IsEmpty ? "the number is empty" : "not a number";
+            return false;
+        }
+
         var length = 0;
         var negative = false;
-        foreach (var c in text)
+        foreach (var c in core)
         {
-            if (char.IsAsciiDigit(c) || c is '.' or ',' or '\'' or '+' or '-' || (c == '\u00A0' && _culture.NumberFormat.NumberGroupSeparator == "\u00A0"))
+            if (char.IsAsciiDigit(c) || c is '.' or ',' or '\'' or '+' or '-')
             {
                 buffer[length++] = c;
             }
@@ -70,10 +84,14 @@ public sealed class ValueParser(MappingProfile profile)
             {
                 negative = true; // (12.50) is accountants' -12.50
             }
-            else if (!(char.IsWhiteSpace(c) || char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol))
+            else if (!char.IsWhiteSpace(c))
             {
                 reason = $"'{c}' does not belong in a number";
                 return false;
+            }
+            else if (_culture.NumberFormat.NumberGroupSeparator.Trim().Length == 0)
+            {
+                buffer[length++] = _culture.NumberFormat.NumberGroupSeparator[0]; // 1 234,50: a space groups thousands here
             }
         }
 
@@ -86,7 +104,7 @@ public sealed class ValueParser(MappingProfile profile)
 
         if (digits.IsEmpty)
         {
-            reason = "the number is empty";
+            reason = "not a number";
             return false;
         }
 

@@ -13,7 +13,7 @@ public static class ExportReader
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(limits);
         var (head, stream) = Peek(content);
-        if (head.Length == 0)
+        if (IsBlank(head))
         {
             throw new ExportRejectedException("The file is empty.");
         }
@@ -32,9 +32,9 @@ public static class ExportReader
                 throw new ExportRejectedException("The .gz file is corrupt: " + ex.Message);
             }
 
-            if (head.Length == 0)
+            if (IsBlank(head))
             {
-                throw new ExportRejectedException("The .gz file expands to nothing.");
+                throw new ExportRejectedException("The .gz file expands to nothing: it is empty.");
             }
 
             format = FormatDetector.Detect(inner, head) is ExportFormat.JsonLines ? ExportFormat.JsonLines : ExportFormat.Csv;
@@ -65,6 +65,10 @@ public static class ExportReader
 
         return new CsvRowReader(text, limits);
     }
+
+    // Only whitespace in a whole (short) sample: an empty file in all but name.
+    private static bool IsBlank(byte[] head) =>
+        head.Length < SampleBytes && head.AsSpan().IndexOfAnyExcept((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF]) < 0;
 
     /// <summary>Reads the first bytes and returns them with a stream that still starts at the beginning.</summary>
     private static (byte[] Head, Stream Stream) Peek(Stream stream)

@@ -1,0 +1,46 @@
+using System.IO.Compression;
+using System.Text;
+using CustomerTiering.Exports.Mapping;
+using CustomerTiering.Exports.Reading;
+using CustomerTiering.Exports.Records;
+
+namespace CustomerTiering.Exports.Tests;
+
+/// <summary>Reads test exports built in memory, end to end through format, encoding, mapping and validation.</summary>
+public static class Export
+{
+    public static byte[] Bytes(string text, Encoding? encoding = null, bool bom = false)
+    {
+        encoding ??= new UTF8Encoding(false);
+        var body = encoding.GetBytes(text);
+        return bom ? [.. encoding.GetPreamble(), .. body] : body;
+    }
+
+    public static byte[] Gzip(byte[] content)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return output.ToArray();
+    }
+
+    public static (ExportKind Kind, List<ParsedRow> Rows) Read(byte[] content, string name = "orders/export.csv", MappingProfile? profile = null, ExportKind? expected = null, ExportLimits? limits = null)
+    {
+        limits ??= ExportLimits.Default;
+        profile ??= MappingProfile.BuiltIn;
+        using var reader = ExportReader.Open(new MemoryStream(content), name, limits);
+        var map = ColumnMap.Resolve(reader.Header, profile, expected);
+        var parser = new ExportParser(map, profile, limits);
+        return (map.Kind, parser.Parse(reader).ToList());
+    }
+
+    public static (ExportKind Kind, List<ParsedRow> Rows) Read(string text, string name = "orders/export.csv", MappingProfile? profile = null, ExportKind? expected = null) =>
+        Read(Bytes(text), name, profile, expected);
+
+    public static List<ExportedOrder> Orders(this List<ParsedRow> rows) => [.. rows.Where(r => r.Order is not null).Select(r => r.Order!)];
+
+    public static List<RowError> Errors(this List<ParsedRow> rows) => [.. rows.Where(r => r.Error is not null).Select(r => r.Error!)];
+}

@@ -1,0 +1,49 @@
+using MiniExcelLibs;
+using Xunit;
+
+namespace CustomerTiering.Exports.Tests;
+
+public sealed class OtherFormatTests
+{
+    [Fact]
+    public void Json_lines_are_read_by_key_and_a_broken_line_is_a_row_error()
+    {
+        var text = """
+            {"order_id":"O1","customer_id":"C1","order_date":"2026-10-01","amount":12.5,"category":"Tea"}
+            {"amount":"7","order_date":"2026-10-02","customer_id":"C2","order_id":"O2"}
+            {"order_id":"O3",
+            {"order_id":"O4","customer_id":"C4","order_date":"2026-10-03","amount":1}
+            """;
+
+        var rows = Export.Read(text, "orders/feed.jsonl").Rows;
+
+        Assert.Equal(["O1", "O2", "O4"], rows.Orders().Select(o => o.Order.OrderId));
+        Assert.Equal(7m, rows.Orders()[1].Order.NetAmount);
+        var error = Assert.Single(rows.Errors());
+        Assert.Equal(3, error.Row);
+        Assert.StartsWith("the line is not valid JSON", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_sheet_of_a_workbook_is_read_with_dates_and_numbers_as_cells()
+    {
+        using var workbook = new MemoryStream();
+        MiniExcel.SaveAs(workbook, new[]
+        {
+            new Dictionary<string, object> { ["订单号"] = "O1", ["客户编号"] = "C1", ["订单日期"] = new DateTime(2026, 10, 3), ["金额"] = 1280.5 },
+            new Dictionary<string, object> { ["订单号"] = "O2", ["客户编号"] = "C2", ["订单日期"] = new DateTime(2026, 10, 4), ["金额"] = -20 },
+        }, excelType: ExcelType.XLSX);
+
+        var orders = Export.Read(workbook.ToArray(), "orders/book.xlsx").Rows.Orders();
+
+        Assert.Equal([1280.5m, -20m], orders.Select(o => o.Order.NetAmount));
+        Assert.Equal(new DateOnly(2026, 10, 3), orders[0].Order.Date);
+    }
+
+    [Fact]
+    public void A_zip_that_is_not_a_workbook_and_a_corrupt_workbook_are_rejected()
+    {
+        Assert.Throws<ExportRejectedException>(() => Export.Read([(byte)'P', (byte)'K', 3, 4, 0, 0, 0], "orders/archive.zip"));
+        Assert.Throws<ExportRejectedException>(() => Export.Read([(byte)'P', (byte)'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8], "orders/book.xlsx"));
+    }
+}
