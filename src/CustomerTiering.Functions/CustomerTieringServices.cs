@@ -1,4 +1,6 @@
+using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Storage;
+using CustomerTiering.Storage.Ingestion;
 
 namespace CustomerTiering.Functions;
 
@@ -15,6 +17,10 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<StorageProvisioner>();
         builder.Services.AddSingleton<StorageHealthProbe>();
         builder.Services.AddHostedService<StorageProvisioning>();
+        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IngestionLedger>();
+        builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<ExportIngestion>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using CustomerTiering.Functions.Health;
+using CustomerTiering.Functions.Ingestion;
 
 namespace CustomerTiering.Functions;
 
@@ -32,6 +33,7 @@ public static class HandlerApplication
         // The host's readiness probe.
         app.MapGet("/", () => Results.Ok()).ExcludeFromDescription();
         app.MapHealth();
+        app.MapIngestion();
         return app;
     }
 }

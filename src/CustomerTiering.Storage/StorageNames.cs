@@ -12,9 +12,13 @@ public static class StorageNames
 
     public const string ExportEventsQueue = "export-events";
 
+    public const string CustomersTable = "Customers";
+    public const string OrdersTable = "Orders";
+    public const string IngestionsTable = "Ingestions";
+
     public static IReadOnlyList<string> Containers { get; } = [ExportsContainer, ReportsContainer, SnapshotsContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [ExportEventsQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [];
+    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, IngestionsTable];
 }

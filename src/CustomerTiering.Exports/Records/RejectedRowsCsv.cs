@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace CustomerTiering.Exports.Records;
+
+/// <summary>
+/// Writes rejected rows as CSV for the uploader to open in a spreadsheet. A value starting with = + - @ or a tab/CR is
+/// prefixed with an apostrophe, so a hostile cell cannot run as a formula (CSV injection).
+/// </summary>
+public sealed class RejectedRowsCsv(TextWriter writer) : IDisposable
+{
+    private bool _headerWritten;
+
+    public void Write(RowError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (!_headerWritten)
+        {
+            writer.Write("row,column,value,reason\n");
+            _headerWritten = true;
+        }
+
+        writer.Write(error.Row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write(Cell(error.Column));
+        writer.Write(',');
+        writer.Write(Cell(error.Value));
+        writer.Write(',');
+        writer.Write(Cell(error.Reason));
+        writer.Write('\n');
+    }
+
+    public void Dispose() => writer.Dispose();
+
+    public static string Cell(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+
+    public static Encoding Encoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+}

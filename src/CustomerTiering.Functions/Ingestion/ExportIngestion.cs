@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CustomerTiering.Exports;
+using CustomerTiering.Exports.Mapping;
+using CustomerTiering.Exports.Reading;
+using CustomerTiering.Exports.Records;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Customers;
+using CustomerTiering.Storage.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace CustomerTiering.Functions.Ingestion;
+
+/// <summary>
+/// Ingests one export blob. Reads it twice: first to check every row (nothing is written if too many are bad), then to
+/// write the good ones. Rows are upserted by key, so a redelivered event, a re-uploaded file or a retry after a crash ends
+/// in exactly the state of one clean run. A file that cannot be read is rejected with a report, never retried.
+/// </summary>
+public sealed class ExportIngestion(
+    StorageAccount account,
+    IngestionLedger ledger,
+    ReportStore reports,
+    IOptions<IngestionOptions> options,
+    TimeProvider clock,
+    ILogger<ExportIngestion> logger)
+{
+    private static readonly ExportLimits Limits = ExportLimits.Default;
+
+    /// <summary>Called after each row handed to the writer in the second pass; tests use it to crash half way.</summary>
+    internal Func<long, Task>? AfterRowWritten { get; set; }
+
+    private BlobContainerClient Exports => account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer);
+
+    public async Task<IngestionRecord?> IngestAsync(string blobName, string? eventETag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        if (!ExportBlobName.IsExport(blobName))
+        {
+            return null;
+        }
+
+        var blob = Exports.GetBlobClient(blobName);
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            Log.ExportGone(logger, blobName);
+            return null;
+        }
+
+        var eTag = properties.ETag.ToString("H");
+        if (eventETag is not null && eventETag.Trim('"') != eTag.Trim('"'))
+        {
+            // The blob was overwritten since this event: the newer version has its own event.
+            Log.ExportSuperseded(logger, blobName);
+            return null;
+        }
+
+        var id = IngestionLedger.IdOf(blobName, eTag);
+        var existing = await ledger.GetAsync(id, cancellationToken);
+        if (existing is { IsFinished: true })
+        {
+            Log.AlreadyIngested(logger, id, existing.Status);
+            return existing;
+        }
+
+        var started = clock.GetUtcNow();
+        var running = new IngestionRecord
+        {
+            Id = id, BlobName = blobName, ETag = eTag, Status = IngestionStatus.Running,
+            CreatedAt = existing?.CreatedAt ?? started, UpdatedAt = started,
+        };
+        await ledger.SaveAsync(running, cancellationToken);
+        Log.IngestionStarted(logger, id);
+
+        var timer = Stopwatch.StartNew();
+        var report = new IngestionReport { IngestionId = id, BlobName = blobName, Status = "", StartedAt = started, MaxRejectedShare = options.Value.MaxRejectedShare };
+        try
+        {
+            report = await RunAsync(blob, properties, eTag, report, cancellationToken);
+        }
+        catch (ExportRejectedException ex)
+        {
+            report = report with { Status = nameof(IngestionStatus.Rejected), Reason = ex.Message };
+        }
+
+        report = report with { Seconds = Math.Round(timer.Elapsed.TotalSeconds, 3) };
+        await reports.SaveReportAsync(id, report, cancellationToken);
+        var finished = running with
+        {
+            Status = Enum.Parse<IngestionStatus>(report.Status),
+            Kind = report.Kind,
+            Rows = report.Rows,
+            Accepted = report.Accepted,
+            Rejected = report.Rejected,
+            Written = report.Written,
+            Reason = report.Reason,
+            ReportPath = $"{StorageNames.ReportsContainer}/{ReportStore.ReportPath(id)}",
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        await ledger.SaveAsync(finished, cancellationToken);
+        Log.IngestionFinished(logger, id, finished.Status, finished.Rows, finished.Rejected, finished.Written);
+        return finished;
+    }
+
+    private async Task<IngestionReport> RunAsync(BlobClient blob, BlobProperties properties, string eTag, IngestionReport report, CancellationToken cancellationToken)
+    {
+        if (properties.ContentLength == 0)
+        {
+            throw new ExportRejectedException("The file is empty.");
+        }
+
+        var profile = await ProfileAsync(properties, cancellationToken);
+        var kindHint = ExportBlobName.KindOf(blob.Name);
+
+        // Pass 1: check every row, keep the first rejected rows and write all of them to the rejected-rows CSV.
+        long rows = 0, rejected = 0;
+        var shown = new List<RowError>();
+        ExportKind kind;
+        await using (var rejectedCsv = await reports.OpenRejectedRowsAsync(report.IngestionId, cancellationToken))
+        using (var csv = new RejectedRowsCsv(new StreamWriter(rejectedCsv, RejectedRowsCsv.Encoding)))
+        using (var reader = await OpenAsync(blob, eTag, cancellationToken))
+        {
+            var parser = new ExportParser(ColumnMap.Resolve(reader.Header, profile, kindHint), profile, Limits);
+            kind = parser.Kind;
+            foreach (var row in parser.Parse(reader))
+            {
+                rows++;
+                if (row.Error is { } error)
+                {
+                    rejected++;
+                    csv.Write(error);
+                    if (shown.Count < Limits.MaxErrorsInReport)
+                    {
+                        shown.Add(error);
+                    }
+                }
+            }
+        }
+
+        report = report with
+        {
+            Kind = kind.ToString(),
+            Rows = rows,
+            Rejected = rejected,
+            Accepted = rows - rejected,
+            RejectedShare = rows == 0 ? 0 : Math.Round((double)rejected / rows, 6),
+            RejectedRows = shown,
+            RejectedRowsPath = rejected > 0 ? $"{StorageNames.ReportsContainer}/{ReportStore.RejectedRowsPath(report.IngestionId)}" : null,
+        };
+        if (rows == 0)
+        {
+            throw new ExportRejectedException("The file has a header but no rows.");
+        }
+
+        if (report.RejectedShare > options.Value.MaxRejectedShare)
+        {
+            return report with
+            {
+                Status = nameof(IngestionStatus.Rejected),
+                Reason = $"{rejected} of {rows} rows ({report.RejectedShare:P1}) are bad; more than {options.Value.MaxRejectedShare:P0} rejects the whole file, so nothing was written.",
+            };
+        }
+
+        // Pass 2: write the good rows.
+        var table = account.Tables.GetTableClient(kind == ExportKind.Customers ? StorageNames.CustomersTable : StorageNames.OrdersTable);
+        var writer = new BatchWriter(table, options.Value.WriteParallelism);
+        var now = clock.GetUtcNow();
+        long handed = 0;
+        using (var reader = await OpenAsync(blob, eTag, cancellationToken))
+        {
+            var parser = new ExportParser(ColumnMap.Resolve(reader.Header, profile, kindHint), profile, Limits);
+            foreach (var row in parser.Parse(reader))
+            {
+                if (row.Customer is { } customer)
+                {
+                    await writer.AddAsync(CustomerEntities.ToEntity(customer, blob.Name, now), cancellationToken);
+                }
+                else if (row.Order is { } order)
+                {
+                    await writer.AddAsync(CustomerEntities.ToEntity(order.Order, order.Currency, blob.Name, now), cancellationToken);
+                }
+                else
+                {
+                    continue;
+                }
+
+                handed++;
+                if (AfterRowWritten is { } hook)
+                {
+                    await hook(handed);
+                }
+            }
+        }
+
+        await writer.FlushAsync(cancellationToken);
+        return report with
+        {
+            Status = rejected == 0 ? nameof(IngestionStatus.Succeeded) : nameof(IngestionStatus.PartiallySucceeded),
+            Written = handed,
+        };
+    }
+
+    private static async Task<IRowReader> OpenAsync(BlobClient blob, string eTag, CancellationToken cancellationToken)
+    {
+        // Pinned to the version this ingestion is about: an overwrite half way fails the read instead of mixing versions.
+        var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: true)
+        {
+            Conditions = new BlobRequestConditions { IfMatch = new ETag(eTag) },
+            BufferSize = 4 * 1024 * 1024,
+        }, cancellationToken);
+        try
+        {
+            return ExportReader.Open(stream, blob.Name, Limits);
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<MappingProfile> ProfileAsync(BlobProperties properties, CancellationToken cancellationToken)
+    {
+        if (!properties.Metadata.TryGetValue("profile", out var name) || string.IsNullOrWhiteSpace(name))
+        {
+            return MappingProfile.BuiltIn;
+        }
+
+        if (name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) || name.Length > 64)
+        {
+            throw new ExportRejectedException($"The mapping profile name '{name}' is not a plain name (letters, digits, '-', '_').");
+        }
+
+        var profileBlob = Exports.GetBlobClient($"{ExportBlobName.ProfilesFolder}{name}.json");
+        try
+        {
+            var content = await profileBlob.DownloadContentAsync(cancellationToken);
+            return MappingProfile.Parse(content.Value.Content.ToString());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new ExportRejectedException($"The mapping profile '{name}' does not exist (expected exports/{ExportBlobName.ProfilesFolder}{name}.json).");
+        }
+    }
+}

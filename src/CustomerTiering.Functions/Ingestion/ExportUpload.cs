@@ -1,0 +1,116 @@
+using System.Text;
+using Azure.Storage.Blobs.Models;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Ingestion;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace CustomerTiering.Functions.Ingestion;
+
+/// <summary>
+/// <c>POST /api/exports/{kind}?name=&amp;profile=</c>: streams the body into <c>exports/{kind}/yyyy/MM/dd/{upload}-{name}</c>
+/// and answers 202 with the ingestion's status URL. The BlobCreated event then ingests it like any dropped file.
+/// </summary>
+public static class ExportUpload
+{
+    private static readonly HashSet<string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "text/csv", "text/plain", "application/csv", "application/gzip", "application/x-gzip", "application/x-ndjson",
+        "application/jsonl", "application/json-lines", "application/octet-stream",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
+
+    private static readonly string[] Extensions = [".csv", ".csv.gz", ".gz", ".jsonl", ".ndjson", ".jsonl.gz", ".xlsx"];
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        string kind,
+        string? name,
+        string? profile,
+        StorageAccount account,
+        IngestionLedger ledger,
+        IOptions<IngestionOptions> options,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        kind = kind.ToLowerInvariant();
+        if (kind is not ("customers" or "orders"))
+        {
+            return Problem(400, "Unknown export kind", "kind must be 'customers' or 'orders'.");
+        }
+
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
+        if (mediaType is null || !ContentTypes.Contains(mediaType))
+        {
+            return Problem(415, "Unsupported content type", $"Send the file as one of: {string.Join(", ", ContentTypes.Order())}.");
+        }
+
+        var max = options.Value.MaxUploadBytes;
+        if (context.Request.ContentLength > max)
+        {
+            return Problem(413, "File too large", $"Exports up to {max / (1024 * 1024)} MB are accepted; split larger ones.");
+        }
+
+        var fileName = SafeName(name ?? "upload.csv");
+        if (!Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Problem(400, "Unsupported file name", $"name must end in one of {string.Join(" ", Extensions)}.");
+        }
+
+        if (profile is not null && (profile.Length > 64 || profile.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))))
+        {
+            return Problem(400, "Invalid profile", "profile is a plain name: letters, digits, '-' and '_'.");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max;
+        }
+
+        var now = clock.GetUtcNow();
+        var blobName = $"{kind}/{now:yyyy/MM/dd}/{Guid.NewGuid():N}-{fileName}";
+        var blob = account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobClient(blobName);
+        var uploadOptions = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = mediaType },
+            Metadata = profile is null ? null : new Dictionary<string, string> { ["profile"] = profile },
+        };
+        BlobContentInfo uploaded;
+        try
+        {
+            uploaded = (await blob.UploadAsync(context.Request.Body, uploadOptions, cancellationToken)).Value;
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(413, "File too large", $"Exports up to {max / (1024 * 1024)} MB are accepted; split larger ones.");
+        }
+
+        var eTag = uploaded.ETag.ToString("H");
+        var id = IngestionLedger.IdOf(blobName, eTag);
+        if (await ledger.GetAsync(id, cancellationToken) is null)
+        {
+            await ledger.SaveAsync(new IngestionRecord { Id = id, BlobName = blobName, ETag = eTag, Status = IngestionStatus.Queued, CreatedAt = now, UpdatedAt = now }, cancellationToken);
+        }
+
+        var statusUrl = $"/api/ingestions/{id}";
+        return Results.Accepted(statusUrl, new { id, blob = $"{StorageNames.ExportsContainer}/{blobName}", status = nameof(IngestionStatus.Queued), statusUrl });
+    }
+
+    /// <summary>The last path segment, with anything but letters, digits, '.', '-' and '_' replaced: no traversal, no surprises.</summary>
+    public static string SafeName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var last = name.Replace('\\', '/').Split('/').Last();
+        var builder = new StringBuilder(Math.Min(last.Length, 100));
+        foreach (var c in last.Take(100))
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        }
+
+        var safe = builder.ToString().TrimStart('.');
+        return safe.Length == 0 ? "upload.csv" : safe;
+    }
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
+}

@@ -1,0 +1,60 @@
+using CustomerTiering.Functions.Invocation;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Ingestion;
+
+namespace CustomerTiering.Functions.Ingestion;
+
+/// <summary>The ingestion functions: the queue trigger on BlobCreated events, the upload API and the ledger queries.</summary>
+public static class IngestionEndpoints
+{
+    public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapInvocation("IngestExport", async (request, services, cancellationToken) =>
+        {
+            var blobEvent = request.Get<BlobCreatedEvent>("event");
+            var response = new InvocationResponse();
+            if (blobEvent.EventType != "Microsoft.Storage.BlobCreated" || blobEvent.Location() is not { Container: StorageNames.ExportsContainer } location)
+            {
+                response.Logs.Add($"ignored {blobEvent.EventType} for {blobEvent.Subject}");
+                return response;
+            }
+
+            if (ExportBlobName.Problem(location.Blob) is { } problem)
+            {
+                response.Logs.Add($"ignored a blob whose name is unusable: {problem}");
+                return response;
+            }
+
+            var record = await services.GetRequiredService<ExportIngestion>().IngestAsync(location.Blob, blobEvent.Data?.ETag, cancellationToken);
+            response.ReturnValue = record?.Status.ToString();
+            return response;
+        });
+
+        endpoints.MapPost("/api/exports/{kind}", ExportUpload.HandleAsync).WithName("UploadExport");
+        endpoints.MapGet("/api/ingestions/{id}", GetAsync).WithName("GetIngestion");
+        endpoints.MapGet("/api/ingestions", ListAsync).WithName("ListIngestions");
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetAsync(string id, IngestionLedger ledger, CancellationToken cancellationToken)
+    {
+        if (id.Length != 24 || !id.All(char.IsAsciiHexDigitLower))
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid ingestion id", detail: "An ingestion id is 24 lower-case hex digits.");
+        }
+
+        return await ledger.GetAsync(id, cancellationToken) is { } record
+            ? Results.Ok(record)
+            : Results.Problem(statusCode: 404, title: "Unknown ingestion", detail: $"No ingestion {id}.");
+    }
+
+    private static async Task<IResult> ListAsync(IngestionLedger ledger, int? top, CancellationToken cancellationToken)
+    {
+        if (top is < 1 or > 500)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid parameter", detail: "top must be between 1 and 500.");
+        }
+
+        return Results.Ok(await ledger.RecentAsync(top ?? 50, cancellationToken));
+    }
+}

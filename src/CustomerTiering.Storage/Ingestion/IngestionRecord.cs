@@ -1,0 +1,33 @@
+namespace CustomerTiering.Storage.Ingestion;
+
+/// <summary>One file's ingestion, as the ledger keeps it.</summary>
+public sealed record IngestionRecord
+{
+    public required string Id { get; init; }
+
+    public required string BlobName { get; init; }
+
+    public required string ETag { get; init; }
+
+    public IngestionStatus Status { get; init; }
+
+    public string? Kind { get; init; }
+
+    public long Rows { get; init; }
+
+    public long Accepted { get; init; }
+
+    public long Rejected { get; init; }
+
+    public long Written { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? ReportPath { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public bool IsFinished => Status is IngestionStatus.Succeeded or IngestionStatus.PartiallySucceeded or IngestionStatus.Rejected;
+}

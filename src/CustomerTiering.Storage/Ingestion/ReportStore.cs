@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+
+namespace CustomerTiering.Storage.Ingestion;
+
+/// <summary>Ingestion reports in the <c>reports</c> container: <c>ingest/{id}.json</c> and <c>ingest/{id}-rejected.csv</c>.</summary>
+public sealed class ReportStore(StorageAccount account)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private BlobContainerClient Container => account.Blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
+
+    public static string ReportPath(string id) => $"ingest/{id}.json";
+
+    public static string RejectedRowsPath(string id) => $"ingest/{id}-rejected.csv";
+
+    public async Task SaveReportAsync<T>(string id, T report, CancellationToken cancellationToken = default) =>
+        await Container.GetBlobClient(ReportPath(id)).UploadAsync(BinaryData.FromObjectAsJson(report, Json), overwrite: true, cancellationToken);
+
+    /// <summary>Opens the rejected-rows CSV for writing; whatever was there from an earlier try is replaced.</summary>
+    public Task<Stream> OpenRejectedRowsAsync(string id, CancellationToken cancellationToken = default) =>
+        Container.GetBlobClient(RejectedRowsPath(id)).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
+
+    public async Task<BinaryData?> ReadReportAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var blob = Container.GetBlobClient(ReportPath(id));
+        return await blob.ExistsAsync(cancellationToken) ? (await blob.DownloadContentAsync(cancellationToken)).Value.Content : null;
+    }
+}
