@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Ingestion;
@@ -11,6 +12,7 @@ public static class CustomerTieringServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services =>
             StorageAccount.FromConfiguration(services.GetRequiredService<IConfiguration>(), StorageNames.DataConnection));

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using CustomerTiering.DevHost;
+using CustomerTiering.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>The real function app, run by the dev host from the handler's build output, on the given storage.</summary>
+public sealed class RunningApp : IAsyncDisposable
+{
+    public const string FunctionKey = "e2e-function-key";
+    public const string MasterKey = "e2e-master-key";
+
+    private readonly WebApplication _host;
+    private readonly string _settings;
+
+    private RunningApp(WebApplication host, string settings, HttpClient client)
+    {
+        _host = host;
+        _settings = settings;
+        Client = client;
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<RunningApp> StartAsync(string dataConnection, string runtimeConnection)
+    {
+        var settings = Path.GetTempFileName();
+        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new
+        {
+            Values = new Dictionary<string, string>
+            {
+                ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+                ["AzureWebJobsStorage"] = runtimeConnection,
+                ["TieringStorage"] = dataConnection,
+                ["DevHost__FunctionKey"] = FunctionKey,
+                ["DevHost__MasterKey"] = MasterKey,
+            },
+        }));
+        var host = DevHostApplication.Create(new DevHostOptions
+        {
+            AppRoot = RepositoryPaths.BuildOutput("CustomerTiering.Functions"),
+            SettingsFile = settings,
+            Port = 0,
+            BlobPollInterval = TimeSpan.FromMilliseconds(200),
+        });
+        await host.StartAsync();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningApp(host, settings, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+        File.Delete(_settings);
+    }
+}

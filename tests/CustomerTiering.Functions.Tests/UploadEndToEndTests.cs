@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using CustomerTiering.Storage;
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>Upload → BlobCreated event → IngestExport → rows and report, all through the dev host on a real Azurite.</summary>
+public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private RunningApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<HttpResponseMessage> UploadAsync(string path, string content, string contentType = "text/csv", string? key = RunningApp.FunctionKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(content) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        if (key is not null)
+        {
+            request.Headers.Add("x-functions-key", key);
+        }
+
+        return await _app.Client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task An_uploaded_order_file_is_ingested_and_its_status_and_report_can_be_read()
+    {
+        const string content = "订单号,客户编号,订单日期,金额\nE1,C1,2026-10-01,\"1,200.00\"\nE2,C2,2026-10-02,80\nE3,C3,bad-date,5\n" +
+                               "E4,C4,2026-10-03,1\nE5,C5,2026-10-03,1\nE6,C6,2026-10-03,1\nE7,C7,2026-10-03,1\nE8,C8,2026-10-03,1\n" +
+                               "E9,C9,2026-10-03,1\nE10,C10,2026-10-03,1\n";
+        var body = content + string.Concat(Enumerable.Range(11, 20).Select(i => $"E{i},C{i},2026-10-04,2\n"));
+
+        using var accepted = await UploadAsync("/api/exports/orders?name=../../etc/订单 2026.csv", body);
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var upload = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+        var statusUrl = upload.GetProperty("statusUrl").GetString()!;
+        Assert.Equal(statusUrl, accepted.Headers.Location!.ToString());
+        Assert.Matches(@"^exports/orders/\d{4}/\d{2}/\d{2}/[0-9a-f]{32}-订单_2026\.csv$", upload.GetProperty("blob").GetString());
+
+        var status = await Eventually.ReturnsAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
+            request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+            using var response = await _app.Client.SendAsync(request);
+            var record = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return record.GetProperty("status").GetString() is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? (object)record : null;
+        }, "the ingestion to finish");
+
+        var finished = (JsonElement)status;
+        Assert.Equal("PartiallySucceeded", finished.GetProperty("status").GetString());
+        Assert.Equal(29, finished.GetProperty("written").GetInt64());
+        var table = azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable);
+        var e1 = await table.GetEntityAsync<TableEntity>(TableKeys.PartitionOf("C1"), "C1|E1");
+        Assert.Equal("1200.00", e1.Value.GetString("Amount"));
+
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/ingestions?top=5");
+        list.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        using var listed = await _app.Client.SendAsync(list);
+        Assert.Contains(await listed.Content.ReadFromJsonAsync<JsonElement[]>() ?? [], r => r.GetProperty("id").GetString() == finished.GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/exports/invoices?name=a.csv", "text/csv", 400)]
+    [InlineData("/api/exports/orders?name=a.exe", "text/csv", 400)]
+    [InlineData("/api/exports/orders?name=a.csv", "image/png", 415)]
+    [InlineData("/api/exports/orders?name=a.csv&profile=../x", "text/csv", 400)]
+    public async Task Bad_uploads_get_a_problem_not_a_blob(string path, string contentType, int status)
+    {
+        using var response = await UploadAsync(path, "Order ID,Customer ID,Order Date,Amount\n", contentType);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_upload_without_a_key_is_refused()
+    {
+        using var response = await UploadAsync("/api/exports/orders?name=a.csv", "x", key: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_or_malformed_ingestion_id_is_a_problem()
+    {
+        using var unknown = new HttpRequestMessage(HttpMethod.Get, "/api/ingestions/0123456789abcdef01234567");
+        unknown.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        using var malformed = new HttpRequestMessage(HttpMethod.Get, "/api/ingestions/..%2F..%2Fsecrets");
+        malformed.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Client.SendAsync(unknown)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _app.Client.SendAsync(malformed)).StatusCode);
+    }
+}
