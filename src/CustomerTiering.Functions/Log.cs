@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Ingestion {IngestionId} {Status}: {Rows} rows, {Rejected} rejected, {Written} written")]
     public static partial void IngestionFinished(ILogger logger, string ingestionId, Storage.Ingestion.IngestionStatus status, long rows, long rejected, long written);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Ingestion {IngestionId} failed on its last attempt")]
+    public static partial void IngestionFailed(ILogger logger, string ingestionId, Exception exception);
 }

@@ -206,4 +206,30 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("张三", zhang.Value.GetString("Name"));
         Assert.Equal("Individual", zhang.Value.GetString("Type"));
     }
+
+    [Fact]
+    public async Task A_file_seen_empty_while_being_written_is_ingested_when_its_content_lands()
+    {
+        await ClearAsync(StorageNames.OrdersTable);
+        var (name, emptyETag) = await UploadAsync("orders/growing.csv", "");
+        var (_, fullETag) = await UploadAsync("orders/growing.csv", Orders(40));
+
+        var stale = await Ingestion().IngestAsync(name, emptyETag);
+        var grown = await Ingestion().IngestAsync(name, fullETag);
+
+        Assert.Null(stale);
+        Assert.Equal(IngestionStatus.Succeeded, grown!.Status);
+        Assert.Equal(40, (await SnapshotAsync(StorageNames.OrdersTable)).Count);
+    }
+
+    [Fact]
+    public async Task The_last_failed_attempt_is_recorded_in_the_ledger()
+    {
+        var (name, eTag) = await UploadAsync("orders/doomed.csv", Orders(3));
+
+        await Ingestion().MarkFailedAsync(name, eTag, new IOException("storage went away"));
+
+        var record = await new IngestionLedger(Account).GetAsync(IngestionLedger.IdOf(name, eTag));
+        Assert.Equal((IngestionStatus.Failed, "IOException: storage went away"), (record!.Status, record.Reason));
+    }
 }

@@ -108,6 +108,27 @@ public sealed class ExportIngestion(
         return finished;
     }
 
+    /// <summary>Records that an ingestion gave up on an unexpected error (its event is going to the poison queue).</summary>
+    public async Task MarkFailedAsync(string blobName, string? eventETag, Exception error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (eventETag is null)
+        {
+            return;
+        }
+
+        var id = IngestionLedger.IdOf(blobName, eventETag);
+        var existing = await ledger.GetAsync(id, cancellationToken);
+        var now = clock.GetUtcNow();
+        await ledger.SaveAsync((existing ?? new IngestionRecord { Id = id, BlobName = blobName, ETag = eventETag, CreatedAt = now }) with
+        {
+            Status = IngestionStatus.Failed,
+            Reason = $"{error.GetType().Name}: {error.Message}",
+            UpdatedAt = now,
+        }, cancellationToken);
+        Log.IngestionFailed(logger, id, error);
+    }
+
     private async Task<IngestionReport> RunAsync(BlobClient blob, BlobProperties properties, string eTag, IngestionReport report, CancellationToken cancellationToken)
     {
         if (properties.ContentLength == 0)

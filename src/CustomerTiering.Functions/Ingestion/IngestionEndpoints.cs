@@ -1,6 +1,7 @@
 using CustomerTiering.Functions.Invocation;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Ingestion;
+using Microsoft.Extensions.Options;
 
 namespace CustomerTiering.Functions.Ingestion;
 
@@ -25,9 +26,20 @@ public static class IngestionEndpoints
                 return response;
             }
 
-            var record = await services.GetRequiredService<ExportIngestion>().IngestAsync(location.Blob, blobEvent.Data?.ETag, cancellationToken);
-            response.ReturnValue = record?.Status.ToString();
-            return response;
+            var ingestion = services.GetRequiredService<ExportIngestion>();
+            var attempt = int.TryParse(request.GetMetadataText("DequeueCount"), out var count) ? count : 1;
+            try
+            {
+                var record = await ingestion.IngestAsync(location.Blob, blobEvent.Data?.ETag, cancellationToken);
+                response.ReturnValue = record?.Status.ToString();
+                return response;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt >= services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxAttempts)
+            {
+                // The last try: say so in the ledger before the message goes to the poison queue.
+                await ingestion.MarkFailedAsync(location.Blob, blobEvent.Data?.ETag, ex, cancellationToken);
+                throw;
+            }
         });
 
         endpoints.MapPost("/api/exports/{kind}", ExportUpload.HandleAsync).WithName("UploadExport");

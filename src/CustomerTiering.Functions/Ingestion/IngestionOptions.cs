@@ -15,6 +15,10 @@ public sealed class IngestionOptions
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>Deliveries of one event before its ingestion is marked failed; keep equal to host.json's maxDequeueCount.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+
     /// <summary>Concurrent 100-row transactions while writing a file.</summary>
     [Range(1, 64)]
     public int WriteParallelism { get; set; } = 8;
