@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using CustomerTiering.Exports;
+using CustomerTiering.Exports.Mapping;
+using CustomerTiering.Exports.Reading;
+using CustomerTiering.Functions.Ingestion;
+using CustomerTiering.ScaleBenchmark;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Ingestion;
+using CustomerTiering.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// Usage: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- [orders] [customers] [parallelism]
+var orders = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var customers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+var parallelism = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
+Console.WriteLine($"Scale benchmark: {orders:N0} orders of {customers:N0} customers, {parallelism} transactions in flight");
+
+var file = Path.Combine(Path.GetTempPath(), $"scale-orders-{orders}.csv");
+var bytes = SyntheticExport.WriteOrders(file, orders, customers);
+Console.WriteLine($"Generated {file}: {bytes / 1e6:N1} MB");
+
+// 1. Parsing and validation alone, from a file: the best of three runs.
+var parseSeconds = Enumerable.Range(0, 3).Min(_ => Measure.Seconds(() => ParseOnly(file)));
+Console.WriteLine($"Parse + validate: {parseSeconds:N2} s, {bytes / 1e6 / parseSeconds:N0} MB/s, {orders / parseSeconds:N0} rows/s");
+
+var azurite = new AzuriteFixture();
+await azurite.InitializeAsync();
+var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
+await new StorageProvisioner(account).EnsureCreatedAsync();
+
+// 2. End to end: upload, then the ingestion the IngestExport function runs, with its memory sampled.
+var blob = account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobClient("orders/scale.csv");
+await blob.UploadAsync(file, overwrite: true);
+var eTag = (await blob.GetPropertiesAsync()).Value.ETag.ToString("H");
+var ingestion = new ExportIngestion(account, new IngestionLedger(account), new ReportStore(account),
+    Options.Create(new IngestionOptions { WriteParallelism = parallelism }), TimeProvider.System, NullLogger<ExportIngestion>.Instance);
+GC.Collect();
+using var memory = new PeakMemory();
+var timer = Stopwatch.StartNew();
+var record = await ingestion.IngestAsync(blob.Name, eTag);
+var ingestSeconds = timer.Elapsed.TotalSeconds;
+var (peakWorkingSet, baseline) = memory.Stop();
+Console.WriteLine($"Ingestion: {record!.Status}, {record.Written:N0} written in {ingestSeconds:N1} s = {record.Written / ingestSeconds:N0} rows/s; " +
+                  $"working set peak {peakWorkingSet / 1e6:N0} MB ({(peakWorkingSet - baseline) / 1e6:N0} MB above the start)");
+
+// 3. The raw ceiling: the bare SDK writing the same entities, 100 per transaction, same parallelism.
+var raw = account.Tables.GetTableClient("RawCeiling");
+await raw.CreateIfNotExistsAsync();
+var rawSeconds = await RawCeiling.WriteAsync(raw, file, parallelism);
+Console.WriteLine($"Raw SDK ceiling: {orders / rawSeconds:N0} rows/s ({rawSeconds:N1} s)");
+Console.WriteLine($"Ingestion reaches {100 * rawSeconds / ingestSeconds:N0}% of the raw ceiling");
+Console.WriteLine();
+Console.WriteLine("| orders | file MB | parse+validate MB/s | ingestion rows/s | raw SDK rows/s | ingestion / raw | working set peak MB |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine($"| {orders:N0} | {bytes / 1e6:N0} | {bytes / 1e6 / parseSeconds:N0} | {record.Written / ingestSeconds:N0} | {orders / rawSeconds:N0} | {100 * rawSeconds / ingestSeconds:N0}% | {peakWorkingSet / 1e6:N0} |");
+File.Delete(file);
+await azurite.DisposeAsync();
+
+static void ParseOnly(string path)
+{
+    using var reader = ExportReader.Open(File.OpenRead(path), path, ExportLimits.Default);
+    var parser = new ExportParser(ColumnMap.Resolve(reader.Header, MappingProfile.BuiltIn, ExportKind.Orders), MappingProfile.BuiltIn, ExportLimits.Default);
+    long count = 0;
+    foreach (var row in parser.Parse(reader))
+    {
+        count += row.Order is null ? 0 : 1;
+    }
+
+    GC.KeepAlive(count);
+}
