@@ -20,6 +20,9 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
 
     private readonly ValueParser _values = new(profile);
 
+    // Categories, currencies and the like repeat on every row: one string each, not one per row.
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
     public ExportKind Kind => map.Kind;
 
     public IEnumerable<ParsedRow> Parse(IRowReader reader)
@@ -83,8 +86,8 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
             var date = Date(reader, errors);
             var amount = Amount(reader, CanonicalField.Amount, required: true, errors);
             var margin = Amount(reader, CanonicalField.Margin, required: false, errors);
-            var currency = Text(reader, CanonicalField.Currency, errors);
-            var category = Text(reader, CanonicalField.Category, errors);
+            var currency = Text(reader, CanonicalField.Currency, errors, pooled: true);
+            var category = Text(reader, CanonicalField.Category, errors, pooled: true);
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -119,7 +122,7 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
             _ = Required(reader, CanonicalField.ProductCode, errors);
             var quantity = Amount(reader, CanonicalField.Quantity, required: true, errors);
             var price = Amount(reader, CanonicalField.UnitPrice, required: true, errors);
-            var category = Text(reader, CanonicalField.Category, errors) ?? Optional(reader, CanonicalField.ProductCode).ToString();
+            var category = Text(reader, CanonicalField.Category, errors, pooled: true) ?? Pooled(Optional(reader, CanonicalField.ProductCode));
             if (errors.Count == 0 && invoices.TryGetValue(invoice!, out var folded) && folded.CustomerId != customerId!.Value)
             {
                 errors.Add(RowError.Of(reader.Row, Column(CanonicalField.CustomerId), customerId.Value.Value,
@@ -195,7 +198,7 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
         return text.ToString();
     }
 
-    private string? Text(IRowReader reader, CanonicalField field, List<RowError> errors)
+    private string? Text(IRowReader reader, CanonicalField field, List<RowError> errors, bool pooled = false)
     {
         var text = Optional(reader, field);
         if (text.IsEmpty)
@@ -209,7 +212,24 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
             return null;
         }
 
-        return text.ToString();
+        return pooled ? Pooled(text) : text.ToString();
+    }
+
+    private string Pooled(ReadOnlySpan<char> text)
+    {
+        var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var pooled))
+        {
+            return pooled;
+        }
+
+        var value = text.ToString();
+        if (_pool.Count < 10_000)
+        {
+            _pool[value] = value;
+        }
+
+        return value;
     }
 
     private DateOnly? Date(IRowReader reader, List<RowError> errors)

@@ -16,7 +16,7 @@ public readonly record struct CustomerId
         {
             null or "" => "customer id is empty",
             { Length: > MaxLength } => $"customer id is longer than {MaxLength} characters",
-            _ when trimmed.Any(char.IsControl) => "customer id contains control characters",
+            _ when trimmed.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || trimmed.AsSpan().ContainsAnyInRange('\u007F', '\u009F') => "customer id contains control characters",
             _ => null,
         };
         id = error is null ? new CustomerId(trimmed!) : default;

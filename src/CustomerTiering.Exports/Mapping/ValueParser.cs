@@ -33,6 +33,12 @@ public sealed class ValueParser(MappingProfile profile)
             return false;
         }
 
+        // Almost every export writes yyyy-MM-dd: read it directly rather than trying each format in turn.
+        if (TryParseIsoDate(text, out date))
+        {
+            return InRange(date, out reason);
+        }
+
         if (!DateTime.TryParseExact(text, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             reason = profile.DateFormats.Count == 0
@@ -42,13 +48,46 @@ public sealed class ValueParser(MappingProfile profile)
         }
 
         date = DateOnly.FromDateTime(parsed);
-        if (date < Earliest || date > Latest)
+        return InRange(date, out reason);
+    }
+
+    private static bool InRange(DateOnly date, out string? reason)
+    {
+        reason = date < Earliest || date > Latest ? "the date is out of range (1900 to 2100)" : null;
+        return reason is null;
+    }
+
+    private static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
         {
-            reason = "the date is out of range (1900 to 2100)";
             return false;
         }
 
-        reason = null;
+        static int Digits(ReadOnlySpan<char> s)
+        {
+            var value = 0;
+            foreach (var c in s)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return value;
+        }
+
+        int year = Digits(text[..4]), month = Digits(text[5..7]), day = Digits(text[8..]);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
         return true;
     }
 
