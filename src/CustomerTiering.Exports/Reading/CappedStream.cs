@@ -1,21 +1,9 @@
 namespace CustomerTiering.Exports.Reading;
 
 /// <summary>A read-only stream that refuses to deliver more than a given number of bytes: the guard against gzip bombs.</summary>
-internal sealed class CappedStream(Stream inner, long cap, string what) : Stream
+internal sealed class CappedStream(Stream inner, long cap, string what) : ForwardOnlyStream
 {
     private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -33,16 +21,6 @@ internal sealed class CappedStream(Stream inner, long cap, string what) : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

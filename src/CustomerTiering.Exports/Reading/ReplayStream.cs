@@ -1,21 +1,9 @@
 namespace CustomerTiering.Exports.Reading;
 
 /// <summary>A stream that first replays bytes already read from another stream, then continues with it.</summary>
-internal sealed class ReplayStream(byte[] prefix, Stream rest) : Stream
+internal sealed class ReplayStream(byte[] prefix, Stream rest) : ForwardOnlyStream
 {
     private int _offset;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -29,16 +17,6 @@ internal sealed class ReplayStream(byte[] prefix, Stream rest) : Stream
 
         return rest.Read(buffer);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
