@@ -106,9 +106,9 @@ public sealed partial class HandlerProcess(FunctionAppDefinition app, DevHostOpt
 
     private async Task<bool> WaitForReadinessAsync(Uri baseAddress, Task exited, CancellationToken stoppingToken)
     {
-        var deadline = TimeProvider.System.GetTimestamp();
+        var started = TimeProvider.System.GetTimestamp();
         while (!exited.IsCompleted && !stoppingToken.IsCancellationRequested
-               && TimeProvider.System.GetElapsedTime(deadline) < options.HandlerStartTimeout)
+               && TimeProvider.System.GetElapsedTime(started) < options.HandlerStartTimeout)
         {
             try
             {

@@ -24,8 +24,6 @@ public static class TieringEngine
         var grid = new SegmentGrid(policy.Rfm);
         var tierNames = policy.Tiers.Names;
 
-        // Each metric ranked once; the rankings are independent, so two cores share them. Whole-number metrics are
-        // counted in linear time; money needs sorting, and its sorted order serves ABC and rising stars.
         // Never having ordered ranks below the oldest last order.
         var neverOrdered = int.MaxValue;
         for (var i = 0; i < n; i++)
@@ -34,6 +32,9 @@ public static class TieringEngine
         }
 
         neverOrdered = neverOrdered == int.MaxValue ? 0 : neverOrdered - 1;
+
+        // Each metric ranked once; the rankings are independent, so two cores share them. Whole-number metrics are
+        // counted in linear time; money needs sorting, and its sorted order serves ABC and rising stars.
         Ranking recency = null!, frequency = null!, breadth = null!, monetary = null!, margin = null!, growth = null!;
         Parallel.Invoke(
             () => monetary = Ranking.Sorted(n, i => (double)customers[i].NetRevenue),
