@@ -21,7 +21,8 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
     private readonly ValueParser _values = new(profile);
 
     // Categories, currencies and the like repeat on every row: one string each, not one per row.
-    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pool =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public ExportKind Kind => map.Kind;
 
@@ -217,16 +218,15 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
 
     private string Pooled(ReadOnlySpan<char> text)
     {
-        var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var pooled))
+        if (_pool.TryGetValue(text, out var pooled))
         {
             return pooled;
         }
 
         var value = text.ToString();
-        if (_pool.Count < 10_000)
+        if (_pool.Dictionary.Count < 10_000)
         {
-            _pool[value] = value;
+            _pool.Dictionary[value] = value;
         }
 
         return value;

@@ -93,6 +93,13 @@ public sealed class ValueParser(MappingProfile profile)
 
     public bool TryParseAmount(ReadOnlySpan<char> text, out decimal amount, out string? reason)
     {
+        // Most amounts are plain "-1234.50": read those directly, everything else the careful way.
+        if (_culture.NumberFormat.NumberDecimalSeparator == "." && TryParsePlain(text, out amount))
+        {
+            reason = null;
+            return true;
+        }
+
         amount = 0;
         Span<char> buffer = stackalloc char[Math.Min(text.Length, 64)];
         if (text.Length > 64)
@@ -168,6 +175,48 @@ public sealed class ValueParser(MappingProfile profile)
 
         reason = null;
         return true;
+    }
+
+    /// <summary>An optional '-', up to 18 digits and at most one '.': nothing else.</summary>
+    private static bool TryParsePlain(ReadOnlySpan<char> text, out decimal amount)
+    {
+        amount = 0;
+        var negative = text.Length > 0 && text[0] == '-';
+        var digits = negative ? text[1..] : text;
+        if (digits.IsEmpty || digits.Length > 19)
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        byte scale = 0;
+        var seenPoint = false;
+        var count = 0;
+        foreach (var c in digits)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                mantissa = (mantissa * 10) + (c - '0');
+                scale += seenPoint ? (byte)1 : (byte)0;
+                count++;
+            }
+            else if (c == '.' && !seenPoint)
+            {
+                seenPoint = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (count == 0 || count > 18 || (seenPoint && scale == 0))
+        {
+            return false;
+        }
+
+        amount = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, negative, scale);
+        return Math.Abs(amount) < MaxAmount;
     }
 
     /// <summary>Thousands separators only between groups of three digits: "1,234.5" yes, "1,5" (a decimal comma?) no.</summary>
