@@ -26,20 +26,23 @@ public sealed class RunningApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningApp> StartAsync(string dataConnection, string runtimeConnection)
+    public static async Task<RunningApp> StartAsync(string dataConnection, string runtimeConnection, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
-        var settings = Path.GetTempFileName();
-        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new
+        var values = new Dictionary<string, string>
         {
-            Values = new Dictionary<string, string>
-            {
-                ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
-                ["AzureWebJobsStorage"] = runtimeConnection,
-                ["TieringStorage"] = dataConnection,
-                ["DevHost__FunctionKey"] = FunctionKey,
-                ["DevHost__MasterKey"] = MasterKey,
-            },
-        }));
+            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["AzureWebJobsStorage"] = runtimeConnection,
+            ["TieringStorage"] = dataConnection,
+            ["DevHost__FunctionKey"] = FunctionKey,
+            ["DevHost__MasterKey"] = MasterKey,
+        };
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
+        var settings = Path.GetTempFileName();
+        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new { Values = values }));
         var host = DevHostApplication.Create(new DevHostOptions
         {
             AppRoot = RepositoryPaths.BuildOutput("CustomerTiering.Functions"),

@@ -14,7 +14,11 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
 {
     private RunningApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString);
+    // A small upload limit, so that "too large" can be tried without sending gigabytes.
+    private const int MaxUploadBytes = 64 * 1024;
+
+    public async Task InitializeAsync() => _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString,
+        new Dictionary<string, string> { ["Ingestion__MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -99,5 +103,45 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.NotFound, (await _app.Client.SendAsync(unknown)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _app.Client.SendAsync(malformed)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_size_limit_gets_413_and_leaves_no_blob()
+    {
+        var exports = azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer);
+        await exports.CreateIfNotExistsAsync();
+        var before = await CountAsync(exports);
+
+        using var response = await UploadAsync("/api/exports/orders?name=big.csv", new string('x', MaxUploadBytes + 1));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, await CountAsync(exports));
+    }
+
+    [Fact]
+    public async Task A_streamed_upload_over_the_limit_without_a_length_is_refused_too()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/exports/orders?name=big.csv")
+        {
+            Content = new StreamContent(new MemoryStream(new byte[MaxUploadBytes * 2])),
+        };
+        request.Headers.TransferEncodingChunked = true;
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+
+        using var response = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    private static async Task<int> CountAsync(Azure.Storage.Blobs.BlobContainerClient container)
+    {
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync())
+        {
+            count++;
+        }
+
+        return count;
     }
 }
