@@ -4,13 +4,15 @@ namespace CustomerTiering.Storage;
 
 /// <summary>
 /// Upserts entities in transactions of up to 100 per partition, several partitions at once. Replaces whole entities, so
-/// writing the same rows again (a retried or re-uploaded file) leaves the table exactly as one write would.
+/// writing the same rows again (a retried or re-uploaded file) leaves the table exactly as one write would. Transactions
+/// of one partition never overlap: a row written twice ends as its later version, whatever the timing.
 /// </summary>
 public sealed class BatchWriter(TableClient table, int parallelism = 8)
 {
     private const int TransactionSize = 100;
     private readonly Dictionary<string, List<TableEntity>> _pending = new(StringComparer.Ordinal);
     private readonly List<Task> _inFlight = [];
+    private readonly Dictionary<string, Task> _lastByPartition = new(StringComparer.Ordinal);
 
     public long Written { get; private set; }
 
@@ -50,18 +52,31 @@ public sealed class BatchWriter(TableClient table, int parallelism = 8)
         _pending.Clear();
         await Task.WhenAll(_inFlight);
         _inFlight.Clear();
+        _lastByPartition.Clear();
     }
 
     private async Task SubmitAsync(List<TableEntity> batch, CancellationToken cancellationToken)
     {
-        if (_inFlight.Count >= parallelism)
+        var partition = batch[0].PartitionKey;
+        if (_lastByPartition.TryGetValue(partition, out var earlier))
         {
-            var done = await Task.WhenAny(_inFlight);
-            _inFlight.Remove(done);
-            await done; // surfaces a failed transaction
+            await earlier;
         }
 
-        _inFlight.Add(table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken));
+        while (_inFlight.Count(t => !t.IsCompleted) >= parallelism)
+        {
+            await Task.WhenAny(_inFlight.Where(t => !t.IsCompleted));
+        }
+
+        foreach (var failed in _inFlight.Where(t => t.IsFaulted).ToList())
+        {
+            await failed; // surfaces a failed transaction
+        }
+
+        _inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
+        var submitted = table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+        _inFlight.Add(submitted);
+        _lastByPartition[partition] = submitted;
         Written += batch.Count;
     }
 }

@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using CustomerTiering.Domain.Customers;
+
+namespace CustomerTiering.Storage.Customers;
+
+/// <summary>
+/// Reads one partition's customers with their orders: the unit of work of a regrade shard. A partition holds about
+/// 1/256 of the customers, so its master data fits in memory; orders stream past, a customer's orders adjacent (their
+/// row keys share the customer's prefix). Customers known only from orders get a bare profile.
+/// </summary>
+public sealed class CustomerHistoryReader(StorageAccount account)
+{
+    public async IAsyncEnumerable<CustomerHistory> ReadPartitionAsync(string partition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        var profiles = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
+        await foreach (var entity in account.Tables.GetTableClient(StorageNames.CustomersTable).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var profile = CustomerEntities.ToProfile(entity);
+            profiles[profile.Id.Value] = profile;
+        }
+
+        string? current = null;
+        var orders = new List<Order>();
+        await foreach (var entity in account.Tables.GetTableClient(StorageNames.OrdersTable).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var order = CustomerEntities.ToOrder(entity);
+            if (current is not null && order.CustomerId.Value != current)
+            {
+                yield return Finish(current, orders, profiles);
+                orders = [];
+            }
+
+            current = order.CustomerId.Value;
+            orders.Add(order);
+        }
+
+        if (current is not null)
+        {
+            yield return Finish(current, orders, profiles);
+        }
+
+        foreach (var profile in profiles.Values.OrderBy(p => p.Id.Value, StringComparer.Ordinal))
+        {
+            yield return new CustomerHistory(profile, []);
+        }
+    }
+
+    private static CustomerHistory Finish(string customerId, List<Order> orders, Dictionary<string, CustomerProfile> profiles)
+    {
+        var profile = profiles.Remove(customerId, out var known) ? known : new CustomerProfile(CustomerId.Create(customerId));
+        return new CustomerHistory(profile, orders);
+    }
+}

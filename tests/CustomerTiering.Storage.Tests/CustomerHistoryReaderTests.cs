@@ -1,0 +1,86 @@
+using CustomerTiering.Domain.Customers;
+using CustomerTiering.Storage.Customers;
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Storage.Tests;
+
+public sealed class CustomerHistoryReaderTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    public async Task InitializeAsync() => await new StorageProvisioner(azurite.Account).EnsureCreatedAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static Order Order(string customer, string id, decimal amount) =>
+        new(id, CustomerId.Create(customer), new DateOnly(2026, 10, 1), amount, null, "Tea");
+
+    [Fact]
+    public async Task Each_customer_comes_with_exactly_their_orders_even_when_ids_share_a_prefix()
+    {
+        // Ids chosen to land in one partition and to prefix one another: C…, C…x, C…|y.
+        var ids = new[] { "C1", "C1x", "C1|y", "C1 z", "C2" }.Select(id => (Id: id, Partition: TableKeys.PartitionOf(id))).ToList();
+        var account = azurite.Account;
+        var customers = new BatchWriter(account.Tables.GetTableClient(StorageNames.CustomersTable));
+        var orders = new BatchWriter(account.Tables.GetTableClient(StorageNames.OrdersTable));
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (id, _) in ids.Where(i => i.Id != "C2"))
+        {
+            await customers.AddAsync(CustomerEntities.ToEntity(new CustomerProfile(CustomerId.Create(id), "Name " + id), "test", now));
+        }
+
+        foreach (var (id, _) in ids.Where(i => i.Id != "C1 z"))
+        {
+            for (var n = 0; n < 3; n++)
+            {
+                await orders.AddAsync(CustomerEntities.ToEntity(Order(id, $"{id}-o{n}", 10 + n), "CNY", "test", now));
+            }
+        }
+
+        await customers.FlushAsync();
+        await orders.FlushAsync();
+        var reader = new CustomerHistoryReader(account);
+
+        var histories = new List<CustomerHistory>();
+        foreach (var partition in ids.Select(i => i.Partition).Distinct())
+        {
+            await foreach (var history in reader.ReadPartitionAsync(partition))
+            {
+                histories.Add(history);
+            }
+        }
+
+        Assert.Equal(ids.Select(i => i.Id).Order(StringComparer.Ordinal), histories.Select(h => h.Profile.Id.Value).Order(StringComparer.Ordinal));
+        foreach (var history in histories)
+        {
+            Assert.All(history.Orders, o => Assert.Equal(history.Profile.Id, o.CustomerId));
+        }
+
+        Assert.Empty(histories.Single(h => h.Profile.Id.Value == "C1 z").Orders);
+        Assert.Equal([10m, 11m, 12m], histories.Single(h => h.Profile.Id.Value == "C1|y").Orders.Select(o => o.NetAmount).Order());
+        Assert.Null(histories.Single(h => h.Profile.Id.Value == "C2").Profile.Name);
+        Assert.Equal("Name C1x", histories.Single(h => h.Profile.Id.Value == "C1x").Profile.Name);
+    }
+
+    [Fact]
+    public async Task More_than_a_hundred_rows_to_one_partition_and_a_row_twice_in_a_batch_are_written_once_each()
+    {
+        var table = azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable);
+        var writer = new BatchWriter(table, parallelism: 2);
+        var now = DateTimeOffset.UtcNow;
+        for (var n = 0; n < 250; n++)
+        {
+            await writer.AddAsync(CustomerEntities.ToEntity(Order("BATCH-1", $"o{n % 200}", n), null, "test", now));
+        }
+
+        await writer.FlushAsync();
+
+        var orders = new List<Order>();
+        await foreach (var history in new CustomerHistoryReader(azurite.Account).ReadPartitionAsync(TableKeys.PartitionOf("BATCH-1")))
+        {
+            orders.AddRange(history.Orders.Where(o => o.CustomerId.Value == "BATCH-1"));
+        }
+
+        Assert.Equal(200, orders.Count);
+        Assert.Equal(249m, orders.Single(o => o.OrderId == "o49").NetAmount);
+    }
+}
