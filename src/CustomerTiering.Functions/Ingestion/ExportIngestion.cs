@@ -88,6 +88,14 @@ public sealed class ExportIngestion(
         {
             report = report with { Status = nameof(IngestionStatus.Rejected), Reason = ex.Message };
         }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            report = report with
+            {
+                Status = nameof(IngestionStatus.Rejected),
+                Reason = "The file was overwritten while it was being read; the new version is ingested on its own event.",
+            };
+        }
 
         report = report with { Seconds = Math.Round(timer.Elapsed.TotalSeconds, 3) };
         await reports.SaveReportAsync(id, report, cancellationToken);
@@ -162,6 +170,11 @@ public sealed class ExportIngestion(
                     }
                 }
             }
+        }
+
+        if (rejected == 0)
+        {
+            await reports.DeleteRejectedRowsAsync(report.IngestionId, cancellationToken);
         }
 
         report = report with

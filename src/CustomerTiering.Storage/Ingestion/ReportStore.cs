@@ -21,6 +21,9 @@ public sealed class ReportStore(StorageAccount account)
     public Task<Stream> OpenRejectedRowsAsync(string id, CancellationToken cancellationToken = default) =>
         Container.GetBlobClient(RejectedRowsPath(id)).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
 
+    public async Task DeleteRejectedRowsAsync(string id, CancellationToken cancellationToken = default) =>
+        await Container.GetBlobClient(RejectedRowsPath(id)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
     public async Task<BinaryData?> ReadReportAsync(string id, CancellationToken cancellationToken = default)
     {
         var blob = Container.GetBlobClient(ReportPath(id));
