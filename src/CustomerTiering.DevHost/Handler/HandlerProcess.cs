@@ -16,6 +16,7 @@ public sealed partial class HandlerProcess(FunctionAppDefinition app, DevHostOpt
     private static readonly TimeSpan[] RestartDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(2) };
     private TaskCompletionSource<Uri> _ready = NewReadySignal();
+    private Process? _current;
 
     /// <summary>The handler's address once it answers; waits while it starts or restarts.</summary>
     public async Task<Uri> WaitUntilReadyAsync(CancellationToken cancellationToken)
@@ -39,6 +40,7 @@ public sealed partial class HandlerProcess(FunctionAppDefinition app, DevHostOpt
         {
             var port = FreePort();
             using var process = Start(port);
+            _current = process;
             Log.HandlerStarted(logger, process.Id, port);
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var exited = process.WaitForExitAsync(CancellationToken.None);
@@ -75,6 +77,19 @@ public sealed partial class HandlerProcess(FunctionAppDefinition app, DevHostOpt
 
     public override void Dispose()
     {
+        // A shutdown that ran out of time leaves the graceful stop unfinished: never leave the handler behind.
+        try
+        {
+            if (_current is { HasExited: false } orphan)
+            {
+                orphan.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // already gone
+        }
+
         _probe.Dispose();
         base.Dispose();
     }
