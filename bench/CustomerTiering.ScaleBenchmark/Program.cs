@@ -16,6 +16,7 @@ var orders = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) 
 var customers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var parallelism = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 var measureCeiling = !args.Contains("--no-ceiling"); // the ceiling alone takes as long as the ingestion
+// --parse-only: generate and parse, nothing else (38000000 orders make a 2 GB file)
 Console.WriteLine($"Scale benchmark: {orders:N0} orders of {customers:N0} customers, {parallelism} transactions in flight");
 
 var file = Path.Combine(Path.GetTempPath(), $"scale-orders-{orders}.csv");
@@ -23,8 +24,14 @@ var bytes = SyntheticExport.WriteOrders(file, orders, customers);
 Console.WriteLine($"Generated {file}: {bytes / 1e6:N1} MB");
 
 // 1. Parsing and validation alone, from a file: the best of three runs.
-var parseSeconds = Enumerable.Range(0, 3).Min(_ => Measure.Seconds(() => ParseOnly(file)));
-Console.WriteLine($"Parse + validate: {parseSeconds:N2} s, {bytes / 1e6 / parseSeconds:N0} MB/s, {orders / parseSeconds:N0} rows/s");
+var parseSeconds = Enumerable.Range(0, bytes > 1_000_000_000 ? 1 : 3).Min(_ => Measure.Seconds(() => ParseOnly(file)));
+Console.WriteLine($"Parse + validate: {parseSeconds:N2} s, {bytes / 1e6 / parseSeconds:N0} MB/s, {orders / parseSeconds:N0} rows/s; " +
+                  $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+if (args.Contains("--parse-only"))
+{
+    File.Delete(file);
+    return; // how big a file can be read in how much memory, without Azurite
+}
 
 // Each write phase gets a fresh, empty Azurite: an emulator holding a million rows already is slower, and that must not
 // favour either side. The bare-SDK ceiling goes first.
