@@ -1,7 +1,13 @@
 using System.Text.Json.Serialization;
 using CustomerTiering.Functions.Ingestion;
+using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Storage;
+using CustomerTiering.Storage.Customers;
+using CustomerTiering.Storage.Events;
+using CustomerTiering.Storage.Grades;
 using CustomerTiering.Storage.Ingestion;
+using CustomerTiering.Storage.Policies;
+using CustomerTiering.Storage.Runs;
 
 namespace CustomerTiering.Functions;
 
@@ -23,6 +29,25 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<IngestionLedger>();
         builder.Services.AddSingleton<ReportStore>();
         builder.Services.AddSingleton<ExportIngestion>();
+        builder.Services.AddOptions<RegradeOptions>().BindConfiguration(RegradeOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Regrade:TimeZone is not a known time zone.").ValidateOnStart();
+        builder.Services.AddSingleton<CustomerHistoryReader>();
+        builder.Services.AddSingleton<PolicyStore>();
+        builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<PeriodStore>();
+        builder.Services.AddSingleton<RegradeLock>();
+        builder.Services.AddSingleton<RunArtifacts>();
+        builder.Services.AddSingleton<GradeStore>();
+        builder.Services.AddSingleton<RelayedEventLedger>();
+        builder.Services.AddSingleton<RegradeCalendar>();
+        builder.Services.AddSingleton<RegradeRequestReader>();
+        builder.Services.AddSingleton<ShardDispatcher>();
+        builder.Services.AddSingleton<RegradeRuns>();
+        builder.Services.AddSingleton<ShardMeasurer>();
+        builder.Services.AddSingleton<RunGrader>();
+        builder.Services.AddSingleton<GradeSnapshot>();
+        builder.Services.AddSingleton<RegradeWorker>();
+        builder.Services.AddSingleton<TierChangeRelay>();
         return builder;
     }
 }

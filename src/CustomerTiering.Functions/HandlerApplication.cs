@@ -1,6 +1,7 @@
 using System.Net;
 using CustomerTiering.Functions.Health;
 using CustomerTiering.Functions.Ingestion;
+using CustomerTiering.Functions.Regrading;
 
 namespace CustomerTiering.Functions;
 
@@ -34,6 +35,7 @@ public static class HandlerApplication
         app.MapGet("/", () => Results.Ok()).ExcludeFromDescription();
         app.MapHealth();
         app.MapIngestion();
+        app.MapRegrade();
         return app;
     }
 }

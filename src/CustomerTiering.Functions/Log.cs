@@ -26,4 +26,39 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Ingestion {IngestionId} failed on its last attempt")]
     public static partial void IngestionFailed(ILogger logger, string ingestionId, Exception exception);
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Run {RunId} of {Period} started with policy {PolicyVersion} over {Shards} shards (dry run: {DryRun})")]
+    public static partial void RunStarted(ILogger logger, string runId, string period, string policyVersion, int shards, bool dryRun);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Run {RunId} resumed in {Status}")]
+    public static partial void RunResumed(ILogger logger, string runId, Storage.Runs.RunStatus status);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Run {RunId} failed on its last attempt")]
+    public static partial void RunFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "The regrade lock of run {RunId}, which is over, was broken")]
+    public static partial void StaleLockBroken(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "Ignored {Phase} of shard {Shard} of run {RunId} (run status: {Status})")]
+    public static partial void ShardWorkIgnored(ILogger logger, string runId, Regrading.ShardPhase phase, int shard, Storage.Runs.RunStatus? status);
+
+    [LoggerMessage(EventId = 25, Level = LogLevel.Information, Message = "Run {RunId}: shard {Shard} measured {Customers} customers")]
+    public static partial void ShardMeasured(ILogger logger, string runId, int shard, int customers);
+
+    [LoggerMessage(EventId = 26, Level = LogLevel.Information, Message = "Run {RunId}: shard {Shard} wrote {Rows} grades")]
+    public static partial void ShardWritten(ILogger logger, string runId, int shard, long rows);
+
+    [LoggerMessage(EventId = 27, Level = LogLevel.Information, Message = "Run {RunId}: shard {Shard} published {Events} tier-changed events")]
+    public static partial void ShardPublished(ILogger logger, string runId, int shard, int events);
+
+    [LoggerMessage(EventId = 28, Level = LogLevel.Information, Message = "Run {RunId} graded {Customers} customers, {Movers} moved tier; the engine took {EngineMilliseconds} ms")]
+    public static partial void RunGraded(ILogger logger, string runId, int customers, int movers, long engineMilliseconds);
+
+    [LoggerMessage(EventId = 29, Level = LogLevel.Information, Message = "Period {Period} is now run {RunId}'s")]
+    public static partial void PeriodCommitted(ILogger logger, string period, string runId);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Run {RunId} succeeded: {Customers} customers, {Movers} moved tier")]
+    public static partial void RunSucceeded(ILogger logger, string runId, int customers, int movers);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Dropped queue message {MessageId}: {Reason}")]
+    public static partial void EventDropped(ILogger logger, string messageId, string reason);
 }

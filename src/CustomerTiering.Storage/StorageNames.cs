@@ -10,15 +10,32 @@ public static class StorageNames
     public const string ReportsContainer = "reports";
     public const string SnapshotsContainer = "snapshots";
 
+    /// <summary>Regrade runs' working files and the lock blob.</summary>
+    public const string RunsContainer = "runs";
+
+    public const string PoliciesContainer = "policies";
+
     public const string ExportEventsQueue = "export-events";
+
+    /// <summary>A regrade run's shard work: one message per shard and phase.</summary>
+    public const string RegradeShardsQueue = "regrade-shards";
+
+    /// <summary>Tier-changed CloudEvents, relayed from here to the Service Bus topic.</summary>
+    public const string TierChangesQueue = "tier-changes";
 
     public const string CustomersTable = "Customers";
     public const string OrdersTable = "Orders";
     public const string IngestionsTable = "Ingestions";
+    public const string RunsTable = "Runs";
+    public const string PeriodsTable = "Periods";
+    public const string GradesTable = "Grades";
 
-    public static IReadOnlyList<string> Containers { get; } = [ExportsContainer, ReportsContainer, SnapshotsContainer];
+    /// <summary>Ids of the tier-changed events relayed to Service Bus, so a duplicate is relayed once.</summary>
+    public const string RelayedEventsTable = "RelayedEvents";
 
-    public static IReadOnlyList<string> Queues { get; } = [ExportEventsQueue];
+    public static IReadOnlyList<string> Containers { get; } = [ExportsContainer, ReportsContainer, SnapshotsContainer, RunsContainer, PoliciesContainer];
 
-    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, IngestionsTable];
+    public static IReadOnlyList<string> Queues { get; } = [ExportEventsQueue, RegradeShardsQueue, TierChangesQueue];
+
+    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable];
 }

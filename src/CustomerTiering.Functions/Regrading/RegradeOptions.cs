@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CustomerTiering.Functions.Regrading;
+
+/// <summary>Settings of regrade runs (section <c>Regrade</c>). The schedule itself is <c>RegradeSchedule</c>, read by the host.</summary>
+public sealed class RegradeOptions
+{
+    public const string Section = "Regrade";
+
+    /// <summary>Shards a run is split into when the request does not say; each is a queue message any instance may take.</summary>
+    [Range(1, 256)]
+    public int Shards { get; set; } = 4;
+
+    /// <summary>IANA time zone whose months are graded: a run on 1 November grades October as that zone's calendar has it.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
+    [Range(1, 64)]
+    public int WriteParallelism { get; set; } = 8;
+
+    /// <summary>Partitions a shard reads at once.</summary>
+    [Range(1, 64)]
+    public int ReadParallelism { get; set; } = 4;
+
+    /// <summary>Deliveries of a shard message before its run is marked failed; the host's <c>maxDequeueCount</c>.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// Fault injection for tests: the handler process dies (as if killed) after writing this many grade rows of a shard,
+    /// once per run. Never set in production.
+    /// </summary>
+    public long? CrashOnceAfterWrittenRows { get; set; }
+}

@@ -1,0 +1,7 @@
+using CustomerTiering.Domain.Periods;
+using CustomerTiering.Domain.Policy;
+
+namespace CustomerTiering.Functions.Regrading;
+
+/// <summary>A run to start, already checked: the period and as-of date, the policy, and how to run it.</summary>
+public sealed record RegradeRequest(string RunId, GradingPeriod Period, DateOnly AsOf, TieringPolicy Policy, bool DryRun, int Shards, string Trigger);

@@ -1,0 +1,187 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
+using CustomerTiering.Domain.Policy;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Grades;
+using CustomerTiering.Storage.Runs;
+using Microsoft.Extensions.Options;
+
+namespace CustomerTiering.Functions.Regrading;
+
+/// <summary>
+/// Does one shard's work of one phase, then moves the run on when the phase is complete. Every step is safe to repeat:
+/// a shard's work overwrites its own artifact or rows with the same content, marks are set-like, and the next phase's
+/// messages are queued before the status moves, so a crash between the two leaves messages that wait, never a run that
+/// stalls. The period's pointer flips only after every shard has written, and events go out only after that.
+/// </summary>
+public sealed class RegradeWorker(
+    StorageAccount account,
+    RunStore runs,
+    PeriodStore periods,
+    RegradeLock gate,
+    RunArtifacts artifacts,
+    ShardDispatcher queue,
+    ShardMeasurer measurer,
+    RunGrader grader,
+    GradeStore grades,
+    GradeSnapshot snapshot,
+    IOptions<RegradeOptions> options,
+    TimeProvider clock,
+    ILogger<RegradeWorker> logger)
+{
+    /// <summary>How long a message that came before its phase waits before it is looked at again.</summary>
+    private static readonly TimeSpan NotYet = TimeSpan.FromSeconds(5);
+
+    public async Task HandleAsync(ShardWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var run = await runs.GetAsync(work.RunId, cancellationToken);
+        if (run is null || run.IsFinished || work.Shard < 0 || work.Shard >= run.Shards)
+        {
+            Log.ShardWorkIgnored(logger, work.RunId, work.Phase, work.Shard, run?.Status);
+            return;
+        }
+
+        var phaseStatus = work.Phase switch
+        {
+            ShardPhase.Measure => RunStatus.Measuring,
+            ShardPhase.Write => RunStatus.Writing,
+            _ => RunStatus.Publishing,
+        };
+        if (run.Status < phaseStatus)
+        {
+            // Queued just before the run moved into this phase: look again shortly.
+            await queue.EnqueueAsync(work.RunId, work.Phase, [work.Shard], NotYet, cancellationToken);
+            return;
+        }
+
+        if (run.Status == phaseStatus)
+        {
+            run = work.Phase switch
+            {
+                ShardPhase.Measure when !run.Measured.Contains(work.Shard) => await MeasureAsync(run, work.Shard, cancellationToken),
+                ShardPhase.Write when !run.Written.Contains(work.Shard) => await WriteAsync(run, work.Shard, cancellationToken),
+                ShardPhase.Publish when !run.Published.Contains(work.Shard) => await PublishAsync(run, work.Shard, cancellationToken),
+                _ => run,
+            };
+        }
+
+        await AdvanceAsync(run, cancellationToken);
+    }
+
+    private async Task<RunRecord> MeasureAsync(RunRecord run, int shard, CancellationToken cancellationToken)
+    {
+        var customers = await measurer.MeasureAsync(run, shard, await PolicyOfAsync(run, cancellationToken), cancellationToken);
+        Log.ShardMeasured(logger, run.Id, shard, customers);
+        return await MarkAsync(run.Id, r => r with { Measured = r.Measured.With(shard) }, cancellationToken);
+    }
+
+    private async Task<RunRecord> WriteAsync(RunRecord run, int shard, CancellationToken cancellationToken)
+    {
+        var writer = grades.Writer(options.Value.WriteParallelism);
+        long written = 0;
+        await foreach (var grade in artifacts.ReadLinesAsync(RunArtifacts.GradesPath(run.Id, shard), GradeJson.Default.StoredGrade, cancellationToken))
+        {
+            await writer.AddAsync(GradeEntities.ToEntity(grade), cancellationToken);
+            if (++written == options.Value.CrashOnceAfterWrittenRows && await FirstInjectedCrashAsync(run.Id, cancellationToken))
+            {
+                await writer.FlushAsync(cancellationToken);
+                Environment.FailFast($"Injected crash in run {run.Id}, shard {shard}, after {written} rows (Regrade:CrashOnceAfterWrittenRows).");
+            }
+        }
+
+        await writer.FlushAsync(cancellationToken);
+        Log.ShardWritten(logger, run.Id, shard, written);
+        return await MarkAsync(run.Id, r => r with { Written = r.Written.With(shard) }, cancellationToken);
+    }
+
+    private async Task<RunRecord> PublishAsync(RunRecord run, int shard, CancellationToken cancellationToken)
+    {
+        var events = account.Queues.GetQueueClient(StorageNames.TierChangesQueue);
+        var movers = artifacts.ReadLinesAsync(RunArtifacts.GradesPath(run.Id, shard), GradeJson.Default.StoredGrade, cancellationToken)
+            .Where(g => g.Movement is "Up" or "Down");
+        var published = 0;
+        await Parallel.ForEachAsync(movers, new ParallelOptions { MaxDegreeOfParallelism = options.Value.WriteParallelism, CancellationToken = cancellationToken },
+            async (grade, ct) =>
+            {
+                await events.SendMessageAsync(TierChangedEvent.From(run, grade).ToJson(), ct);
+                Interlocked.Increment(ref published);
+            });
+        Log.ShardPublished(logger, run.Id, shard, published);
+        return await MarkAsync(run.Id, r => r with { Published = r.Published.With(shard) }, cancellationToken);
+    }
+
+    private async Task AdvanceAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var all = Enumerable.Range(0, run.Shards);
+        if (run.Status == RunStatus.Measuring && run.Measured.IsComplete)
+        {
+            var graded = await grader.GradeAsync(run, await PolicyOfAsync(run, cancellationToken), cancellationToken);
+            Log.RunGraded(logger, run.Id, graded.Customers, graded.Movers, graded.EngineMilliseconds);
+            if (run.DryRun)
+            {
+                await FinishAsync(run.Id, r => r with { Customers = graded.Customers, Movers = graded.Movers, EngineMilliseconds = graded.EngineMilliseconds, GradedAt = clock.GetUtcNow() }, cancellationToken);
+                return;
+            }
+
+            await queue.EnqueueAsync(run.Id, ShardPhase.Write, all, cancellationToken: cancellationToken);
+            await runs.UpdateAsync(run.Id, r => r.Status != RunStatus.Measuring ? null : r with
+            {
+                Status = RunStatus.Writing, Customers = graded.Customers, Movers = graded.Movers,
+                EngineMilliseconds = graded.EngineMilliseconds, GradedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow(),
+            }, cancellationToken);
+        }
+        else if (run.Status == RunStatus.Writing && run.Written.IsComplete)
+        {
+            await snapshot.WriteAsync(run, cancellationToken);
+            var committedAt = clock.GetUtcNow();
+            await periods.CommitAsync(new CommittedPeriod(run.Period, run.Id, run.PolicyVersion, run.AsOf, committedAt), cancellationToken);
+            Log.PeriodCommitted(logger, run.Period, run.Id);
+            await queue.EnqueueAsync(run.Id, ShardPhase.Publish, all, cancellationToken: cancellationToken);
+            await runs.UpdateAsync(run.Id, r => r.Status != RunStatus.Writing ? null : r with
+            {
+                Status = RunStatus.Publishing, CommittedAt = committedAt, UpdatedAt = committedAt,
+            }, cancellationToken);
+        }
+        else if (run.Status == RunStatus.Publishing && run.Published.IsComplete)
+        {
+            await FinishAsync(run.Id, r => r, cancellationToken);
+        }
+    }
+
+    private async Task FinishAsync(string runId, Func<RunRecord, RunRecord> change, CancellationToken cancellationToken)
+    {
+        var finished = await runs.UpdateAsync(runId, r => r.IsFinished ? null : change(r) with
+        {
+            Status = RunStatus.Succeeded, FinishedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow(),
+        }, cancellationToken);
+        await gate.ReleaseAsync(runId, cancellationToken);
+        Log.RunSucceeded(logger, runId, finished!.Customers, finished.Movers);
+    }
+
+    private async Task<RunRecord> MarkAsync(string runId, Func<RunRecord, RunRecord> mark, CancellationToken cancellationToken) =>
+        await runs.UpdateAsync(runId, r => mark(r) with { UpdatedAt = clock.GetUtcNow() }, cancellationToken)
+        ?? throw new InvalidOperationException($"Run {runId} disappeared while it ran.");
+
+    private async Task<TieringPolicy> PolicyOfAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var json = await artifacts.ReadTextAsync(RunArtifacts.PolicyPath(run.Id), cancellationToken)
+            ?? throw new InvalidOperationException($"Run {run.Id} has no policy.");
+        return TieringPolicyJson.Parse(json).Policy ?? throw new InvalidOperationException($"Run {run.Id}'s policy does not parse.");
+    }
+
+    /// <summary>True the first time in a run; a marker blob remembers it across the restart the crash causes.</summary>
+    private async Task<bool> FirstInjectedCrashAsync(string runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient($"{runId}/injected-crash")
+                .UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+}

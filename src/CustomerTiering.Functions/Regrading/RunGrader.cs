@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CustomerTiering.Domain.Customers;
+using CustomerTiering.Domain.Grading;
+using CustomerTiering.Domain.Policy;
+using CustomerTiering.Domain.Reasons;
+using CustomerTiering.Storage.Grades;
+using CustomerTiering.Storage.Runs;
+
+namespace CustomerTiering.Functions.Regrading;
+
+/// <summary>
+/// The step between the phases, made once per run: every shard's metrics graded together (ranks, cuts and shares are
+/// global), then each shard's grades written for its write phase, with what the next period carries over. Customers are
+/// put in id order first, so the engine gets the same input however many shards measured it: a run over 8 shards equals
+/// a run over 1 bit for bit.
+/// </summary>
+public sealed class RunGrader(RunArtifacts artifacts)
+{
+    public async Task<GradedRun> GradeAsync(RunRecord run, TieringPolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(policy);
+        var metrics = new List<CustomerMetrics>();
+        for (var shard = 0; shard < run.Shards; shard++)
+        {
+            await foreach (var m in artifacts.ReadLinesAsync(RunArtifacts.MetricsPath(run.Id, shard), GradeJson.Default.StoredMetrics, cancellationToken))
+            {
+                metrics.Add(m.ToMetrics());
+            }
+        }
+
+        metrics.Sort((a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        var carried = await CarriedAsync(run.PreviousRunId, cancellationToken);
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            if (carried.TryGetValue(metrics[i].Id.Value, out var before))
+            {
+                metrics[i] = metrics[i] with { Previous = new PreviousGrade(metrics[i].Id, before.Tier, before.PeriodsBelowTier) };
+            }
+        }
+
+        var engine = Stopwatch.StartNew();
+        var result = TieringEngine.Grade(metrics, run.AsOf, policy);
+        engine.Stop();
+
+        var grades = result.Grades;
+        var movers = grades.Count(g => g.Movement is TierMovement.Up or TierMovement.Down);
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? comparison = null;
+        if (run.DryRun)
+        {
+            comparison = Compare(grades, await CarriedAsync(run.ComparedWithRunId, cancellationToken));
+        }
+        else
+        {
+            var byShard = Enumerable.Range(0, run.Shards).Select(_ => new List<int>()).ToArray();
+            for (var i = 0; i < grades.Count; i++)
+            {
+                byShard[ShardWork.ShardOf(metrics[i].Id.Value, run.Shards)].Add(i);
+            }
+
+            for (var shard = 0; shard < run.Shards; shard++)
+            {
+                await artifacts.WriteLinesAsync(RunArtifacts.GradesPath(run.Id, shard),
+                    byShard[shard].Select(i => Stored(run, policy, metrics[i], grades[i], carried)), GradeJson.Default.StoredGrade, cancellationToken);
+            }
+
+            await artifacts.WriteLinesAsync(RunArtifacts.CarriedPath(run.Id),
+                Enumerable.Range(0, grades.Count).Select(i => new CarriedGrade(
+                    metrics[i].Id.Value, grades[i].Tier, grades[i].Evidence.PeriodsBelowTier, TierSince(run, grades[i], carried))),
+                GradeJson.Default.CarriedGrade, cancellationToken);
+        }
+
+        var summary = new RunSummary(result.Summary, engine.ElapsedMilliseconds, run.ComparedWithRunId, comparison);
+        await artifacts.WriteTextAsync(RunArtifacts.SummaryPath(run.Id), JsonSerializer.Serialize(summary, RegradeJson.Options), cancellationToken);
+        return new GradedRun(grades.Count, movers, engine.ElapsedMilliseconds);
+    }
+
+    private static StoredGrade Stored(RunRecord run, TieringPolicy policy, CustomerMetrics m, CustomerGrade g, Dictionary<string, CarriedGrade> carried) => new()
+    {
+        CustomerId = m.Id.Value,
+        Name = m.Profile.Name,
+        Type = m.Profile.Type.ToString(),
+        Region = m.Profile.Region,
+        Channel = m.Profile.Channel,
+        Owner = m.Profile.Owner,
+        Period = run.Period,
+        RunId = run.Id,
+        PolicyVersion = policy.Version,
+        Tier = g.Tier,
+        TierIndex = g.TierIndex,
+        PreviousTier = g.PreviousTier,
+        Movement = g.Movement.ToString(),
+        TierSince = TierSince(run, g, carried),
+        PeriodsBelowTier = g.Evidence.PeriodsBelowTier,
+        RecencyScore = g.RecencyScore,
+        FrequencyScore = g.FrequencyScore,
+        MonetaryScore = g.MonetaryScore,
+        Segment = g.Segment,
+        Abc = g.Abc.ToString(),
+        ValueScore = g.ValueScore,
+        Lifecycle = g.Lifecycle.ToString(),
+        RisingStar = g.RisingStar,
+        NetRevenue = m.NetRevenue,
+        PreviousNetRevenue = m.PreviousNetRevenue,
+        OrderCount = m.OrderCount,
+        LastOrderDate = m.LastOrderDate,
+        Reasons = GradeExplainer.Explain(g, policy),
+    };
+
+    private static string TierSince(RunRecord run, in CustomerGrade grade, Dictionary<string, CarriedGrade> carried) =>
+        carried.TryGetValue(grade.Id.Value, out var before) && before.Tier == grade.Tier ? before.TierSince : run.Period;
+
+    private static Dictionary<string, IReadOnlyDictionary<string, int>> Compare(IReadOnlyList<CustomerGrade> grades, Dictionary<string, CarriedGrade> current)
+    {
+        var matrix = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var grade in grades)
+        {
+            var from = current.TryGetValue(grade.Id.Value, out var c) ? c.Tier : "new";
+            if (!matrix.TryGetValue(from, out var row))
+            {
+                matrix[from] = row = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            row[grade.Tier] = row.GetValueOrDefault(grade.Tier) + 1;
+        }
+
+        return matrix.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, int>)r.Value, StringComparer.Ordinal);
+    }
+
+    private async Task<Dictionary<string, CarriedGrade>> CarriedAsync(string? runId, CancellationToken cancellationToken)
+    {
+        var carried = new Dictionary<string, CarriedGrade>(StringComparer.Ordinal);
+        if (runId is not null)
+        {
+            await foreach (var c in artifacts.ReadLinesAsync(RunArtifacts.CarriedPath(runId), GradeJson.Default.CarriedGrade, cancellationToken))
+            {
+                carried[c.CustomerId] = c;
+            }
+        }
+
+        return carried;
+    }
+}

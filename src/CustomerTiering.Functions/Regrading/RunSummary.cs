@@ -1,0 +1,13 @@
+using CustomerTiering.Domain.Grading;
+
+namespace CustomerTiering.Functions.Regrading;
+
+/// <summary>
+/// What a run produced as a whole, kept with it. For a dry run, <see cref="Comparison"/> counts customers from their
+/// tier in the current period (or "new") to the tier the draft policy gives them: what applying it would move.
+/// </summary>
+public sealed record RunSummary(
+    GradingSummary Grading,
+    long EngineMilliseconds,
+    string? ComparedWithRunId,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Comparison);

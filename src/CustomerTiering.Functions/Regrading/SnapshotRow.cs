@@ -1,0 +1,86 @@
+using System.Globalization;
+using CustomerTiering.Storage.Grades;
+
+namespace CustomerTiering.Functions.Regrading;
+
+/// <summary>One line of a period's snapshot: flat columns an analyst's tool reads without knowing the app.</summary>
+public sealed class SnapshotRow
+{
+    public string CustomerId { get; init; } = "";
+
+    public string? Name { get; init; }
+
+    public string? Type { get; init; }
+
+    public string? Region { get; init; }
+
+    public string? Owner { get; init; }
+
+    public string Period { get; init; } = "";
+
+    public string Tier { get; init; } = "";
+
+    public string? PreviousTier { get; init; }
+
+    public string Movement { get; init; } = "";
+
+    public string TierSince { get; init; } = "";
+
+    public int RecencyScore { get; init; }
+
+    public int FrequencyScore { get; init; }
+
+    public int MonetaryScore { get; init; }
+
+    public string Segment { get; init; } = "";
+
+    public string Abc { get; init; } = "";
+
+    public double ValueScore { get; init; }
+
+    public string Lifecycle { get; init; } = "";
+
+    public bool RisingStar { get; init; }
+
+    public decimal NetRevenue { get; init; }
+
+    public decimal PreviousNetRevenue { get; init; }
+
+    public int OrderCount { get; init; }
+
+    public string? LastOrderDate { get; init; }
+
+    /// <summary>The reason codes, in order, separated by ';'.</summary>
+    public string Reasons { get; init; } = "";
+
+    public string RunId { get; init; } = "";
+
+    public string PolicyVersion { get; init; } = "";
+
+    public static SnapshotRow From(StoredGrade g)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        return new SnapshotRow
+        {
+            CustomerId = g.CustomerId, Name = g.Name, Type = g.Type, Region = g.Region, Owner = g.Owner, Period = g.Period,
+            Tier = g.Tier, PreviousTier = g.PreviousTier, Movement = g.Movement, TierSince = g.TierSince,
+            RecencyScore = g.RecencyScore, FrequencyScore = g.FrequencyScore, MonetaryScore = g.MonetaryScore,
+            Segment = g.Segment, Abc = g.Abc, ValueScore = g.ValueScore, Lifecycle = g.Lifecycle, RisingStar = g.RisingStar,
+            NetRevenue = g.NetRevenue, PreviousNetRevenue = g.PreviousNetRevenue, OrderCount = g.OrderCount,
+            LastOrderDate = g.LastOrderDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Reasons = string.Join(';', g.Reasons.Select(r => r.Code)),
+            RunId = g.RunId, PolicyVersion = g.PolicyVersion,
+        };
+    }
+
+    public static string CsvHeader { get; } = string.Join(',', typeof(SnapshotRow).GetProperties().Select(p => p.Name));
+
+    public string ToCsvLine() => string.Join(',', new string?[]
+    {
+        CustomerId, Name, Type, Region, Owner, Period, Tier, PreviousTier, Movement, TierSince,
+        Text(RecencyScore), Text(FrequencyScore), Text(MonetaryScore), Segment, Abc, ValueScore.ToString("R", CultureInfo.InvariantCulture),
+        Lifecycle, RisingStar ? "true" : "false", Text(NetRevenue), Text(PreviousNetRevenue), Text(OrderCount), LastOrderDate, Reasons, RunId, PolicyVersion,
+    }.Select(v => Exports.Records.RejectedRowsCsv.Cell(v ?? "")));
+
+    private static string Text<T>(T value) where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,31 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace CustomerTiering.Storage.Events;
+
+/// <summary>
+/// Remembers which event ids have been relayed, and by which queue message. A second message with an id already claimed
+/// is a duplicate and is dropped; the claiming message itself, delivered again after a failure, may relay again (its
+/// first relay may never have left).
+/// </summary>
+public sealed class RelayedEventLedger(StorageAccount account)
+{
+    private TableClient Table => account.Tables.GetTableClient(StorageNames.RelayedEventsTable);
+
+    /// <summary>True when <paramref name="messageId"/> may relay the event: it is the first to claim it, or the one that did.</summary>
+    public async Task<bool> TryClaimAsync(string eventId, string messageId, CancellationToken cancellationToken = default)
+    {
+        var partition = TableKeys.PartitionOf(eventId);
+        var row = TableKeys.Escape(eventId);
+        try
+        {
+            await Table.AddEntityAsync(new TableEntity(partition, row) { ["MessageId"] = messageId }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var claimed = await Table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            return claimed.Value.GetString("MessageId") == messageId;
+        }
+    }
+}

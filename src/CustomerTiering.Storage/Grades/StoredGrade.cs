@@ -1,0 +1,71 @@
+using CustomerTiering.Domain.Reasons;
+
+namespace CustomerTiering.Storage.Grades;
+
+/// <summary>
+/// One customer's grade in one run, as kept: the row the portal reads, a line of the period's snapshot. Carries the
+/// master data it was graded with, so a period reads the same after the customer's master data changes.
+/// </summary>
+public sealed record StoredGrade
+{
+    public required string CustomerId { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Type { get; init; }
+
+    public string? Region { get; init; }
+
+    public string? Channel { get; init; }
+
+    public string? Owner { get; init; }
+
+    public required string Period { get; init; }
+
+    public required string RunId { get; init; }
+
+    public required string PolicyVersion { get; init; }
+
+    public required string Tier { get; init; }
+
+    public int TierIndex { get; init; }
+
+    public string? PreviousTier { get; init; }
+
+    /// <summary>New, Up, Same or Down against the previous period.</summary>
+    public required string Movement { get; init; }
+
+    /// <summary>The first period of the unbroken run of periods in which the customer has held <see cref="Tier"/>.</summary>
+    public required string TierSince { get; init; }
+
+    public int PeriodsBelowTier { get; init; }
+
+    public int RecencyScore { get; init; }
+
+    public int FrequencyScore { get; init; }
+
+    public int MonetaryScore { get; init; }
+
+    public required string Segment { get; init; }
+
+    public required string Abc { get; init; }
+
+    public double ValueScore { get; init; }
+
+    public required string Lifecycle { get; init; }
+
+    public bool RisingStar { get; init; }
+
+    public decimal NetRevenue { get; init; }
+
+    public decimal PreviousNetRevenue { get; init; }
+
+    public int OrderCount { get; init; }
+
+    public DateOnly? LastOrderDate { get; init; }
+
+    public IReadOnlyList<GradeReason> Reasons { get; init; } = [];
+
+    /// <summary>What the next period's run needs of this grade.</summary>
+    public CarriedGrade Carried() => new(CustomerId, Tier, PeriodsBelowTier, TierSince);
+}

@@ -1,0 +1,58 @@
+using Azure;
+using Azure.Storage.Blobs;
+using CustomerTiering.Domain.Policy;
+
+namespace CustomerTiering.Storage.Policies;
+
+/// <summary>
+/// Tiering policy versions, one blob each under <c>policies/versions/</c>, and <c>policies/current</c> naming the one
+/// runs use. Until a policy is stored the built-in default is current. A stored version is never rewritten.
+/// </summary>
+public sealed class PolicyStore(StorageAccount account)
+{
+    private const string CurrentBlob = "current";
+
+    private BlobContainerClient Container => account.Blobs.GetBlobContainerClient(StorageNames.PoliciesContainer);
+
+    private static string VersionPath(string version) => $"versions/{Uri.EscapeDataString(version)}.json";
+
+    /// <summary>The policy of that version, or null when there is none.</summary>
+    public async Task<TieringPolicy?> GetAsync(string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (version == TieringPolicy.Default.Version)
+        {
+            return TieringPolicy.Default;
+        }
+
+        var json = await ReadAsync(VersionPath(version), cancellationToken);
+        return json is null ? null : Parse(json, version);
+    }
+
+    public async Task<TieringPolicy> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var version = await ReadAsync(CurrentBlob, cancellationToken);
+        return version is null
+            ? TieringPolicy.Default
+            : await GetAsync(version.Trim(), cancellationToken) ?? throw new InvalidOperationException($"The current policy version '{version}' is not stored.");
+    }
+
+    private static TieringPolicy Parse(string json, string version)
+    {
+        var parsed = TieringPolicyJson.Parse(json);
+        return parsed.Policy ?? throw new InvalidOperationException(
+            $"Stored policy '{version}' is invalid: {string.Join("; ", parsed.Violations.Select(v => $"{v.Path}: {v.Message}"))}");
+    }
+
+    private async Task<string?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Container.GetBlobClient(path).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}

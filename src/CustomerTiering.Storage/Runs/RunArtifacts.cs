@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Azure;
+using Azure.Storage.Blobs;
+
+namespace CustomerTiering.Storage.Runs;
+
+/// <summary>
+/// What a run's phases hand each other, under <c>runs/{runId}/</c>: each shard's metrics, each shard's grades, what the
+/// next period carries over, the policy and the summary. Gzipped JSON lines: streamed both ways, never whole in memory.
+/// Every artifact is written whole again by a retry, so a crash half way leaves nothing a reader would trust.
+/// </summary>
+public sealed class RunArtifacts(StorageAccount account)
+{
+    private BlobContainerClient Container => account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer);
+
+    public static string MetricsPath(string runId, int shard) => string.Create(CultureInfo.InvariantCulture, $"{runId}/metrics/{shard:000}.jsonl.gz");
+
+    public static string GradesPath(string runId, int shard) => string.Create(CultureInfo.InvariantCulture, $"{runId}/grades/{shard:000}.jsonl.gz");
+
+    public static string CarriedPath(string runId) => $"{runId}/carried.jsonl.gz";
+
+    public static string PolicyPath(string runId) => $"{runId}/policy.json";
+
+    public static string SummaryPath(string runId) => $"{runId}/summary.json";
+
+    public async Task WriteLinesAsync<T>(string path, IEnumerable<T> items, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        await using var blob = await Container.GetBlobClient(path).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
+        await using var gzip = new GZipStream(blob, CompressionLevel.Fastest);
+        await using var buffered = new BufferedStream(gzip, 1 << 16);
+        // Each line is serialized to memory and copied down: flushing a writer on the stream would flush gzip per line.
+        var line = new ArrayBufferWriter<byte>(1024);
+        await using var writer = new Utf8JsonWriter(line);
+        foreach (var item in items)
+        {
+            JsonSerializer.Serialize(writer, item, type);
+            writer.Flush();
+            await buffered.WriteAsync(line.WrittenMemory, cancellationToken);
+            buffered.WriteByte((byte)'\n');
+            line.ResetWrittenCount();
+            writer.Reset();
+        }
+    }
+
+    public async IAsyncEnumerable<T> ReadLinesAsync<T>(string path, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var blob = await Container.GetBlobClient(path).OpenReadAsync(cancellationToken: cancellationToken);
+        await using var gzip = new GZipStream(blob, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return JsonSerializer.Deserialize(line, type) ?? throw new InvalidDataException($"{path} holds a null line.");
+            }
+        }
+    }
+
+    public async Task WriteTextAsync(string path, string text, CancellationToken cancellationToken = default) =>
+        await Container.GetBlobClient(path).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
+
+    public async Task<string?> ReadTextAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await Container.GetBlobClient(path).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}
