@@ -12,6 +12,19 @@ fi
 if [ ! -f local.settings.json ]; then
   echo "==> Creating local.settings.json from local.settings.sample.json"
   cp local.settings.sample.json local.settings.json
+else
+  # Settings added to the sample since the copy was made are added to it; the developer's own values stay.
+  node -e '
+    const fs = require("fs");
+    const sample = JSON.parse(fs.readFileSync("local.settings.sample.json", "utf8"));
+    const local = JSON.parse(fs.readFileSync("local.settings.json", "utf8"));
+    local.Values = local.Values || {};
+    const added = Object.keys(sample.Values).filter(k => !(k in local.Values));
+    added.forEach(k => local.Values[k] = sample.Values[k]);
+    if (added.length) {
+      fs.writeFileSync("local.settings.json", JSON.stringify(local, null, 2) + "\n");
+      console.log("==> Added to local.settings.json: " + added.join(", "));
+    }'
 fi
 
 echo "==> Building"

@@ -14,6 +14,9 @@ public sealed class RunningApp : IAsyncDisposable
     public const string FunctionKey = "e2e-function-key";
     public const string MasterKey = "e2e-master-key";
 
+    /// <summary>The storage queue standing in for the Service Bus topic tier changes are relayed to.</summary>
+    public const string TierChangesTopic = "tier-changes-topic";
+
     private readonly WebApplication _host;
     private readonly string _settings;
 
@@ -35,6 +38,8 @@ public sealed class RunningApp : IAsyncDisposable
             ["TieringStorage"] = dataConnection,
             ["DevHost__FunctionKey"] = FunctionKey,
             ["DevHost__MasterKey"] = MasterKey,
+            ["RegradeSchedule"] = "0 0 2 1 * *",
+            ["TierChangesTopic"] = TierChangesTopic,
         };
         foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>())
         {

@@ -39,9 +39,10 @@ public sealed class RegradeRequestReader(PolicyStore policies, RegradeCalendar c
             period = GradingPeriod.Of(given);
         }
 
-        var effectiveAsOf = asOf ?? period.LastDay;
+        var effectiveAsOf = asOf ?? default;
         if (!errors.ContainsKey("period") && !errors.ContainsKey("asOf"))
         {
+            effectiveAsOf = asOf ?? period.LastDay;
             if (GradingPeriod.Of(effectiveAsOf) != period)
             {
                 errors["asOf"] = [$"{effectiveAsOf:yyyy-MM-dd} is not in period {period}."];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CustomerTiering.Storage;
 
 namespace CustomerTiering.Functions.Regrading;
@@ -19,6 +20,7 @@ public sealed record ShardWork(string RunId, ShardPhase Phase, int Shard)
 }
 
 /// <summary>The phases a shard goes through; grading itself happens once, between measuring and writing.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ShardPhase>))]
 public enum ShardPhase
 {
     Measure,

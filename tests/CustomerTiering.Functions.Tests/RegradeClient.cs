@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using CustomerTiering.Storage;
+using CustomerTiering.Testing;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>The management API of a running app, as an administrator uses it, and what a run leaves in storage.</summary>
+public sealed class RegradeClient(RunningApp app, StorageAccount account)
+{
+    public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
+
+    public async Task<HttpResponseMessage> RequestAsync(object body, string key = RunningApp.MasterKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/manage/regrade") { Content = JsonContent.Create(body) };
+        request.Headers.Add("x-functions-key", key);
+        return await app.Client.SendAsync(request);
+    }
+
+    /// <summary>Starts a run and returns its id; fails the test unless the run was accepted.</summary>
+    public async Task<string> StartAsync(object body)
+    {
+        using var response = await RequestAsync(body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"Regrade was not accepted: {(int)response.StatusCode} {text}");
+        }
+
+        return JsonDocument.Parse(text).RootElement.GetProperty("runId").GetString()!;
+    }
+
+    public async Task<JsonElement> GetRunAsync(string runId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/manage/runs/{runId}");
+        request.Headers.Add("x-functions-key", RunningApp.MasterKey);
+        using var response = await app.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Waits for the run to end and returns its view; fails the test if it failed.</summary>
+    public async Task<JsonElement> WaitAsync(string runId)
+    {
+        var view = await Eventually.ReturnsAsync<object>(async () =>
+        {
+            var current = await GetRunAsync(runId);
+            return current.GetProperty("run").GetProperty("status").GetString() is "Succeeded" or "Failed" ? current : null;
+        }, $"run {runId} to end", RunTimeout);
+        var run = (JsonElement)view;
+        var status = run.GetProperty("run").GetProperty("status").GetString();
+        return status == "Succeeded" ? run : throw new InvalidOperationException($"Run {runId} ended {status}: {run}");
+    }
+
+    public async Task<string> RunAsync(object body) => await WaitAsync(await StartAsync(body)) is var view
+        ? view.GetProperty("run").GetProperty("id").GetString()!
+        : throw new InvalidOperationException();
+
+    /// <summary>Every grade row of a run, keyed by customer, with the run's own id blanked out so two runs can be compared.</summary>
+    public async Task<SortedDictionary<string, string>> GradesAsync(string runId)
+    {
+        var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {runId + "-"} and PartitionKey lt {runId + "."}");
+        await foreach (var entity in account.Tables.GetTableClient(StorageNames.GradesTable).QueryAsync<TableEntity>(filter))
+        {
+            rows[entity.RowKey] = string.Join(";", entity.Keys
+                .Where(k => k is not ("Timestamp" or "odata.etag" or "PartitionKey"))
+                .Order(StringComparer.Ordinal)
+                .Select(k => $"{k}={entity[k]}"))
+                .Replace(runId, "<run>", StringComparison.Ordinal);
+        }
+
+        return rows;
+    }
+}

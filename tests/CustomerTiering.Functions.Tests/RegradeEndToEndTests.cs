@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using CustomerTiering.Storage;
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>Regrade runs through the dev host on a real Azurite: the timer, the lock, sharding, dry runs and events.</summary>
+public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private const int Customers = 240;
+    private RunningApp _app = null!;
+    private RegradeClient _regrade = null!;
+    private readonly List<JsonElement> _relayed = [];
+
+    private StorageAccount Account => azurite.Account;
+
+    public async Task InitializeAsync()
+    {
+        await SampleShop.SeedAsync(Account, Customers);
+        _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string>
+        {
+            ["Regrade__Shards"] = "3",
+        });
+        _regrade = new RegradeClient(_app, Account);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_second_run_while_one_is_going_gets_409_naming_it_and_runs_once_the_first_has_ended()
+    {
+        var first = await _regrade.StartAsync(new { period = "2025-03", shards = 16 });
+
+        using var second = await _regrade.RequestAsync(new { period = "2025-04" });
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(first, problem.GetProperty("runningRunId").GetString());
+        await _regrade.WaitAsync(first);
+        await _regrade.WaitAsync(await _regrade.StartAsync(new { period = "2025-04" }));
+    }
+
+    [Fact]
+    public async Task A_run_over_many_shards_grades_exactly_like_a_run_over_one()
+    {
+        var single = await _regrade.RunAsync(new { period = "2025-06", shards = 1 });
+        var sharded = await _regrade.RunAsync(new { period = "2025-06", shards = 7 });
+
+        var singleGrades = await _regrade.GradesAsync(single);
+        Assert.Equal(Customers, singleGrades.Count);
+        Assert.Equal(singleGrades, await _regrade.GradesAsync(sharded));
+        var summaries = await Task.WhenAll(_regrade.GetRunAsync(single), _regrade.GetRunAsync(sharded));
+        Assert.Equal(
+            summaries[0].GetProperty("summary").GetProperty("grading").GetRawText(),
+            summaries[1].GetProperty("summary").GetProperty("grading").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_dry_run_with_a_draft_policy_changes_nothing_and_compares_with_the_current_period()
+    {
+        await _regrade.RunAsync(new { period = "2025-08" });
+        var before = await StorageStateAsync();
+        var draft = JsonSerializer.Deserialize<JsonElement>(Domain.Policy.TieringPolicyJson.Serialize(Domain.Policy.TieringPolicy.Default with { Version = "draft-2" }));
+
+        var dry = await _regrade.WaitAsync(await _regrade.StartAsync(new { period = "2025-08", dryRun = true, policy = draft }));
+
+        Assert.Equal(before, await StorageStateAsync());
+        var comparison = dry.GetProperty("summary").GetProperty("comparison");
+        Assert.Equal(Customers, comparison.EnumerateObject().SelectMany(from => from.Value.EnumerateObject()).Sum(to => to.Value.GetInt32()));
+        Assert.Equal("draft-2", dry.GetProperty("run").GetProperty("policyVersion").GetString());
+    }
+
+    [Fact]
+    public async Task Each_customer_whose_tier_moved_gets_one_cloud_event_relayed_to_the_topic()
+    {
+        await _regrade.RunAsync(new { period = "2026-01" });
+        var second = await _regrade.RunAsync(new { period = "2026-02" });
+
+        var movers = (await _regrade.GradesAsync(second)).Count(g => g.Value.Contains("Movement=Up", StringComparison.Ordinal) || g.Value.Contains("Movement=Down", StringComparison.Ordinal));
+        Assert.True(movers > 0, "the sample shop should have customers moving between January and February");
+        var events = await Eventually.ReturnsAsync(async () =>
+        {
+            var relayed = (await TopicEventsAsync()).Where(e => e.GetProperty("data").GetProperty("runId").GetString() == second).ToList();
+            return relayed.Count >= movers ? relayed : null;
+        }, "every tier change to be relayed");
+
+        Assert.Equal(movers, events.Count);
+        Assert.Equal(movers, events.Select(e => e.GetProperty("id").GetString()).Distinct().Count());
+        var one = events[0];
+        Assert.Equal("1.0", one.GetProperty("specversion").GetString());
+        Assert.Equal("com.customertiering.tier.changed", one.GetProperty("type").GetString());
+        Assert.Equal("2026-02", one.GetProperty("data").GetProperty("period").GetString());
+        Assert.NotEqual(one.GetProperty("data").GetProperty("from").GetString(), one.GetProperty("data").GetProperty("to").GetString());
+        Assert.NotEmpty(one.GetProperty("data").GetProperty("reasons").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("{\"period\":\"2025-13\"}", "period")]
+    [InlineData("{\"asOf\":\"31/10/2025\"}", "asOf")]
+    [InlineData("{\"period\":\"2025-10\",\"asOf\":\"2025-11-02\"}", "asOf")]
+    [InlineData("{\"period\":\"2999-01\"}", "period")]
+    [InlineData("{\"shards\":0}", "shards")]
+    [InlineData("{\"policyVersion\":\"no-such-version\"}", "policyVersion")]
+    [InlineData("{\"policy\":{\"version\":\"x\"}}", "policy")]
+    [InlineData("{\"dryRun\":true,\"policy\":{\"version\":\"x\"}}", "policy")]
+    public async Task A_bad_request_gets_a_400_naming_the_field(string body, string field)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/manage/regrade") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-functions-key", RunningApp.MasterKey);
+
+        using var response = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Management_needs_the_admin_key_and_unknown_runs_are_404()
+    {
+        using var withReadKey = await _regrade.RequestAsync(new { period = "2025-02" }, RunningApp.FunctionKey);
+        Assert.Equal(HttpStatusCode.Forbidden, withReadKey.StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/manage/runs/2025-02-nosuchrun");
+        request.Headers.Add("x-functions-key", RunningApp.MasterKey);
+        using var unknown = await _app.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        using var traversal = new HttpRequestMessage(HttpMethod.Get, "/api/manage/runs/..%2F..%2Fetc");
+        traversal.Headers.Add("x-functions-key", RunningApp.MasterKey);
+        using var refused = await _app.Client.SendAsync(traversal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    /// <summary>Every event relayed to the topic so far (received, so each is seen once; these tests alone read it).</summary>
+    private async Task<List<JsonElement>> TopicEventsAsync()
+    {
+        var topic = Account.Queues.GetQueueClient(RunningApp.TierChangesTopic);
+        if (await topic.ExistsAsync())
+        {
+            while ((await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } received)
+            {
+                _relayed.AddRange(received.Select(m => JsonSerializer.Deserialize<JsonElement>(m.Body.ToString())));
+            }
+        }
+
+        return _relayed;
+    }
+
+    /// <summary>Everything a run could change that readers see: committed periods, every grade row, the snapshots.</summary>
+    private async Task<string> StorageStateAsync()
+    {
+        var state = new List<string>();
+        foreach (var table in new[] { StorageNames.PeriodsTable, StorageNames.GradesTable })
+        {
+            await foreach (var e in Account.Tables.GetTableClient(table).QueryAsync<TableEntity>())
+            {
+                state.Add($"{table}/{e.PartitionKey}/{e.RowKey}/{e.ETag}");
+            }
+        }
+
+        await foreach (var blob in Account.Blobs.GetBlobContainerClient(StorageNames.SnapshotsContainer).GetBlobsAsync())
+        {
+            state.Add($"snapshots/{blob.Name}/{blob.Properties.ETag}");
+        }
+
+        return string.Join("\n", state.Order(StringComparer.Ordinal));
+    }
+}
