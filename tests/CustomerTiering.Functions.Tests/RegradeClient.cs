@@ -32,11 +32,20 @@ public sealed class RegradeClient(RunningApp app, StorageAccount account)
         return JsonDocument.Parse(text).RootElement.GetProperty("runId").GetString()!;
     }
 
-    public async Task<JsonElement> GetRunAsync(string runId)
+    public async Task<JsonElement> GetRunAsync(string runId) =>
+        await TryGetRunAsync(runId) ?? throw new InvalidOperationException("The handler is not answering.");
+
+    /// <summary>The run's view, or null while the handler is down (the dev host answers 502 until it has restarted it).</summary>
+    private async Task<JsonElement?> TryGetRunAsync(string runId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/manage/runs/{runId}");
         request.Headers.Add("x-functions-key", RunningApp.MasterKey);
         using var response = await app.Client.SendAsync(request);
+        if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable)
+        {
+            return null;
+        }
+
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -46,8 +55,8 @@ public sealed class RegradeClient(RunningApp app, StorageAccount account)
     {
         var view = await Eventually.ReturnsAsync<object>(async () =>
         {
-            var current = await GetRunAsync(runId);
-            return current.GetProperty("run").GetProperty("status").GetString() is "Succeeded" or "Failed" ? current : null;
+            var current = await TryGetRunAsync(runId);
+            return current?.GetProperty("run").GetProperty("status").GetString() is "Succeeded" or "Failed" ? current : null;
         }, $"run {runId} to end", RunTimeout);
         var run = (JsonElement)view;
         var status = run.GetProperty("run").GetProperty("status").GetString();

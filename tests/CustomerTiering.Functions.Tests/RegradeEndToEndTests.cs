@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CustomerTiering.Storage;
+using CustomerTiering.Storage.Grades;
 using CustomerTiering.Testing;
 using Xunit;
 
@@ -97,6 +98,32 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal("2026-02", one.GetProperty("data").GetProperty("period").GetString());
         Assert.NotEqual(one.GetProperty("data").GetProperty("from").GetString(), one.GetProperty("data").GetProperty("to").GetString());
         Assert.NotEmpty(one.GetProperty("data").GetProperty("reasons").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Hysteresis_keeps_a_customer_who_dipped_for_one_period_in_their_tier()
+    {
+        var april = await _regrade.RunAsync(new { period = "2026-04" });
+        var may = await _regrade.RunAsync(new { period = "2026-05" });
+        var grades = new GradeStore(Account);
+
+        var held = new List<(string Customer, string Tier)>();
+        for (var c = 0; c < Customers; c++)
+        {
+            var id = $"C{c:0000}";
+            var now = (await grades.GetAsync(may, id))!;
+            if (now.Reasons.Any(r => r.Code == Domain.Reasons.ReasonCode.HeldByHysteresis))
+            {
+                held.Add((id, now.Tier));
+                var before = (await grades.GetAsync(april, id))!;
+                Assert.Equal(before.Tier, now.Tier);
+                Assert.Equal("Same", now.Movement);
+                Assert.Equal(1, now.PeriodsBelowTier);
+                Assert.Equal(before.TierSince, now.TierSince);
+            }
+        }
+
+        Assert.NotEmpty(held);
     }
 
     [Theory]

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Grades;
+using CustomerTiering.Storage.Runs;
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>
+/// A run whose handler is killed half way through writing grades, retried by the queue after the dev host restarts the
+/// handler: it must end exactly like a clean run, and readers must never see it half done.
+/// </summary>
+public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const int Customers = 200;
+
+    private StorageAccount Account => azurite.Account;
+
+    [Fact]
+    public async Task A_run_killed_half_way_and_retried_ends_exactly_like_a_clean_run_and_readers_only_ever_see_whole_periods()
+    {
+        await SampleShop.SeedAsync(Account, Customers);
+        var observations = new List<(string Period, string RunId, RunStatus? Status)>();
+        string previous, crashed;
+        List<JsonElement> crashedEvents;
+        await using (var crashing = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string>
+        {
+            ["Regrade__Shards"] = "2",
+            ["Regrade__CrashOnceAfterWrittenRows"] = "40",
+        }))
+        {
+            var regrade = new RegradeClient(crashing, Account);
+            previous = await regrade.RunAsync(new { period = "2025-10" });
+            using var stop = new CancellationTokenSource();
+            crashed = await regrade.StartAsync(new { period = "2025-11" });
+            var reading = ReadWhileRunningAsync(crashed, observations, stop.Token);
+            await regrade.WaitAsync(crashed);
+            await stop.CancelAsync();
+            await reading;
+            crashedEvents = await RelayedEventsAsync(crashed, (await new RunStore(Account).GetAsync(crashed))!.Movers);
+        }
+
+        Assert.True((await Account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient($"{crashed}/injected-crash").ExistsAsync()).Value,
+            "the handler should have been killed during the run");
+
+        string clean;
+        List<JsonElement> cleanEvents;
+        await using (var app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string> { ["Regrade__Shards"] = "2" }))
+        {
+            var regrade = new RegradeClient(app, Account);
+            clean = await regrade.RunAsync(new { period = "2025-11" });
+            cleanEvents = await RelayedEventsAsync(clean, (await new RunStore(Account).GetAsync(clean))!.Movers);
+            Assert.Equal(await regrade.GradesAsync(clean), await regrade.GradesAsync(crashed));
+        }
+
+        Assert.NotEmpty(cleanEvents);
+        Assert.Equal(Normalised(cleanEvents, clean), Normalised(crashedEvents, crashed));
+
+        // Readers saw the previous period whole until the pointer flipped, then the new one whole; never a mix.
+        Assert.Contains(observations, o => o.Status == RunStatus.Writing);
+        Assert.All(observations.Where(o => o.Status is RunStatus.Measuring or RunStatus.Writing), o => Assert.Equal(("2025-10", previous), (o.Period, o.RunId)));
+        Assert.All(observations.Where(o => o.Period == "2025-11"), o => Assert.Equal(crashed, o.RunId));
+    }
+
+    /// <summary>A portal's reads during the run: the current period's pointer, and sample customers' grades in it.</summary>
+    private async Task ReadWhileRunningAsync(string runId, List<(string, string, RunStatus?)> observations, CancellationToken stop)
+    {
+        var periods = new PeriodStore(Account);
+        var runs = new RunStore(Account);
+        var grades = new GradeStore(Account);
+        while (!stop.IsCancellationRequested)
+        {
+            var status = (await runs.GetAsync(runId, CancellationToken.None))?.Status;
+            var current = (await periods.CurrentAsync(CancellationToken.None))!;
+            foreach (var customer in new[] { "C0000", "C0077", "C0199" })
+            {
+                var grade = await grades.GetAsync(current.RunId, customer, CancellationToken.None);
+                Assert.True(grade is not null && grade.Period == current.Period, $"{customer} has no grade in the current period {current.Period} ({current.RunId})");
+            }
+
+            observations.Add((current.Period, current.RunId, status));
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    private async Task<List<JsonElement>> RelayedEventsAsync(string runId, int movers)
+    {
+        var topic = Account.Queues.GetQueueClient(RunningApp.TierChangesTopic);
+        var events = new List<JsonElement>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            if (await topic.ExistsAsync())
+            {
+                while ((await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } received)
+                {
+                    events.AddRange(received.Select(m => JsonSerializer.Deserialize<JsonElement>(m.Body.ToString()))
+                        .Where(e => e.GetProperty("data").GetProperty("runId").GetString() == runId));
+                }
+            }
+
+            return events.Count >= movers;
+        }, $"the events of run {runId}");
+
+        // A moment more, so that a duplicate relayed late would be seen too.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        while ((await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } late)
+        {
+            events.AddRange(late.Select(m => JsonSerializer.Deserialize<JsonElement>(m.Body.ToString()))
+                .Where(e => e.GetProperty("data").GetProperty("runId").GetString() == runId));
+        }
+
+        return events;
+    }
+
+    /// <summary>The events as a sorted list of text with the run's id and commit time taken out: what two runs must share.</summary>
+    private static List<string> Normalised(List<JsonElement> events, string runId) =>
+        [.. events.Select(e =>
+            {
+                var fields = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(e.GetRawText())!;
+                fields.Remove("time");
+                return JsonSerializer.Serialize(fields).Replace(runId, "<run>", StringComparison.Ordinal);
+            })
+            .Order(StringComparer.Ordinal)];
+}
