@@ -1,0 +1,105 @@
+using System.Text.Json;
+using CustomerTiering.Domain.Periods;
+using CustomerTiering.Domain.Policy;
+using CustomerTiering.Functions.Regrading;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Events;
+using CustomerTiering.Storage.Runs;
+using CustomerTiering.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>Starting, failing and resuming runs, and the lock between them, against a real Azurite.</summary>
+public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private StorageAccount Account => azurite.Account;
+
+    public async Task InitializeAsync() => await new StorageProvisioner(Account).EnsureCreatedAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private RegradeRuns Runs() => new(new RunStore(Account), new PeriodStore(Account), new RegradeLock(Account), new RunArtifacts(Account),
+        new ShardDispatcher(Account), TimeProvider.System, NullLogger<RegradeRuns>.Instance);
+
+    private static RegradeRequest Request(string runId, int shards = 3) =>
+        new(runId, GradingPeriod.Parse(runId[..7]), GradingPeriod.Parse(runId[..7]).LastDay, TieringPolicy.Default, false, shards, "OnDemand");
+
+    private async Task<List<ShardWork>> DrainShardQueueAsync()
+    {
+        var queue = Account.Queues.GetQueueClient(StorageNames.RegradeShardsQueue);
+        var work = new List<ShardWork>();
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
+        {
+            foreach (var message in messages)
+            {
+                work.Add(JsonSerializer.Deserialize<ShardWork>(message.Body.ToString(), RegradeJson.Options)!);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+
+        return work;
+    }
+
+    [Fact]
+    public async Task A_failed_run_frees_the_lock_and_resumes_where_it_failed_with_only_its_missing_shards()
+    {
+        await DrainShardQueueAsync();
+        var runs = Runs();
+        var started = await runs.StartAsync(Request("2024-01-a"));
+        Assert.Equal(3, (await DrainShardQueueAsync()).Count);
+        await new RunStore(Account).UpdateAsync("2024-01-a", r => r with { Measured = r.Measured.With(1) });
+
+        await runs.FailAsync("2024-01-a", new IOException("disk on fire"));
+
+        var failed = await new RunStore(Account).GetAsync("2024-01-a");
+        Assert.Equal(RunStatus.Failed, failed!.Status);
+        Assert.Equal(RunStatus.Measuring, failed.FailedIn);
+        Assert.Equal("IOException: disk on fire", failed.Error);
+        Assert.Null(await new RegradeLock(Account).HolderAsync());
+
+        var resumed = await runs.ResumeAsync("2024-01-a");
+
+        Assert.Equal(RunStatus.Measuring, resumed.Run!.Status);
+        Assert.Null(resumed.Run.Error);
+        Assert.Equal("2024-01-a", (await new RegradeLock(Account).HolderAsync())!.RunId);
+        Assert.Equal([0, 2], (await DrainShardQueueAsync()).Select(w => w.Shard).Order());
+        Assert.NotNull(started.Run);
+        await runs.FailAsync("2024-01-a", new IOException("again"));
+    }
+
+    [Fact]
+    public async Task A_lock_left_by_a_run_that_is_over_is_taken_over_but_a_going_run_blocks()
+    {
+        var runs = Runs();
+        var going = await runs.StartAsync(Request("2024-02-a"));
+        Assert.NotNull(going.Run);
+
+        var blocked = await runs.StartAsync(Request("2024-03-a"));
+        Assert.Equal("2024-02-a", blocked.BlockedBy);
+
+        // The run ends, but its lock is never released (it died after marking itself finished).
+        await new RunStore(Account).UpdateAsync("2024-02-a", r => r with { Status = RunStatus.Succeeded });
+        var next = await runs.StartAsync(Request("2024-03-a"));
+
+        Assert.NotNull(next.Run);
+        Assert.Equal("2024-03-a", (await new RegradeLock(Account).HolderAsync())!.RunId);
+        Assert.True((await runs.StartAsync(Request("2024-03-a"))).AlreadyExisted);
+        await runs.FailAsync("2024-03-a", new InvalidOperationException("test over"));
+        await DrainShardQueueAsync();
+    }
+
+    [Fact]
+    public async Task A_duplicate_event_is_relayed_once_but_its_own_redelivery_may_relay_again()
+    {
+        var relay = new TierChangeRelay(new RelayedEventLedger(Account), NullLogger<TierChangeRelay>.Instance);
+        var json = $"{{\"type\":\"{TierChangedEvent.EventType}\",\"id\":\"2024-04-a:C1\",\"data\":{{}}}}";
+
+        Assert.Equal(json, await relay.RelayAsync(json, "message-1"));
+        Assert.Equal(json, await relay.RelayAsync(json, "message-1"));
+        Assert.Null(await relay.RelayAsync(json, "message-2"));
+        Assert.Null(await relay.RelayAsync("not json", "message-3"));
+        Assert.Null(await relay.RelayAsync("{\"type\":\"other\",\"id\":\"x\"}", "message-4"));
+    }
+}
