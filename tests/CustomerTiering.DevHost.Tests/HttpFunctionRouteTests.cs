@@ -31,6 +31,13 @@ public sealed class HttpFunctionRouteTests
     public void Matches_route_template_under_the_prefix_and_the_methods(string? route, string path, string method, bool expected) =>
         Assert.Equal(expected, Route("Health", route, "get").Matches(path, method));
 
+    [Theory]
+    [InlineData("ManageRegrade", "admin/regrade")]
+    [InlineData("Administer", null)]
+    [InlineData("Hooks", "runtime/webhooks")]
+    public void Routes_the_functions_host_reserves_are_refused_as_the_host_refuses_them(string name, string? route) =>
+        Assert.Throws<FunctionAppException>(() => Route(name, route, "get"));
+
     [Fact]
     public void A_literal_route_takes_precedence_over_a_parameter()
     {

@@ -14,6 +14,13 @@ public sealed class HttpFunctionRoute
         ArgumentNullException.ThrowIfNull(function);
         Function = function;
         var route = function.Trigger.GetString("route") is { Length: > 0 } r ? r : function.Name;
+        // The Functions host refuses these whatever the route prefix; refusing them here keeps local runs honest.
+        if (route.TrimStart('/').Split('/')[0] is var first
+            && (first.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || first.Equals("runtime", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new FunctionAppException($"{function.Name}: route '{route}' conflicts with the Functions host's built-in routes (admin…, runtime).");
+        }
+
         var template = TemplateParser.Parse(string.IsNullOrEmpty(routePrefix) ? route.Trim('/') : $"{routePrefix}/{route.Trim('/')}");
         Precedence = RoutePrecedence.ComputeInbound(template);
         _matcher = new TemplateMatcher(template, []);
