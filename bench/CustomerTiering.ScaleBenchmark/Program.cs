@@ -12,6 +12,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // Usage: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- [orders] [customers] [parallelism]
+//    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- regrade [customers] [orders] [parallelism] [shards]
+if (args.Length > 0 && args[0] == "regrade")
+{
+    int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : otherwise;
+    await RegradeScale.RunAsync(customers: Arg(1, 100_000), orders: Arg(2, 1_000_000), parallelism: Arg(3, 8), shards: Arg(4, 8));
+    return;
+}
+
 var orders = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var customers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var parallelism = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
