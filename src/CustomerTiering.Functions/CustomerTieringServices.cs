@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CustomerTiering.Functions.Ingestion;
+using CustomerTiering.Functions.Portal;
 using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Customers;
@@ -48,6 +49,16 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<GradeSnapshot>();
         builder.Services.AddSingleton<RegradeWorker>();
         builder.Services.AddSingleton<TierChangeRelay>();
+        builder.Services.AddSingleton<CustomerDirectory>();
+        builder.Services.AddSingleton<PeriodDirectory>();
+        builder.Services.AddSingleton<RunSummaries>();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Customer tiering API";
+            document.Info.Description = "Tiers, grades and their reasons for the sales portal; regrade runs and policy for administrators. " +
+                                        "Reads need a function key (x-functions-key or ?code=), writes the admin key.";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using CustomerTiering.Functions.Health;
 using CustomerTiering.Functions.Ingestion;
+using CustomerTiering.Functions.Portal;
 using CustomerTiering.Functions.Regrading;
+using Scalar.AspNetCore;
 
 namespace CustomerTiering.Functions;
 
@@ -36,6 +38,11 @@ public static class HandlerApplication
         app.MapHealth();
         app.MapIngestion();
         app.MapRegrade();
+        app.MapPortal();
+        app.MapPolicy();
+        app.MapOpenApi("/api/openapi.json").WithName("GetOpenApi");
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("Customer tiering API").WithOpenApiRoutePattern("/api/openapi.json"))
+            .WithName("GetApiDocs");
         return app;
     }
 }

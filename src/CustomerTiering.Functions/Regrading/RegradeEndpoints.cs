@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CustomerTiering.Functions.Invocation;
+using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Policies;
 using CustomerTiering.Storage.Runs;
 using Microsoft.Extensions.Options;
@@ -160,39 +161,21 @@ public static class RegradeEndpoints
             return new RegradeRequestBody();
         }
 
-        if (http.ContentLength > MaxBodyBytes)
-        {
-            throw new BadHttpRequestException($"The body is larger than {MaxBodyBytes} bytes.", 413);
-        }
-
         if (!http.HasJsonContentType())
         {
             throw new BadHttpRequestException("The body must be JSON (Content-Type: application/json).", 415);
         }
 
-        // Read in chunks up to the limit: a body without a length is not trusted to be small.
-        using var limited = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (limited.Length + read > MaxBodyBytes)
-            {
-                throw new BadHttpRequestException($"The body is larger than {MaxBodyBytes} bytes.", 413);
-            }
-
-            limited.Write(chunk, 0, read);
-        }
-
-        if (limited.Length == 0)
+        var body = await BoundedBody.ReadAsync(http, MaxBodyBytes, cancellationToken)
+            ?? throw new BadHttpRequestException($"The body is larger than {MaxBodyBytes} bytes.", 413);
+        if (body.Length == 0)
         {
             return new RegradeRequestBody();
         }
 
         try
         {
-            limited.Position = 0;
-            return await JsonSerializer.DeserializeAsync<RegradeRequestBody>(limited, RegradeJson.Options, cancellationToken)
+            return JsonSerializer.Deserialize<RegradeRequestBody>(body, RegradeJson.Options)
                 ?? throw new BadHttpRequestException("The body is JSON null; send an object.", 400);
         }
         catch (JsonException ex)

@@ -15,4 +15,31 @@ public sealed class GradeStore(StorageAccount account)
             GradeEntities.PartitionKey(runId, customerId), GradeEntities.RowKey(customerId), cancellationToken: cancellationToken);
         return response.HasValue ? GradeEntities.FromEntity(response.Value!) : null;
     }
+
+    /// <summary>
+    /// One page of a run's grades matching <paramref name="filter"/>, in table order (partition, then customer id): a
+    /// stable order, so following the continuation never repeats or skips a row. A page may hold fewer rows than asked
+    /// (the service stops a page at partition and time boundaries) and still have a continuation.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredGrade> Grades, string? Continuation)> PageAsync(
+        string runId, GradeFilter filter, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = Table.QueryAsync<TableEntity>(filter.ToODataFor(runId), maxPerPage: pageSize, cancellationToken: cancellationToken);
+        await foreach (var page in query.AsPages(continuation, pageSize))
+        {
+            return ([.. page.Values.Select(GradeEntities.FromEntity)], page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>True when the continuation token is the service's and points inside <paramref name="runId"/>'s partitions.</summary>
+    public static bool IsContinuationOf(string runId, string continuation)
+    {
+        ArgumentNullException.ThrowIfNull(continuation);
+        // The SDK's token is "{nextPartitionKey} {nextRowKey}".
+        var partition = continuation.Split(' ')[0];
+        return partition.StartsWith(runId + "-", StringComparison.Ordinal) && !partition.Contains('\'', StringComparison.Ordinal);
+    }
 }

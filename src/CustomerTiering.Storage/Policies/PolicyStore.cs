@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using CustomerTiering.Domain.Policy;
 
 namespace CustomerTiering.Storage.Policies;
@@ -35,6 +36,32 @@ public sealed class PolicyStore(StorageAccount account)
         return version is null
             ? TieringPolicy.Default
             : await GetAsync(version.Trim(), cancellationToken) ?? throw new InvalidOperationException($"The current policy version '{version}' is not stored.");
+    }
+
+    /// <summary>
+    /// Stores a new version and makes it current; false when that version exists already (versions are never
+    /// rewritten: a run names the version it graded with, and that must keep meaning the same policy).
+    /// </summary>
+    public async Task<bool> SaveAsCurrentAsync(TieringPolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.Version == TieringPolicy.Default.Version)
+        {
+            return false;
+        }
+
+        try
+        {
+            await Container.GetBlobClient(VersionPath(policy.Version)).UploadAsync(BinaryData.FromString(TieringPolicyJson.Serialize(policy)),
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+
+        await Container.GetBlobClient(CurrentBlob).UploadAsync(BinaryData.FromString(policy.Version), overwrite: true, cancellationToken);
+        return true;
     }
 
     private static TieringPolicy Parse(string json, string version)

@@ -1,0 +1,36 @@
+using CustomerTiering.Domain.Reasons;
+using CustomerTiering.Storage.Grades;
+
+namespace CustomerTiering.Functions.Portal;
+
+/// <summary>A customer's grade in one period, as the portal shows it.</summary>
+public sealed record GradeView(
+    string Period,
+    string RunId,
+    string PolicyVersion,
+    string Tier,
+    string? PreviousTier,
+    string Movement,
+    string TierSince,
+    int RecencyScore,
+    int FrequencyScore,
+    int MonetaryScore,
+    string Segment,
+    string Abc,
+    string Lifecycle,
+    bool PromotionCandidate,
+    double ValueScore,
+    decimal NetRevenue,
+    int OrderCount,
+    DateOnly? LastOrderDate,
+    IReadOnlyList<ReasonView> Reasons)
+{
+    public static GradeView From(StoredGrade g, ReasonLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        return new GradeView(g.Period, g.RunId, g.PolicyVersion, g.Tier, g.PreviousTier, g.Movement, g.TierSince,
+            g.RecencyScore, g.FrequencyScore, g.MonetaryScore, g.Segment, g.Abc, g.Lifecycle, g.RisingStar, g.ValueScore,
+            g.NetRevenue, g.OrderCount, g.LastOrderDate,
+            [.. g.Reasons.Select(r => new ReasonView(r.Code.ToString(), ReasonRenderer.Render(r, language)))]);
+    }
+}

@@ -1,0 +1,4 @@
+namespace CustomerTiering.Functions.Portal;
+
+/// <summary>A reason as the portal shows it: its code, for software, and its sentence, for people.</summary>
+public sealed record ReasonView(string Code, string Text);

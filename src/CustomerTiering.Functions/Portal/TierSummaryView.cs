@@ -1,0 +1,29 @@
+using CustomerTiering.Domain.Grading;
+
+namespace CustomerTiering.Functions.Portal;
+
+/// <summary>
+/// How customers and revenue spread over tiers, segments, ABC classes and lifecycle stages in a period, with the change
+/// against the period before: does the top tier carry most revenue, are B and C really different.
+/// </summary>
+public sealed record TierSummaryView(
+    string Period,
+    string RunId,
+    string PolicyVersion,
+    string? PreviousPeriod,
+    int Customers,
+    decimal Revenue,
+    IReadOnlyList<GroupView> Tiers,
+    IReadOnlyList<GroupView> Segments,
+    IReadOnlyList<GroupView> AbcClasses,
+    IReadOnlyList<GroupView> Lifecycle,
+    int RisingStars)
+{
+    public static TierSummaryView From(string period, string runId, GradingSummary now, string? previousPeriod, GradingSummary? before)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        return new TierSummaryView(period, runId, now.PolicyVersion, previousPeriod, now.Customers, now.TotalRevenue,
+            GroupView.Compare(now.Tiers, before?.Tiers), GroupView.Compare(now.Segments, before?.Segments),
+            GroupView.Compare(now.AbcClasses, before?.AbcClasses), GroupView.Compare(now.Lifecycle, before?.Lifecycle), now.RisingStars);
+    }
+}
