@@ -34,10 +34,18 @@ public static class DevHostApplication
         builder.Services.AddHostedService<TriggerListeners>();
         builder.Services.AddHostedService<ExportBlobEventSource>();
         builder.Services.AddHttpForwarder();
+        builder.Services.AddCors();
         builder.Services.AddSingleton<HttpTriggerForwarder>();
 
         var web = builder.Build();
         var forwarder = web.Services.GetRequiredService<HttpTriggerForwarder>();
+        if (app.Settings.CorsOrigins.Count > 0)
+        {
+            // As the platform does: preflights are answered here, before keys; the portal may read ETag and Location.
+            web.UseCors(cors => cors.WithOrigins([.. app.Settings.CorsOrigins]).AllowAnyHeader().AllowAnyMethod()
+                .WithExposedHeaders("ETag", "Location", "Content-Language").SetPreflightMaxAge(TimeSpan.FromHours(1)));
+        }
+
         web.Run(forwarder.InvokeAsync);
         web.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -14,6 +14,9 @@ public sealed class RunningApp : IAsyncDisposable
     public const string FunctionKey = "e2e-function-key";
     public const string MasterKey = "e2e-master-key";
 
+    /// <summary>The one origin the app's CORS allows.</summary>
+    public const string PortalOrigin = "https://portal.example";
+
     /// <summary>The storage queue standing in for the Service Bus topic tier changes are relayed to.</summary>
     public const string TierChangesTopic = "tier-changes-topic";
 
@@ -47,7 +50,7 @@ public sealed class RunningApp : IAsyncDisposable
         }
 
         var settings = Path.GetTempFileName();
-        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new { Values = values }));
+        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new { Values = values, Host = new { CORS = PortalOrigin } }));
         var host = DevHostApplication.Create(new DevHostOptions
         {
             AppRoot = RepositoryPaths.BuildOutput("CustomerTiering.Functions"),

@@ -16,6 +16,9 @@ public sealed partial class AppSettings(IReadOnlyDictionary<string, string> valu
 
     public string? this[string name] => Values.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>Origins allowed to call the API from a browser (local.settings.json <c>Host.CORS</c>; in Azure the app's CORS setting).</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
     /// <summary>Replaces each <c>%Name%</c> with the setting's value, as the Functions host does in binding properties.</summary>
     public string Resolve(string text, string context)
     {

@@ -144,7 +144,12 @@ public static class FunctionAppLoader
             }
         }
 
-        return new AppSettings(values);
+        // The Host section is the platform's part, as Core Tools read it: CORS is answered before any key is checked.
+        var cors = Find(document.RootElement, "Host", "CORS")?.GetString() ?? "";
+        return new AppSettings(values)
+        {
+            CorsOrigins = [.. cors.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        };
     }
 
     private static JsonElement? Find(JsonElement element, params string[] path)

@@ -11,7 +11,7 @@ public static class HealthEndpoint
         {
             var health = await probe.CheckAsync(cancellationToken);
             return Results.Json(HealthReport.From(health), statusCode: health.AllReachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        }).WithName("Health");
+        }).Produces<HealthReport>().Produces<HealthReport>(503).WithName("Health");
         return endpoints;
     }
 }

@@ -94,7 +94,7 @@ public static class ExportUpload
         }
 
         var statusUrl = $"/api/ingestions/{id}";
-        return Results.Accepted(statusUrl, new { id, blob = $"{StorageNames.ExportsContainer}/{blobName}", status = nameof(IngestionStatus.Queued), statusUrl });
+        return Results.Accepted(statusUrl, new UploadAccepted(id, $"{StorageNames.ExportsContainer}/{blobName}", nameof(IngestionStatus.Queued), statusUrl));
     }
 
     /// <summary>The last path segment, with anything but letters, digits, '.', '-' and '_' replaced: no traversal, no surprises.</summary>

@@ -42,9 +42,13 @@ public static class IngestionEndpoints
             }
         });
 
-        endpoints.MapPost("/api/exports/{kind}", ExportUpload.HandleAsync).WithName("UploadExport");
-        endpoints.MapGet("/api/ingestions/{id}", GetAsync).WithName("GetIngestion");
-        endpoints.MapGet("/api/ingestions", ListAsync).WithName("ListIngestions");
+        endpoints.MapPost("/api/exports/{kind}", ExportUpload.HandleAsync).WithName("UploadExport")
+            .Accepts<Stream>("text/csv", "application/gzip", "application/x-ndjson", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces<UploadAccepted>(202).ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
+        endpoints.MapGet("/api/ingestions/{id}", GetAsync).WithName("GetIngestion")
+            .Produces<IngestionRecord>().ProducesProblem(400).ProducesProblem(404);
+        endpoints.MapGet("/api/ingestions", ListAsync).WithName("ListIngestions")
+            .Produces<IReadOnlyList<IngestionRecord>>().ProducesProblem(400);
         return endpoints;
     }
 

@@ -20,10 +20,15 @@ public static class RegradeEndpoints
         endpoints.MapInvocation("RegradeScheduled", ScheduledAsync);
         endpoints.MapInvocation("RegradeShard", ShardAsync);
         endpoints.MapInvocation("PublishTierChanges", RelayAsync);
-        endpoints.MapPost("/api/manage/regrade", RequestAsync).WithName("RequestRegrade");
-        endpoints.MapGet("/api/manage/runs/{id}", GetAsync).WithName("GetRun");
-        endpoints.MapGet("/api/manage/runs", ListAsync).WithName("ListRuns");
-        endpoints.MapPost("/api/manage/runs/{id}/resume", ResumeAsync).WithName("ResumeRun");
+        endpoints.MapPost("/api/manage/regrade", RequestAsync).WithName("RequestRegrade")
+            .Accepts<RegradeRequestBody>("application/json")
+            .Produces<RunAccepted>(202).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
+        endpoints.MapGet("/api/manage/runs/{id}", GetAsync).WithName("GetRun")
+            .Produces<RunView>().ProducesValidationProblem().ProducesProblem(404);
+        endpoints.MapGet("/api/manage/runs", ListAsync).WithName("ListRuns")
+            .Produces<IReadOnlyList<RunRecord>>().ProducesValidationProblem();
+        endpoints.MapPost("/api/manage/runs/{id}/resume", ResumeAsync).WithName("ResumeRun")
+            .Produces<RunAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         return endpoints;
     }
 
@@ -147,7 +152,7 @@ public static class RegradeEndpoints
     }
 
     private static IResult Accepted(RunRecord run) =>
-        Results.Json(new { runId = run.Id, status = run.Status, statusUrl = $"/api/manage/runs/{run.Id}" }, RegradeJson.Options, statusCode: 202);
+        Results.Json(new RunAccepted(run.Id, run.Status, $"/api/manage/runs/{run.Id}"), RegradeJson.Options, statusCode: 202);
 
     private static IResult InvalidRunId() =>
         Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["A run id is its period (yyyy-MM) and a suffix of lower-case letters, digits and '-'."] });

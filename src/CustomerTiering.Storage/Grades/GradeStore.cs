@@ -38,8 +38,10 @@ public sealed class GradeStore(StorageAccount account)
     public static bool IsContinuationOf(string runId, string continuation)
     {
         ArgumentNullException.ThrowIfNull(continuation);
-        // The SDK's token is "{nextPartitionKey} {nextRowKey}".
-        var partition = continuation.Split(' ')[0];
-        return partition.StartsWith(runId + "-", StringComparison.Ordinal) && !partition.Contains('\'', StringComparison.Ordinal);
+        // The SDK's token is "{base64 next partition key} {base64 next row key}".
+        Span<byte> partition = stackalloc byte[256];
+        return continuation.Split(' ') is [var next, _]
+               && Convert.TryFromBase64String(next, partition, out var length)
+               && System.Text.Encoding.UTF8.GetString(partition[..length]).StartsWith(runId + "-", StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,4 @@
+namespace CustomerTiering.Functions.Ingestion;
+
+/// <summary>The answer to an upload: the ingestion to follow and where.</summary>
+public sealed record UploadAccepted(string Id, string Blob, string Status, string StatusUrl);
