@@ -69,6 +69,62 @@ internal static class RegradeScale
         }
     }
 
+    /// <summary>
+    /// The one step of a run that is not spread over shards, at a size Azurite cannot be seeded to in reasonable time:
+    /// every shard's metrics (synthetic, written straight to the run's blobs) and a previous period's carried grades,
+    /// graded together, with the grade and carry-over files written. Time and the process's memory are what it shows.
+    /// </summary>
+    public static async Task GradingStepAsync(int customers, int shards)
+    {
+        Console.WriteLine($"Grading step: {customers:N0} customers in {shards} shards");
+        var azurite = new Testing.AzuriteFixture();
+        await azurite.InitializeAsync();
+        try
+        {
+            var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
+            await new StorageProvisioner(account).EnsureCreatedAsync();
+            var artifacts = new RunArtifacts(account);
+            var random = new Random(42);
+            var byShard = Enumerable.Range(0, shards).Select(_ => new List<StoredMetrics>()).ToArray();
+            for (var c = 0; c < customers; c++)
+            {
+                var revenue = Math.Round((decimal)(20 / Math.Pow(1 - random.NextDouble(), 1 / 1.5)) * random.Next(1, 20), 2);
+                var last = Period.LastDay.AddDays(-random.Next(0, 700));
+                byShard[ShardWork.ShardOf(Id(c), shards)].Add(new StoredMetrics(Id(c), $"Customer {c}", CustomerType.Individual, $"Region {c % 7}", "Web", $"owner{c % 50}",
+                    last.AddDays(-random.Next(0, 700)), last, random.Next(1, 30), revenue, revenue * 0.3m, random.Next(1, 6), revenue * (decimal)random.NextDouble() * 2));
+            }
+
+            for (var shard = 0; shard < shards; shard++)
+            {
+                await artifacts.WriteLinesAsync(RunArtifacts.MetricsPath("2026-10-grading", shard), byShard[shard], GradeJson.Default.StoredMetrics);
+            }
+
+            string[] tiers = ["VIP", "A", "B", "C", "D"];
+            await artifacts.WriteLinesAsync(RunArtifacts.CarriedPath("2026-09-grading"),
+                Enumerable.Range(0, customers).Select(c => new CarriedGrade(Id(c), tiers[c % 5], c % 2, "2026-01")), GradeJson.Default.CarriedGrade);
+            byShard = null;
+            var run = new RunRecord
+            {
+                Id = "2026-10-grading", Period = Period.ToString(), AsOf = Period.LastDay, PolicyVersion = TieringPolicy.Default.Version, Trigger = "OnDemand",
+                Shards = shards, Measured = ShardSet.Empty(shards), Written = ShardSet.Empty(shards), Published = ShardSet.Empty(shards),
+                PreviousRunId = "2026-09-grading",
+            };
+
+            GC.Collect();
+            using var memory = new PeakMemory();
+            var timer = Stopwatch.StartNew();
+            var graded = await new RunGrader(artifacts).GradeAsync(run, TieringPolicy.Default);
+            var seconds = timer.Elapsed.TotalSeconds;
+            var (peak, baseline) = memory.Stop();
+            Console.WriteLine($"Graded {graded.Customers:N0} customers ({graded.Movers:N0} moved) in {seconds:N1} s, the engine {graded.EngineMilliseconds / 1000.0:N1} s; " +
+                              $"working set peak {peak / 1e6:N0} MB ({(peak - baseline) / 1e6:N0} MB above the start)");
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
     private static async Task<double> SeedAsync(StorageAccount account, int customers, int orders, int parallelism)
     {
         var timer = Stopwatch.StartNew();

@@ -21,17 +21,21 @@ public sealed class RunGrader(RunArtifacts artifacts)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(policy);
+        // Regions, channels, owners and tiers take few values: one string each, not one per customer (a million
+        // customers hold this step's memory, and these strings were a fifth of it).
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Shared(string? text) => text is null ? null : pool.TryGetValue(text, out var known) ? known : pool[text] = text;
         var metrics = new List<CustomerMetrics>();
         for (var shard = 0; shard < run.Shards; shard++)
         {
             await foreach (var m in artifacts.ReadLinesAsync(RunArtifacts.MetricsPath(run.Id, shard), GradeJson.Default.StoredMetrics, cancellationToken))
             {
-                metrics.Add(m.ToMetrics());
+                metrics.Add((m with { Region = Shared(m.Region), Channel = Shared(m.Channel), Owner = Shared(m.Owner) }).ToMetrics());
             }
         }
 
         metrics.Sort((a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
-        var carried = await CarriedAsync(run.PreviousRunId, cancellationToken);
+        var carried = await CarriedAsync(run.PreviousRunId, Shared, cancellationToken);
         for (var i = 0; i < metrics.Count; i++)
         {
             if (carried.TryGetValue(metrics[i].Id.Value, out var before))
@@ -49,7 +53,7 @@ public sealed class RunGrader(RunArtifacts artifacts)
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? comparison = null;
         if (run.DryRun)
         {
-            comparison = Compare(grades, await CarriedAsync(run.ComparedWithRunId, cancellationToken));
+            comparison = Compare(grades, await CarriedAsync(run.ComparedWithRunId, Shared, cancellationToken));
         }
         else
         {
@@ -128,14 +132,14 @@ public sealed class RunGrader(RunArtifacts artifacts)
         return matrix.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, int>)r.Value, StringComparer.Ordinal);
     }
 
-    private async Task<Dictionary<string, CarriedGrade>> CarriedAsync(string? runId, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, CarriedGrade>> CarriedAsync(string? runId, Func<string?, string?> shared, CancellationToken cancellationToken)
     {
         var carried = new Dictionary<string, CarriedGrade>(StringComparer.Ordinal);
         if (runId is not null)
         {
             await foreach (var c in artifacts.ReadLinesAsync(RunArtifacts.CarriedPath(runId), GradeJson.Default.CarriedGrade, cancellationToken))
             {
-                carried[c.CustomerId] = c;
+                carried[c.CustomerId] = c with { Tier = shared(c.Tier)!, TierSince = shared(c.TierSince)! };
             }
         }
 
