@@ -14,10 +14,17 @@ using Microsoft.Extensions.Options;
 // Usage: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- [orders] [customers] [parallelism]
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- regrade [customers] [orders] [parallelism] [shards]
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- grading-step [customers] [shards]
+//    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- api [customers] [rate] [seconds]
 int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : otherwise;
 if (args.Length > 0 && args[0] == "regrade")
 {
     await RegradeScale.RunAsync(customers: Arg(1, 100_000), orders: Arg(2, 1_000_000), parallelism: Arg(3, 8), shards: Arg(4, 8));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "api")
+{
+    await ApiLoad.RunAsync(customers: Arg(1, 100_000), rate: Arg(2, 500), seconds: Arg(3, 20));
     return;
 }
 

@@ -49,7 +49,6 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<GradeSnapshot>();
         builder.Services.AddSingleton<RegradeWorker>();
         builder.Services.AddSingleton<TierChangeRelay>();
-        builder.Services.AddSingleton<CustomerDirectory>();
         builder.Services.AddSingleton<PeriodDirectory>();
         builder.Services.AddSingleton<RunSummaries>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

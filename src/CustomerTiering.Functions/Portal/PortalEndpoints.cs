@@ -1,7 +1,6 @@
 using System.Globalization;
 using CustomerTiering.Domain.Customers;
 using CustomerTiering.Domain.Grading;
-using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Grades;
 
 namespace CustomerTiering.Functions.Portal;
@@ -35,8 +34,9 @@ public static class PortalEndpoints
         return endpoints;
     }
 
+    /// <summary>One point read: the grade row carries the customer's master data as it was graded, so the period reads whole.</summary>
     private static async Task<IResult> GetCustomerAsync(
-        string id, string? period, HttpContext context, PeriodDirectory periods, GradeStore grades, CustomerDirectory customers, CancellationToken cancellationToken)
+        string id, string? period, HttpContext context, PeriodDirectory periods, GradeStore grades, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         CheckCustomerId(id, errors);
@@ -60,7 +60,7 @@ public static class PortalEndpoints
                 return Results.Problem(statusCode: 404, title: "Unknown customer", detail: $"Customer '{id}' has no grade in {found.Period}.");
             }
 
-            return Results.Ok(CustomerView.From(grade, GradeView.From(grade, language), await customers.GetAsync(id, cancellationToken)));
+            return Results.Ok(CustomerView.From(grade, GradeView.From(grade, language)));
         });
     }
 
@@ -161,7 +161,7 @@ public static class PortalEndpoints
         {
             var (page, next) = await grades.PageAsync(found.RunId, filter, size, continuation, cancellationToken);
             return Results.Ok(new GradePage(found.Period,
-                [.. page.Select(g => CustomerView.From(g, GradeView.From(g, language), null))],
+                [.. page.Select(g => CustomerView.From(g, GradeView.From(g, language)))],
                 next is null ? null : ContinuationToken.Create(query, next)));
         });
     }

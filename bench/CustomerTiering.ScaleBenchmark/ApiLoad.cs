@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CustomerTiering.DevHost;
+using CustomerTiering.DevHost.Handler;
+using CustomerTiering.Domain.Reasons;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Grades;
+using CustomerTiering.Storage.Runs;
+using CustomerTiering.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerTiering.ScaleBenchmark;
+
+/// <summary>
+/// <c>GET /api/customers/{id}</c> over a graded period of many customers: the bare SDK's point read as the floor, the
+/// handler called straight, and the dev host in front of it at a fixed request rate.
+/// </summary>
+internal static class ApiLoad
+{
+    private const string RunId = "2026-10-load";
+    private const string Key = "load-function-key";
+
+    public static async Task RunAsync(int customers, int rate, int seconds)
+    {
+        Console.WriteLine($"API load: {customers:N0} graded customers; {rate} requests/s for {seconds} s through the dev host");
+        // The dev host runs in this process: its per-request log lines would measure the console, not the host.
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        var settings = Path.GetTempFileName();
+        try
+        {
+            var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
+            await new StorageProvisioner(account).EnsureCreatedAsync();
+            await SeedAsync(account, customers);
+            await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new
+            {
+                Values = new Dictionary<string, string>
+                {
+                    ["FUNCTIONS_WORKER_RUNTIME"] = "custom", ["AzureWebJobsStorage"] = azurite.ConnectionString, ["TieringStorage"] = azurite.ConnectionString,
+                    ["DevHost__FunctionKey"] = Key, ["DevHost__MasterKey"] = "load-master-key", ["RegradeSchedule"] = "0 0 2 1 * *", ["TierChangesTopic"] = "tier-changes-topic",
+                    ["Logging__LogLevel__Default"] = "Warning",
+                },
+            }));
+            await using var host = DevHostApplication.Create(new DevHostOptions
+            {
+                AppRoot = RepositoryPaths.BuildOutput("CustomerTiering.Functions"), SettingsFile = settings, Port = 0,
+            });
+            await host.StartAsync();
+            var devHost = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            var handler = await host.Services.GetRequiredService<HandlerProcess>().WaitUntilReadyAsync(CancellationToken.None);
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+            client.DefaultRequestHeaders.Add("x-functions-key", Key);
+            var random = new Random(7);
+            string NextId() => Id(random.Next(customers));
+
+            // Warm every path first: JIT, connection pools, the handler's period cache.
+            await ClosedLoopAsync(() => client.GetAsync(new Uri(handler, $"/api/customers/{NextId()}")), 8, TimeSpan.FromSeconds(3));
+            await ClosedLoopAsync(() => client.GetAsync(new Uri(devHost, $"/api/customers/{NextId()}")), 8, TimeSpan.FromSeconds(3));
+
+            var grades = new GradeStore(account);
+            var floor = await SequentialAsync(async () => await grades.GetAsync(RunId, NextId()), 2000);
+            var straight = await SequentialAsync(async () => (await client.GetAsync(new Uri(handler, $"/api/customers/{NextId()}"))).EnsureSuccessStatusCode(), 2000);
+            Console.WriteLine($"One request at a time: SDK point reads p50 {floor.P50:N2} ms; handler p50 {straight.P50:N2} ms: handler overhead {straight.P50 - floor.P50:N2} ms (p99 {floor.P99:N2} vs {straight.P99:N2} ms)");
+
+            var sdkThroughput = await ClosedLoopAsync(async () => { await grades.GetAsync(RunId, NextId()); return new HttpResponseMessage(); }, 32, TimeSpan.FromSeconds(seconds));
+            var handlerThroughput = await ClosedLoopAsync(() => client.GetAsync(new Uri(handler, $"/api/customers/{NextId()}")), 32, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine($"As fast as it goes (32 in flight): SDK point reads {sdkThroughput.Rate:N0}/s; handler {handlerThroughput.Rate:N0} requests/s (p99 {handlerThroughput.P99:N1} ms, {handlerThroughput.Errors} errors)");
+
+            var pacedSdk = await OpenLoopAsync(async () => { await grades.GetAsync(RunId, NextId()); return new HttpResponseMessage(); }, rate, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine($"SDK point reads at {rate}/s: p50 {pacedSdk.P50:N1} ms, p99 {pacedSdk.P99:N1} ms, p99.9 {pacedSdk.P999:N1} ms");
+            var pacedHandler = await OpenLoopAsync(() => client.GetAsync(new Uri(handler, $"/api/customers/{NextId()}")), rate, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine($"Straight to the handler at {rate}/s: p50 {pacedHandler.P50:N1} ms, p99 {pacedHandler.P99:N1} ms, p99.9 {pacedHandler.P999:N1} ms, {pacedHandler.Errors} errors");
+            var paced = await OpenLoopAsync(() => client.GetAsync(new Uri(devHost, $"/api/customers/{NextId()}")), rate, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine($"Through the dev host at {rate}/s: {paced.Rate:N0}/s served, p50 {paced.P50:N1} ms, p99 {paced.P99:N1} ms, p99.9 {paced.P999:N1} ms, {paced.Errors} errors");
+            Console.WriteLine();
+            Console.WriteLine("| path | throughput | p50 | p99 |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            Console.WriteLine($"| SDK point read, one at a time | | {floor.P50:N2} ms | {floor.P99:N2} ms |");
+            Console.WriteLine($"| handler, one at a time | | {straight.P50:N2} ms | {straight.P99:N2} ms |");
+            Console.WriteLine($"| SDK point reads, 32 in flight | {sdkThroughput.Rate:N0}/s | {sdkThroughput.P50:N1} ms | {sdkThroughput.P99:N1} ms |");
+            Console.WriteLine($"| handler, 32 in flight | {handlerThroughput.Rate:N0}/s | {handlerThroughput.P50:N1} ms | {handlerThroughput.P99:N1} ms |");
+            Console.WriteLine($"| SDK point reads, paced at {rate}/s | {pacedSdk.Rate:N0}/s | {pacedSdk.P50:N1} ms | {pacedSdk.P99:N1} ms |");
+            Console.WriteLine($"| handler, paced at {rate}/s | {pacedHandler.Rate:N0}/s | {pacedHandler.P50:N1} ms | {pacedHandler.P99:N1} ms |");
+            Console.WriteLine($"| dev host, paced at {rate}/s | {paced.Rate:N0}/s | {paced.P50:N1} ms | {paced.P99:N1} ms |");
+            await host.StopAsync();
+        }
+        finally
+        {
+            File.Delete(settings);
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static string Id(int customer) => string.Create(CultureInfo.InvariantCulture, $"C{customer:D7}");
+
+    private static async Task SeedAsync(StorageAccount account, int customers)
+    {
+        var timer = Stopwatch.StartNew();
+        var gradeWriter = new GradeStore(account).Writer(8);
+        string[] tiers = ["VIP", "A", "B", "C", "D"];
+        for (var c = 0; c < customers; c++)
+        {
+            var tier = tiers[Math.Min(4, c * 5 / customers)];
+            await gradeWriter.AddAsync(GradeEntities.ToEntity(new StoredGrade
+            {
+                CustomerId = Id(c), Name = $"Customer {c}", Type = "Enterprise", Region = "East", Owner = "owner1", Period = "2026-10", RunId = RunId, PolicyVersion = "default-1", Tier = tier, TierIndex = Array.IndexOf(tiers, tier),
+                Movement = "Same", TierSince = "2026-03", Segment = "Loyal", Abc = "B", Lifecycle = "Stable", NetRevenue = 1234.5m, OrderCount = 7,
+                Reasons =
+                [
+                    new(ReasonCode.TierByRank, tier, Value: 61.2, Share: 0.12, Required: 0.20, Threshold: 55.1),
+                    new(ReasonCode.Monetary, Value: 1234.5, Share: 0.18, Count: 12),
+                    new(ReasonCode.Frequency, Count: 7, Share: 0.22),
+                    new(ReasonCode.Recency, Count: 18),
+                    new(ReasonCode.Segment, "Loyal", "R4 F4 M3"),
+                    new(ReasonCode.Abc, "B", Share: 0.71, Required: 0.95),
+                    new(ReasonCode.Lifecycle, "Stable", Share: 0.03),
+                ],
+            }));
+        }
+
+        await gradeWriter.FlushAsync();
+        await new PeriodStore(account).CommitAsync(new CommittedPeriod("2026-10", RunId, "default-1", new DateOnly(2026, 10, 31), DateTimeOffset.UtcNow));
+        Console.WriteLine($"Seeded {customers:N0} grades in {timer.Elapsed.TotalSeconds:N0} s");
+    }
+
+    private sealed record Latencies(double Rate, double P50, double P99, double P999, int Errors);
+
+    private static Latencies Summarise(List<double> latencies, double seconds, int errors)
+    {
+        latencies.Sort();
+        double At(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
+        return new Latencies(latencies.Count / seconds, At(0.50), At(0.99), At(0.999), errors);
+    }
+
+    private static async Task<Latencies> SequentialAsync(Func<Task> call, int count)
+    {
+        var latencies = new List<double>(count);
+        var timer = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await call();
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return Summarise(latencies, timer.Elapsed.TotalSeconds, 0);
+    }
+
+    private static async Task<Latencies> ClosedLoopAsync(Func<Task<HttpResponseMessage>> call, int inFlight, TimeSpan duration)
+    {
+        var latencies = new List<double>();
+        var errors = 0;
+        var timer = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
+        {
+            while (timer.Elapsed < duration)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await call();
+                var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                lock (latencies)
+                {
+                    latencies.Add(elapsed);
+                    errors += response.IsSuccessStatusCode ? 0 : 1;
+                }
+            }
+        }));
+        return Summarise(latencies, timer.Elapsed.TotalSeconds, errors);
+    }
+
+    /// <summary>Requests sent on a fixed schedule whatever the answers do; latency counts from when each was due, so a stall is not hidden.</summary>
+    private static async Task<Latencies> OpenLoopAsync(Func<Task<HttpResponseMessage>> call, int rate, TimeSpan duration)
+    {
+        var latencies = new List<double>();
+        var errors = 0;
+        var pending = new List<Task>();
+        var timer = Stopwatch.StartNew();
+        var total = (int)(rate * duration.TotalSeconds);
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (due > timer.Elapsed)
+            {
+                await Task.Delay(due - timer.Elapsed);
+            }
+
+            pending.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using var response = await call();
+                    var latency = (timer.Elapsed - due).TotalMilliseconds;
+                    lock (latencies)
+                    {
+                        latencies.Add(latency);
+                        errors += response.IsSuccessStatusCode ? 0 : 1;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }));
+        }
+
+        await Task.WhenAll(pending);
+        return Summarise(latencies, timer.Elapsed.TotalSeconds, errors);
+    }
+}
