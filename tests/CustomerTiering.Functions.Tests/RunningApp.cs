@@ -32,7 +32,8 @@ public sealed class RunningApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningApp> StartAsync(string dataConnection, string runtimeConnection, IReadOnlyDictionary<string, string>? extraSettings = null)
+    public static async Task<RunningApp> StartAsync(
+        string dataConnection, string runtimeConnection, IReadOnlyDictionary<string, string>? extraSettings = null, string? appRoot = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -53,7 +54,7 @@ public sealed class RunningApp : IAsyncDisposable
         await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new { Values = values, Host = new { CORS = PortalOrigin } }));
         var host = DevHostApplication.Create(new DevHostOptions
         {
-            AppRoot = RepositoryPaths.BuildOutput("CustomerTiering.Functions"),
+            AppRoot = appRoot ?? RepositoryPaths.BuildOutput("CustomerTiering.Functions"),
             SettingsFile = settings,
             Port = 0,
             BlobPollInterval = TimeSpan.FromMilliseconds(200),
