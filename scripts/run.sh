@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Starts everything for local work: Azurite (data in .azurite/), then the dev host, which starts the handler.
 # The API answers on http://localhost:7071/api/...; Ctrl+C stops it all.
+# --demo also loads a generated demo shop through the upload API, grades it and prints where to look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+demo=false
+host_args=()
+for arg in "$@"; do
+  if [ "$arg" = "--demo" ]; then demo=true; else host_args+=("$arg"); fi
+done
 
 if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "==> Installing Azurite from package-lock.json"
@@ -45,4 +52,12 @@ fi
 
 echo "==> Starting the dev host on http://localhost:7071 (try: curl localhost:7071/api/health)"
 dotnet artifacts/bin/CustomerTiering.DevHost/debug/CustomerTiering.DevHost.dll \
-  --app-root artifacts/bin/CustomerTiering.Functions/debug "$@"
+  --app-root artifacts/bin/CustomerTiering.Functions/debug ${host_args[@]+"${host_args[@]}"} &
+host_pid=$!
+trap 'kill $host_pid 2>/dev/null || true; kill ${azurite_pid:-} 2>/dev/null || true' EXIT
+if $demo; then
+  port=7071
+  for ((i = 0; i < ${#host_args[@]}; i++)); do [ "${host_args[$i]}" = "--port" ] && port="${host_args[$((i + 1))]}"; done
+  scripts/demo.sh "http://localhost:$port" || echo "The demo did not load; the app is still running."
+fi
+wait $host_pid
