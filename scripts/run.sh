@@ -51,8 +51,15 @@ else
 fi
 
 echo "==> Starting the dev host on http://localhost:7071 (try: curl localhost:7071/api/health)"
+host_log=/dev/stdout
+if $demo; then
+  # The demo's own output stays readable; the host's request log goes to a file.
+  mkdir -p .demo
+  host_log=.demo/devhost.log
+  echo "    its log: $host_log"
+fi
 dotnet artifacts/bin/CustomerTiering.DevHost/debug/CustomerTiering.DevHost.dll \
-  --app-root artifacts/bin/CustomerTiering.Functions/debug ${host_args[@]+"${host_args[@]}"} &
+  --app-root artifacts/bin/CustomerTiering.Functions/debug ${host_args[@]+"${host_args[@]}"} > "$host_log" 2>&1 &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true; kill ${azurite_pid:-} 2>/dev/null || true' EXIT
 if $demo; then

@@ -76,6 +76,10 @@ public sealed class MappingTests
     [InlineData("$1,234.50", "", "1234.50")]
     [InlineData("¥ 88", "", "88")]
     [InlineData("USD 12.5", "", "12.5")]
+    [InlineData("12.50 CNY", "", "12.50")]
+    [InlineData("US$ 5", "", "5")]
+    [InlineData("88元", "", "88")]
+    [InlineData("人民币 88", "", "88")]
     [InlineData("(12.50)", "", "-12.50")]
     [InlineData("12.50-", "", "-12.50")]
     [InlineData("-3", "", "-3")]
@@ -102,6 +106,9 @@ public sealed class MappingTests
     [InlineData("1e9999", "'e' does not belong in a number")]
     [InlineData("12#", "does not belong in a number")]
     [InlineData("9999999999999", "implausibly large")]
+    [InlineData("about 300", "only a currency symbol or code")]
+    [InlineData("300 approx", "only a currency symbol or code")]
+    [InlineData("约300", "only a currency symbol or code")]
     public void Amounts_that_are_not_numbers_say_why(string text, string reason)
     {
         var parser = new ValueParser(MappingProfile.BuiltIn);

@@ -94,9 +94,9 @@ public sealed record DemoShop(IReadOnlyList<DemoCustomer> Customers, IReadOnlyLi
             var victim = orders[random.Next(orders.Count)];
             orders.Add((b % 3) switch
             {
-                0 => victim with { OrderId = victim.OrderId + "-X", Date = "31/02/2026" },
-                1 => victim with { OrderId = victim.OrderId + "-Y", Amount = "about 300" },
-                _ => victim with { OrderId = victim.OrderId + "-Z", CustomerId = "" },
+                0 => victim with { OrderId = $"{victim.OrderId}-X{b}", Date = "31/02/2026" },
+                1 => victim with { OrderId = $"{victim.OrderId}-Y{b}", Amount = "about 300" },
+                _ => victim with { OrderId = $"{victim.OrderId}-Z{b}", CustomerId = "" },
             });
         }
 

@@ -91,6 +91,35 @@ public sealed class ValueParser(MappingProfile profile)
         return true;
     }
 
+    /// <summary>Empty, or currency symbols and codes: each word symbols with at most three capital letters (USD, US$, HK$), or 元/人民币/圆.</summary>
+    private static bool IsCurrencyMark(ReadOnlySpan<char> text)
+    {
+        foreach (var range in text.SplitAny(" \t\u00A0\u3000"))
+        {
+            var word = text[range];
+            var letters = 0;
+            var isCurrencyWord = word is "元" or "圆" or "人民币" || word.Length == 0;
+            foreach (var c in isCurrencyWord ? [] : word)
+            {
+                if (char.IsAsciiLetterUpper(c))
+                {
+                    letters++;
+                }
+                else if (char.GetUnicodeCategory(c) != UnicodeCategory.CurrencySymbol)
+                {
+                    return false;
+                }
+            }
+
+            if (letters > 3)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public bool TryParseAmount(ReadOnlySpan<char> text, out decimal amount, out string? reason)
     {
         // Most amounts are plain "-1234.50": read those directly, everything else the careful way.
@@ -111,10 +140,18 @@ public sealed class ValueParser(MappingProfile profile)
         // A currency symbol or code may lead or trail (¥88, USD 12.5, 12.50 CNY); inside, only digits, signs and separators.
         var trimmed = text.Trim();
         var first = trimmed.IndexOfAnyExcept(CurrencyOrSpace);
-        var core = first < 0 ? [] : trimmed[first..(trimmed.LastIndexOfAnyExcept(CurrencyOrSpace) + 1)];
+        var last = trimmed.LastIndexOfAnyExcept(CurrencyOrSpace);
+        var core = first < 0 ? [] : trimmed[first..(last + 1)];
         if (core.IsEmpty)
         {
             reason = trimmed.IsEmpty ? "the number is empty" : "not a number";
+            return false;
+        }
+
+        // Words are not currencies: "about 300" or "300 approx." is a note, not an amount to take as 300.
+        if (!IsCurrencyMark(trimmed[..first]) || !IsCurrencyMark(trimmed[(last + 1)..]))
+        {
+            reason = "only a currency symbol or code (¥, US$, CNY, 元) may stand beside the number";
             return false;
         }
 

@@ -1,0 +1,398 @@
+// The customer tiering backend in one resource group: the app's data account (exports, reports, snapshots,
+// runs, policies; its queues and tables), the Functions runtime's account, a Flex Consumption function app
+// running the custom handler, Event Grid delivering BlobCreated events of `exports` to the `export-events`
+// queue, a Service Bus topic for tier changes, and Application Insights. Every connection is identity-based
+// through one user-assigned identity with data-plane roles only: no key or connection string anywhere.
+
+@description('Environment name, part of every resource name.')
+@allowed(['dev', 'prod'])
+param environment string
+
+@description('Short name of the app, part of every resource name (lower-case letters and digits).')
+@minLength(3)
+@maxLength(11)
+param appName string = 'tiering'
+
+param location string = resourceGroup().location
+
+@description('Origins of the sales portal allowed to call the API from a browser (CORS).')
+param portalOrigins array
+
+@description('NCRONTAB schedule of the monthly regrade (default 02:00 on the 1st).')
+param regradeSchedule string = '0 0 2 1 * *'
+
+@description('IANA time zone whose calendar months are graded.')
+param regradeTimeZone string = 'UTC'
+
+@description('Shards a regrade run is split into.')
+@minValue(1)
+@maxValue(256)
+param regradeShards int = 8
+
+@description('Most instances the Flex Consumption plan may scale to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 20
+
+@description('Memory of each instance, in MB (the grading step of a million customers needs about 600).')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+var suffix = uniqueString(resourceGroup().id, appName, environment)
+var names = {
+  identity: 'id-${appName}-${environment}'
+  dataStorage: take('st${appName}${environment}d${suffix}', 24)
+  runtimeStorage: take('st${appName}${environment}r${suffix}', 24)
+  plan: 'plan-${appName}-${environment}'
+  functionApp: 'func-${appName}-${environment}-${suffix}'
+  logs: 'log-${appName}-${environment}'
+  insights: 'appi-${appName}-${environment}'
+  serviceBus: 'sb-${appName}-${environment}-${suffix}'
+  systemTopic: 'evgt-${appName}-${environment}-exports'
+}
+var deploymentContainer = 'app-package'
+var containers = ['exports', 'reports', 'snapshots', 'runs', 'policies']
+var queues = ['export-events', 'regrade-shards', 'tier-changes']
+var tables = ['Customers', 'Orders', 'Ingestions', 'Runs', 'Periods', 'Grades', 'RelayedEvents']
+var tierChangesTopic = 'tier-changes'
+
+// Built-in role definitions (data plane only).
+var roles = {
+  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  blobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  queueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
+  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: names.identity
+  location: location
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: names.logs
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: environment == 'prod' ? 90 : 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: names.insights
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    DisableLocalAuth: true
+  }
+}
+
+resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: names.dataStorage
+  location: location
+  kind: 'StorageV2'
+  sku: { name: environment == 'prod' ? 'Standard_ZRS' : 'Standard_LRS' }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource dataBlobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: dataStorage
+  name: 'default'
+}
+
+resource dataContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in containers: {
+  parent: dataBlobs
+  name: container
+}]
+
+resource dataQueueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: dataStorage
+  name: 'default'
+}
+
+resource dataQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in queues: {
+  parent: dataQueueService
+  name: queue
+}]
+
+resource dataTableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: dataStorage
+  name: 'default'
+}
+
+resource dataTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in tables: {
+  parent: dataTableService
+  name: table
+}]
+
+resource runtimeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: names.runtimeStorage
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource runtimeBlobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: runtimeStorage
+  name: 'default'
+}
+
+resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: runtimeBlobs
+  name: deploymentContainer
+}
+
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+  name: names.serviceBus
+  location: location
+  sku: { name: 'Standard', tier: 'Standard' }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+  }
+}
+
+resource topic 'Microsoft.ServiceBus/namespaces/topics@2022-10-01-preview' = {
+  parent: serviceBus
+  name: tierChangesTopic
+  properties: {
+    defaultMessageTimeToLive: 'P14D'
+  }
+}
+
+resource downstream 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2022-10-01-preview' = {
+  parent: topic
+  name: 'downstream'
+  properties: {
+    maxDeliveryCount: 10
+    deadLetteringOnMessageExpiration: true
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: names.plan
+  location: location
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: names.functionApp
+  location: location
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${runtimeStorage.properties.primaryEndpoints.blob}${deploymentContainer}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      cors: {
+        allowedOrigins: portalOrigins
+      }
+      appSettings: [
+        { name: 'AzureWebJobsStorage__accountName', value: runtimeStorage.name }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+        { name: 'TieringStorage__accountName', value: dataStorage.name }
+        { name: 'TieringStorage__credential', value: 'managedidentity' }
+        { name: 'TieringStorage__clientId', value: identity.properties.clientId }
+        { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: '${serviceBus.name}.servicebus.windows.net' }
+        { name: 'ServiceBusConnection__credential', value: 'managedidentity' }
+        { name: 'ServiceBusConnection__clientId', value: identity.properties.clientId }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
+        { name: 'RegradeSchedule', value: regradeSchedule }
+        { name: 'Regrade__TimeZone', value: regradeTimeZone }
+        { name: 'Regrade__Shards', value: string(regradeShards) }
+        { name: 'TierChangesTopic', value: tierChangesTopic }
+      ]
+    }
+  }
+}
+
+// Event Grid's part: BlobCreated of the exports container, delivered to the export-events queue.
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
+  name: names.systemTopic
+  location: location
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    source: dataStorage.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+resource exportsCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = {
+  parent: systemTopic
+  name: 'exports-to-export-events'
+  properties: {
+    deliveryWithResourceIdentity: {
+      identity: {
+        type: 'UserAssigned'
+        userAssignedIdentity: identity.id
+      }
+      destination: {
+        endpointType: 'StorageQueue'
+        properties: {
+          resourceId: dataStorage.id
+          queueName: 'export-events'
+          queueMessageTimeToLiveInSeconds: 604800
+        }
+      }
+    }
+    filter: {
+      includedEventTypes: ['Microsoft.Storage.BlobCreated']
+      subjectBeginsWith: '/blobServices/default/containers/exports/'
+    }
+    eventDeliverySchema: 'EventGridSchema'
+    retryPolicy: {
+      maxDeliveryAttempts: 30
+      eventTimeToLiveInMinutes: 1440
+    }
+  }
+  dependsOn: [dataQueues, eventGridSendsToQueues]
+}
+
+// Least privilege: data-plane roles on exactly the resources each part uses.
+resource dataBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: dataStorage
+  name: guid(dataStorage.id, identity.id, roles.blobDataContributor)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataContributor)
+  }
+}
+
+resource dataQueueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: dataStorage
+  name: guid(dataStorage.id, identity.id, roles.queueDataContributor)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.queueDataContributor)
+  }
+}
+
+resource dataTableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: dataStorage
+  name: guid(dataStorage.id, identity.id, roles.tableDataContributor)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.tableDataContributor)
+  }
+}
+
+resource eventGridSendsToQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: dataStorage
+  name: guid(dataStorage.id, identity.id, roles.queueDataMessageSender)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.queueDataMessageSender)
+  }
+}
+
+// The Functions runtime keeps its package, keys and timer status in its own account.
+resource runtimeBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: runtimeStorage
+  name: guid(runtimeStorage.id, identity.id, roles.blobDataOwner)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataOwner)
+  }
+}
+
+resource runtimeQueueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: runtimeStorage
+  name: guid(runtimeStorage.id, identity.id, roles.queueDataContributor)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.queueDataContributor)
+  }
+}
+
+resource runtimeTableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: runtimeStorage
+  name: guid(runtimeStorage.id, identity.id, roles.tableDataContributor)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.tableDataContributor)
+  }
+}
+
+resource topicSenderRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: topic
+  name: guid(topic.id, identity.id, roles.serviceBusDataSender)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+  }
+}
+
+resource telemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: insights
+  name: guid(insights.id, identity.id, roles.monitoringMetricsPublisher)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+output functionAppName string = functionApp.name
+output apiBaseUrl string = 'https://${functionApp.properties.defaultHostName}/api'
+output dataStorageAccount string = dataStorage.name
+output runtimeStorageAccount string = runtimeStorage.name
+output packageContainerUrl string = '${runtimeStorage.properties.primaryEndpoints.blob}${packageContainer.name}'
+output serviceBusNamespace string = serviceBus.name

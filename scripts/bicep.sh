@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds and lints infra/ with the Bicep CLI from its NuGet package (restored on first use); fails on any warning.
+# Usage: scripts/bicep.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet restore tools/Bicep/Bicep.csproj --nologo -v quiet
+version=$(sed -n 's/.*"Azure.Bicep.CommandLine.linux-x64" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+bicep="${packages%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
+[ -x "$bicep" ] || chmod +x "$bicep"
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+status=0
+for file in infra/main.bicep infra/*.bicepparam; do
+  case "$file" in
+    *.bicep) "$bicep" build "$file" --outdir "$out" 2>"$out/log" || status=1 ;;
+    *.bicepparam) "$bicep" build-params "$file" --outfile "$out/$(basename "$file").json" 2>"$out/log" || status=1 ;;
+  esac
+  "$bicep" lint "$file" 2>>"$out/log" || status=1
+  if [ -s "$out/log" ]; then
+    cat "$out/log"; status=1
+  fi
+done
+[ $status -eq 0 ] && echo "==> infra/: bicep build and lint clean"
+exit $status
