@@ -43,7 +43,8 @@ internal static class RawCeiling
         return timer.Elapsed.TotalSeconds;
     }
 
-    private static async Task SubmitAsync(TableClient table, List<TableTransactionAction> batch, List<Task> inFlight, int parallelism)
+    /// <summary>Sends a transaction, first waiting for one in flight to finish when <paramref name="parallelism"/> are.</summary>
+    public static async Task SubmitAsync(TableClient table, List<TableTransactionAction> batch, List<Task> inFlight, int parallelism)
     {
         if (inFlight.Count >= parallelism)
         {

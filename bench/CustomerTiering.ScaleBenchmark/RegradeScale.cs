@@ -204,13 +204,13 @@ internal static class RegradeScale
             if (batch.Count == 100)
             {
                 pending.Remove(entity.PartitionKey);
-                await SubmitAsync(table, batch, inFlight, parallelism);
+                await RawCeiling.SubmitAsync(table, batch, inFlight, parallelism);
             }
         }
 
         foreach (var batch in pending.Values)
         {
-            await SubmitAsync(table, batch, inFlight, parallelism);
+            await RawCeiling.SubmitAsync(table, batch, inFlight, parallelism);
         }
 
         await Task.WhenAll(inFlight);
@@ -230,18 +230,6 @@ internal static class RegradeScale
         new(ReasonCode.Abc, "B", Share: 0.71, Required: 0.95),
         new(ReasonCode.Lifecycle, "Stable", Share: 0.03f),
     ];
-
-    private static async Task SubmitAsync(TableClient table, List<TableTransactionAction> batch, List<Task> inFlight, int parallelism)
-    {
-        if (inFlight.Count >= parallelism)
-        {
-            var done = await Task.WhenAny(inFlight);
-            inFlight.Remove(done);
-            await done;
-        }
-
-        inFlight.Add(table.SubmitTransactionAsync(batch));
-    }
 
     /// <summary>The run as the function app makes it: started, then its shard messages taken by <see cref="Workers"/> workers until it ends.</summary>
     private static async Task<RunRecord> RegradeAsync(StorageAccount account, int parallelism, int shards)
