@@ -306,7 +306,7 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
     }
 
     [Fact]
-    public async Task The_openapi_document_has_every_http_function_with_response_schemas()
+    public async Task The_openapi_document_has_every_http_function_with_a_schema_for_every_response()
     {
         using var response = await Client.SendAsync(Get("/api/openapi.json", key: null));
         var document = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -319,10 +319,13 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
             Assert.True(paths.TryGetProperty(path, out var item), $"{function.Name}: {path} is not in the OpenAPI document");
             foreach (var method in function.Trigger.GetStrings("methods"))
             {
-                var operation = item.GetProperty(method.ToLowerInvariant());
-                var success = operation.GetProperty("responses").EnumerateObject().First(r => r.Name.StartsWith('2'));
-                Assert.True(success.Value.TryGetProperty("content", out var content) && content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out _)),
-                    $"{function.Name} {method}: its {success.Name} response has no schema");
+                var responses = item.GetProperty(method.ToLowerInvariant()).GetProperty("responses").EnumerateObject().ToList();
+                Assert.Contains(responses, r => r.Name.StartsWith('2'));
+                foreach (var answer in responses.Where(r => r.Name != "304"))
+                {
+                    Assert.True(answer.Value.TryGetProperty("content", out var content) && content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out _)),
+                        $"{function.Name} {method}: its {answer.Name} response has no schema");
+                }
             }
         }
     }
