@@ -21,7 +21,7 @@ public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture
     public async Task A_run_killed_half_way_and_retried_ends_exactly_like_a_clean_run_and_readers_only_ever_see_whole_periods()
     {
         await SampleShop.SeedAsync(Account, Customers);
-        var observations = new List<(string Period, string RunId, RunStatus? Status)>();
+        var observations = new List<(string Period, string RunId, RunStatus? Status, bool AllWritten)>();
         string previous, crashed;
         List<JsonElement> crashedEvents;
         await using (var crashing = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string>
@@ -57,29 +57,30 @@ public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture
         Assert.NotEmpty(cleanEvents);
         Assert.Equal(Normalised(cleanEvents, clean), Normalised(crashedEvents, crashed));
 
-        // Readers saw the previous period whole until the pointer flipped, then the new one whole; never a mix.
-        Assert.Contains(observations, o => o.Status == RunStatus.Writing);
-        Assert.All(observations.Where(o => o.Status is RunStatus.Measuring or RunStatus.Writing), o => Assert.Equal(("2025-10", previous), (o.Period, o.RunId)));
-        Assert.All(observations.Where(o => o.Period == "2025-11"), o => Assert.Equal(crashed, o.RunId));
+        // Readers saw the previous period whole until every shard had written, then the new one whole; never a mix.
+        Assert.Contains(observations, o => o.Status == RunStatus.Writing && !o.AllWritten);
+        Assert.All(observations.Where(o => !o.AllWritten), o => Assert.Equal(("2025-10", previous), (o.Period, o.RunId)));
+        Assert.All(observations.Where(o => o.Period == "2025-11"), o => Assert.Equal((crashed, true), (o.RunId, o.AllWritten)));
     }
 
     /// <summary>A portal's reads during the run: the current period's pointer, and sample customers' grades in it.</summary>
-    private async Task ReadWhileRunningAsync(string runId, List<(string, string, RunStatus?)> observations, CancellationToken stop)
+    private async Task ReadWhileRunningAsync(string runId, List<(string, string, RunStatus?, bool)> observations, CancellationToken stop)
     {
         var periods = new PeriodStore(Account);
         var runs = new RunStore(Account);
         var grades = new GradeStore(Account);
         while (!stop.IsCancellationRequested)
         {
-            var status = (await runs.GetAsync(runId, CancellationToken.None))?.Status;
+            // The pointer first, then the run: a pointer to the new run must find it fully written.
             var current = (await periods.CurrentAsync(CancellationToken.None))!;
+            var run = await runs.GetAsync(runId, CancellationToken.None);
             foreach (var customer in new[] { "C0000", "C0077", "C0199" })
             {
                 var grade = await grades.GetAsync(current.RunId, customer, CancellationToken.None);
                 Assert.True(grade is not null && grade.Period == current.Period, $"{customer} has no grade in the current period {current.Period} ({current.RunId})");
             }
 
-            observations.Add((current.Period, current.RunId, status));
+            observations.Add((current.Period, current.RunId, run?.Status, run?.Written.IsComplete ?? false));
             await Task.Delay(100, CancellationToken.None);
         }
     }
