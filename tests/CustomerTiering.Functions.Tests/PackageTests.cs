@@ -7,31 +7,37 @@ using Xunit;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>The deployable zip: what it holds, and the app running from it unpacked, through the dev host.</summary>
-public sealed class PackageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class PackageTests(AzuriteFixture azurite, PackageTests.BuiltPackage package) : IClassFixture<AzuriteFixture>, IClassFixture<PackageTests.BuiltPackage>
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("package-").FullName;
+    private string Zip => package.Zip;
 
-    private string Zip => Path.Combine(_folder, "customer-tiering.zip");
-
-    public async Task InitializeAsync()
+    /// <summary>The zip, built once for the class by scripts/package.sh.</summary>
+    public sealed class BuiltPackage : IAsyncLifetime
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "package.sh"), _folder])
+        public string Folder { get; } = Directory.CreateTempSubdirectory("package-").FullName;
+
+        public string Zip => Path.Combine(Folder, "customer-tiering.zip");
+
+        public async Task InitializeAsync()
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        using var package = Process.Start(start)!;
-        var output = package.StandardOutput.ReadToEndAsync();
-        var errors = package.StandardError.ReadToEndAsync();
-        await package.WaitForExitAsync();
-        Assert.True(package.ExitCode == 0, $"scripts/package.sh failed:\n{await output}\n{await errors}");
-    }
+            var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "package.sh"), Folder])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = RepositoryPaths.Root,
+            };
+            using var script = Process.Start(start)!;
+            var output = script.StandardOutput.ReadToEndAsync();
+            var errors = script.StandardError.ReadToEndAsync();
+            await script.WaitForExitAsync();
+            Assert.True(script.ExitCode == 0, $"scripts/package.sh failed:\n{await output}\n{await errors}");
+        }
 
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
+        public Task DisposeAsync()
+        {
+            Directory.Delete(Folder, recursive: true);
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]
@@ -56,7 +62,7 @@ public sealed class PackageTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task The_dev_host_runs_the_app_from_the_unpacked_zip()
     {
-        var root = Path.Combine(_folder, "unpacked");
+        var root = Path.Combine(package.Folder, "unpacked");
         ZipFile.ExtractToDirectory(Zip, root);
 
         await using var app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, appRoot: root);
