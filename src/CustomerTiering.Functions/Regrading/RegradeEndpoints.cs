@@ -74,7 +74,11 @@ public static class RegradeEndpoints
         var messageId = request.GetMetadataText("Id") ?? throw new InvalidInvocationException("The queue message has no Id in Metadata.");
         var relayed = await services.GetRequiredService<TierChangeRelay>().RelayAsync(message, messageId, cancellationToken);
         var response = new InvocationResponse();
-        response.Outputs["topic"] = relayed;
+        if (relayed is not null)
+        {
+            response.Outputs["topic"] = relayed; // a dropped duplicate sets no output at all, not a null message
+        }
+
         return response;
     }
 

@@ -63,9 +63,10 @@ public sealed class RegradeRuns(RunStore runs, PeriodStore periods, RegradeLock 
     /// </summary>
     public async Task<RegradeStart> ResumeAsync(string runId, CancellationToken cancellationToken = default)
     {
-        if (await runs.GetAsync(runId, cancellationToken) is not { Status: not RunStatus.Succeeded } run)
+        var run = await runs.GetAsync(runId, cancellationToken);
+        if (run is null or { Status: RunStatus.Succeeded })
         {
-            return new RegradeStart(await runs.GetAsync(runId, cancellationToken), null, true);
+            return new RegradeStart(run, null, true); // unknown, or nothing to resume
         }
 
         if (await AcquireAsync(runId, cancellationToken) is { } holder)

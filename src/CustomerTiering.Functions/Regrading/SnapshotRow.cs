@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using CustomerTiering.Storage.Grades;
 
 namespace CustomerTiering.Functions.Regrading;
@@ -73,14 +74,16 @@ public sealed class SnapshotRow
         };
     }
 
-    public static string CsvHeader { get; } = string.Join(',', typeof(SnapshotRow).GetProperties().Select(p => p.Name));
+    public static string CsvHeader { get; } = string.Join(',', typeof(SnapshotRow).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name));
 
-    public string ToCsvLine() => string.Join(',', new string?[]
-    {
-        CustomerId, Name, Type, Region, Owner, Period, Tier, PreviousTier, Movement, TierSince,
-        Text(RecencyScore), Text(FrequencyScore), Text(MonetaryScore), Segment, Abc, ValueScore.ToString("R", CultureInfo.InvariantCulture),
-        Lifecycle, RisingStar ? "true" : "false", Text(NetRevenue), Text(PreviousNetRevenue), Text(OrderCount), LastOrderDate, Reasons, RunId, PolicyVersion,
-    }.Select(v => Exports.Records.RejectedRowsCsv.Cell(v ?? "")));
+    /// <summary>Text cells are made safe for spreadsheets (quoted, formula-looking text prefixed); numbers stay numbers, a negative one too.</summary>
+    public string ToCsvLine() => string.Join(',',
+        Cell(CustomerId), Cell(Name), Cell(Type), Cell(Region), Cell(Owner), Cell(Period), Cell(Tier), Cell(PreviousTier), Cell(Movement), Cell(TierSince),
+        Text(RecencyScore), Text(FrequencyScore), Text(MonetaryScore), Cell(Segment), Cell(Abc), ValueScore.ToString("R", CultureInfo.InvariantCulture),
+        Cell(Lifecycle), RisingStar ? "true" : "false", Text(NetRevenue), Text(PreviousNetRevenue), Text(OrderCount), Cell(LastOrderDate), Cell(Reasons),
+        Cell(RunId), Cell(PolicyVersion));
+
+    private static string Cell(string? text) => Exports.Records.RejectedRowsCsv.Cell(text ?? "");
 
     private static string Text<T>(T value) where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
 }
