@@ -26,6 +26,7 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<StorageProvisioner>();
         builder.Services.AddSingleton<StorageHealthProbe>();
         builder.Services.AddHostedService<StorageProvisioning>();
+        builder.Services.AddHostedService<ParentWatchdog>();
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestionLedger>();
         builder.Services.AddSingleton<ReportStore>();

@@ -64,4 +64,30 @@ app.MapPost("/api/process/exit", () => Environment.Exit(3));
 app.MapGet("/api/recorded/{function}", (string function) =>
     Results.Json(recorded.TryGetValue(function, out var items) ? items.ToArray() : []));
 
+// Like the real handler: stop when the dev host that started us is gone, so a killed test run leaves nothing behind.
+if (int.TryParse(app.Configuration["DEVHOST_PROCESS_ID"], out var parentId))
+{
+    _ = Task.Run(async () =>
+    {
+        while (true)
+        {
+            await Task.Delay(1000);
+            try
+            {
+                using var parent = System.Diagnostics.Process.GetProcessById(parentId);
+                if (!parent.HasExited)
+                {
+                    continue;
+                }
+            }
+            catch (ArgumentException)
+            {
+            }
+
+            app.Lifetime.StopApplication();
+            return;
+        }
+    });
+}
+
 app.Run();

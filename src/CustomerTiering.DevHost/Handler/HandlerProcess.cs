@@ -116,6 +116,8 @@ public sealed partial class HandlerProcess(FunctionAppDefinition app, DevHostOpt
 
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "custom";
+        // The handler watches for this process and stops if it dies without stopping the handler first.
+        start.Environment["DEVHOST_PROCESS_ID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Process.Start(start) ?? throw new HandlerUnavailableException($"Could not start '{start.FileName}'.");
     }
 

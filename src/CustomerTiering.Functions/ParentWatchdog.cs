@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace CustomerTiering.Functions;
+
+/// <summary>
+/// Stops the handler when the host that started it is gone. The dev host names itself in
+/// <see cref="ParentVariable"/>; killed without a chance to stop its handler (a test run cut short, a terminal
+/// closed), it would otherwise leave the handler running on its own. In Azure the variable is not set and this
+/// does nothing: the platform ends the handler with its host.
+/// </summary>
+public sealed partial class ParentWatchdog(IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<ParentWatchdog> logger) : BackgroundService
+{
+    public const string ParentVariable = "DEVHOST_PROCESS_ID";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!int.TryParse(configuration[ParentVariable], out var parentId))
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (!IsRunning(parentId))
+            {
+                ParentGone(logger, parentId);
+                lifetime.StopApplication();
+                return;
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The host that started this handler (process {ProcessId}) is gone; stopping")]
+    private static partial void ParentGone(ILogger logger, int processId);
+}
