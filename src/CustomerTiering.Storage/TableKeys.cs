@@ -13,11 +13,14 @@ public static class TableKeys
 {
     public const int Partitions = 256;
 
-    public static string PartitionOf(string customerId) =>
-        "p" + (XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(customerId)) % Partitions).ToString("000", CultureInfo.InvariantCulture);
+    public static string PartitionOf(string customerId) => PartitionName(PartitionIndexOf(customerId));
 
-    public static IEnumerable<string> AllPartitions() =>
-        Enumerable.Range(0, Partitions).Select(p => "p" + p.ToString("000", CultureInfo.InvariantCulture));
+    /// <summary>The customer's partition as a number from 0 to <see cref="Partitions"/> − 1.</summary>
+    public static int PartitionIndexOf(string customerId) => (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(customerId)) % Partitions);
+
+    public static string PartitionName(int index) => "p" + index.ToString("000", CultureInfo.InvariantCulture);
+
+    public static IEnumerable<string> AllPartitions() => Enumerable.Range(0, Partitions).Select(PartitionName);
 
     public static string Escape(string value)
     {

@@ -6,8 +6,6 @@ namespace CustomerTiering.Domain.Grading;
 /// <summary>Totals of a run: per tier, segment, ABC class and lifecycle stage, and the movement matrix.</summary>
 internal static class GradingSummaries
 {
-    public const string NewCustomers = "new";
-
     public static GradingSummary Summarise(
         IReadOnlyList<CustomerMetrics> customers,
         GradeColumns columns,
@@ -68,7 +66,7 @@ internal static class GradingSummaries
 
             if (row.Count > 0)
             {
-                matrix[from == 0 ? NewCustomers : tierNames[from - 1]] = row;
+                matrix[from == 0 ? GradingSummary.NewCustomers : tierNames[from - 1]] = row;
             }
         }
 

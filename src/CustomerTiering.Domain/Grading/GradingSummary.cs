@@ -15,4 +15,8 @@ public sealed record GradingSummary(
     IReadOnlyList<GroupTotals> Lifecycle,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Movements,
     IReadOnlyList<TierCut> TierCuts,
-    int RisingStars);
+    int RisingStars)
+{
+    /// <summary>The row of the movement matrix for customers not graded in the previous period.</summary>
+    public const string NewCustomers = "new";
+}

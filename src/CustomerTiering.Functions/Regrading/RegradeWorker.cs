@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Storage.Blobs.Models;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Grades;
@@ -171,17 +169,6 @@ public sealed class RegradeWorker(
     }
 
     /// <summary>True the first time in a run; a marker blob remembers it across the restart the crash causes.</summary>
-    private async Task<bool> FirstInjectedCrashAsync(string runId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient($"{runId}/injected-crash")
-                .UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
+    private Task<bool> FirstInjectedCrashAsync(string runId, CancellationToken cancellationToken) =>
+        account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient($"{runId}/injected-crash").TryCreateAsync(BinaryData.Empty, cancellationToken);
 }

@@ -49,7 +49,10 @@ public sealed class RunGrader(RunArtifacts artifacts)
         engine.Stop();
 
         var grades = result.Grades;
-        var movers = grades.Count(g => g.Movement is TierMovement.Up or TierMovement.Down);
+        // Up or down is any move off the diagonal of the summary's matrix, new customers apart: no second pass over the grades.
+        var movers = result.Summary.Movements
+            .Where(from => from.Key != GradingSummary.NewCustomers)
+            .Sum(from => from.Value.Where(to => to.Key != from.Key).Sum(to => to.Value));
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? comparison = null;
         if (run.DryRun)
         {
@@ -120,7 +123,7 @@ public sealed class RunGrader(RunArtifacts artifacts)
         var matrix = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
         foreach (var grade in grades)
         {
-            var from = current.TryGetValue(grade.Id.Value, out var c) ? c.Tier : "new";
+            var from = current.TryGetValue(grade.Id.Value, out var c) ? c.Tier : GradingSummary.NewCustomers;
             if (!matrix.TryGetValue(from, out var row))
             {
                 matrix[from] = row = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using CustomerTiering.Storage;
 
@@ -11,10 +10,9 @@ public sealed record ShardWork(string RunId, ShardPhase Phase, int Shard)
     public static IEnumerable<string> PartitionsOf(int shard, int shards) =>
         Enumerable.Range(0, TableKeys.Partitions)
             .Where(p => ShardOfPartition(p, shards) == shard)
-            .Select(p => "p" + p.ToString("000", CultureInfo.InvariantCulture));
+            .Select(TableKeys.PartitionName);
 
-    public static int ShardOf(string customerId, int shards) =>
-        ShardOfPartition(int.Parse(TableKeys.PartitionOf(customerId).AsSpan(1), CultureInfo.InvariantCulture), shards);
+    public static int ShardOf(string customerId, int shards) => ShardOfPartition(TableKeys.PartitionIndexOf(customerId), shards);
 
     private static int ShardOfPartition(int partition, int shards) => partition * shards / TableKeys.Partitions;
 }

@@ -24,9 +24,6 @@ public sealed class ReportStore(StorageAccount account)
     public async Task DeleteRejectedRowsAsync(string id, CancellationToken cancellationToken = default) =>
         await Container.GetBlobClient(RejectedRowsPath(id)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
-    public async Task<BinaryData?> ReadReportAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var blob = Container.GetBlobClient(ReportPath(id));
-        return await blob.ExistsAsync(cancellationToken) ? (await blob.DownloadContentAsync(cancellationToken)).Value.Content : null;
-    }
+    public Task<BinaryData?> ReadReportAsync(string id, CancellationToken cancellationToken = default) =>
+        Container.GetBlobClient(ReportPath(id)).DownloadContentOrNullAsync(cancellationToken);
 }

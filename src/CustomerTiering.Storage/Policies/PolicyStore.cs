@@ -1,6 +1,4 @@
-using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using CustomerTiering.Domain.Policy;
 
 namespace CustomerTiering.Storage.Policies;
@@ -50,12 +48,7 @@ public sealed class PolicyStore(StorageAccount account)
             return false;
         }
 
-        try
-        {
-            await Container.GetBlobClient(VersionPath(policy.Version)).UploadAsync(BinaryData.FromString(TieringPolicyJson.Serialize(policy)),
-                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        if (!await Container.GetBlobClient(VersionPath(policy.Version)).TryCreateAsync(BinaryData.FromString(TieringPolicyJson.Serialize(policy)), cancellationToken))
         {
             return false;
         }
@@ -71,15 +64,6 @@ public sealed class PolicyStore(StorageAccount account)
             $"Stored policy '{version}' is invalid: {string.Join("; ", parsed.Violations.Select(v => $"{v.Path}: {v.Message}"))}");
     }
 
-    private async Task<string?> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await Container.GetBlobClient(path).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    private async Task<string?> ReadAsync(string path, CancellationToken cancellationToken) =>
+        (await Container.GetBlobClient(path).DownloadContentOrNullAsync(cancellationToken))?.ToString();
 }

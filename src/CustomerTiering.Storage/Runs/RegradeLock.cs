@@ -83,15 +83,6 @@ public sealed class RegradeLock(StorageAccount account)
     public async Task BreakAsync(CancellationToken cancellationToken = default) =>
         await Blob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero, cancellationToken: cancellationToken);
 
-    private async Task EnsureLockBlobAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // It exists (and may be leased).
-        }
-    }
+    private async Task EnsureLockBlobAsync(CancellationToken cancellationToken) =>
+        await Blob.TryCreateAsync(BinaryData.Empty, cancellationToken);
 }

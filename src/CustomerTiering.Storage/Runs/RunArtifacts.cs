@@ -4,7 +4,6 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Azure;
 using Azure.Storage.Blobs;
 
 namespace CustomerTiering.Storage.Runs;
@@ -65,15 +64,6 @@ public sealed class RunArtifacts(StorageAccount account)
     public async Task WriteTextAsync(string path, string text, CancellationToken cancellationToken = default) =>
         await Container.GetBlobClient(path).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
 
-    public async Task<string?> ReadTextAsync(string path, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return (await Container.GetBlobClient(path).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    public async Task<string?> ReadTextAsync(string path, CancellationToken cancellationToken = default) =>
+        (await Container.GetBlobClient(path).DownloadContentOrNullAsync(cancellationToken))?.ToString();
 }
