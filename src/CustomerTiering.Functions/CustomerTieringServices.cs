@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using CustomerTiering.Functions.Ingestion;
+using CustomerTiering.Functions.OpenApi;
 using CustomerTiering.Functions.Portal;
+using CustomerTiering.Functions.Publishing;
 using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Customers;
@@ -12,7 +14,7 @@ using CustomerTiering.Storage.Runs;
 
 namespace CustomerTiering.Functions;
 
-/// <summary>The composition root: every service the handler's functions use.</summary>
+/// <summary>The composition root: every service the worker's functions use.</summary>
 public static class CustomerTieringServices
 {
     public static IHostApplicationBuilder AddCustomerTiering(this IHostApplicationBuilder builder)
@@ -52,13 +54,8 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<TierChangeRelay>();
         builder.Services.AddSingleton<PeriodDirectory>();
         builder.Services.AddSingleton<RunSummaries>();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Customer tiering API";
-            document.Info.Description = "Tiers, grades and their reasons for the sales portal; regrade runs and policy for administrators. " +
-                                        "Reads need a function key (x-functions-key or ?code=), writes the admin key.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddTierChangePublishing();
+        builder.Services.AddSingleton<ApiReference>();
         return builder;
     }
 }

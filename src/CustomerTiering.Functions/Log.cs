@@ -6,14 +6,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Could not create the app's storage containers, queues and tables")]
     public static partial void ProvisioningFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Rejected invocation of {FunctionName}: {Reason}")]
-    public static partial void InvocationRejected(ILogger logger, string functionName, string reason);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ignored blob {BlobName}: {Reason}")]
+    public static partial void BlobIgnored(ILogger logger, string blobName, string reason);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Export {BlobName} no longer exists; nothing to ingest")]
     public static partial void ExportGone(ILogger logger, string blobName);
-
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Export {BlobName} was overwritten since this event; the newer version is ingested on its own event")]
-    public static partial void ExportSuperseded(ILogger logger, string blobName);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Ingestion {IngestionId} already finished ({Status}); event ignored")]
     public static partial void AlreadyIngested(ILogger logger, string ingestionId, Storage.Ingestion.IngestionStatus status);
@@ -58,6 +55,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Run {RunId} succeeded: {Customers} customers, {Movers} moved tier")]
     public static partial void RunSucceeded(ILogger logger, string runId, int customers, int movers);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Scheduled run {RunId} of {Period} (made before: {AlreadyExisted}, past due: {IsPastDue})")]
+    public static partial void ScheduledRun(ILogger logger, string runId, string period, bool alreadyExisted, bool isPastDue);
 
     [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Dropped queue message {MessageId}: {Reason}")]
     public static partial void EventDropped(ILogger logger, string messageId, string reason);

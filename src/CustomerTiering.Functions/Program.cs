@@ -1,4 +1,7 @@
 using CustomerTiering.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
 
-var app = HandlerApplication.Create(args);
-await app.RunAsync();
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.AddCustomerTiering();
+await builder.Build().RunAsync();

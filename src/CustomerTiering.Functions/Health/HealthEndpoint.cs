@@ -7,11 +7,13 @@ public static class HealthEndpoint
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/health", async (StorageHealthProbe probe, CancellationToken cancellationToken) =>
-        {
-            var health = await probe.CheckAsync(cancellationToken);
-            return Results.Json(HealthReport.From(health), statusCode: health.AllReachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        }).Produces<HealthReport>().Produces<HealthReport>(503).WithName("Health");
+        endpoints.MapGet("/api/health", CheckAsync).Produces<HealthReport>().Produces<HealthReport>(503).WithName("Health");
         return endpoints;
+    }
+
+    internal static async Task<IResult> CheckAsync(StorageHealthProbe probe, CancellationToken cancellationToken)
+    {
+        var health = await probe.CheckAsync(cancellationToken);
+        return Results.Json(HealthReport.From(health), statusCode: health.AllReachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

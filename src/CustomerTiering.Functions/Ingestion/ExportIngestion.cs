@@ -33,7 +33,12 @@ public sealed class ExportIngestion(
 
     private BlobContainerClient Exports => account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer);
 
-    public async Task<IngestionRecord?> IngestAsync(string blobName, string? eventETag, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ingests the blob's current version, once: a version already finished is left alone. Attempts are counted in the
+    /// ledger, so the last one the host will make (<see cref="IngestionOptions.MaxAttempts"/>) marks the ingestion failed
+    /// before its error goes to the host's poison queue, whatever trigger delivered it.
+    /// </summary>
+    public async Task<IngestionRecord?> IngestAsync(string blobName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blobName);
         if (!ExportBlobName.IsExport(blobName))
@@ -54,13 +59,6 @@ public sealed class ExportIngestion(
         }
 
         var eTag = properties.ETag.ToString("H");
-        if (eventETag is not null && eventETag.Trim('"') != eTag.Trim('"'))
-        {
-            // The blob was overwritten since this event: the newer version has its own event.
-            Log.ExportSuperseded(logger, blobName);
-            return null;
-        }
-
         var id = IngestionLedger.IdOf(blobName, eTag);
         var existing = await ledger.GetAsync(id, cancellationToken);
         if (existing is { IsFinished: true })
@@ -73,7 +71,7 @@ public sealed class ExportIngestion(
         var running = new IngestionRecord
         {
             Id = id, BlobName = blobName, ETag = eTag, Status = IngestionStatus.Running,
-            CreatedAt = existing?.CreatedAt ?? started, UpdatedAt = started,
+            CreatedAt = existing?.CreatedAt ?? started, UpdatedAt = started, Attempts = (existing?.Attempts ?? 0) + 1,
         };
         await ledger.SaveAsync(running, cancellationToken);
         Log.IngestionStarted(logger, id);
@@ -96,6 +94,17 @@ public sealed class ExportIngestion(
                 Reason = "The file was overwritten while it was being read; the new version is ingested on its own event.",
             };
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && running.Attempts >= options.Value.MaxAttempts)
+        {
+            await ledger.SaveAsync(running with
+            {
+                Status = IngestionStatus.Failed,
+                Reason = $"{ex.GetType().Name}: {ex.Message}",
+                UpdatedAt = clock.GetUtcNow(),
+            }, CancellationToken.None);
+            Log.IngestionFailed(logger, id, ex);
+            throw;
+        }
 
         report = report with { Seconds = Math.Round(timer.Elapsed.TotalSeconds, 3) };
         await reports.SaveReportAsync(id, report, cancellationToken);
@@ -114,27 +123,6 @@ public sealed class ExportIngestion(
         await ledger.SaveAsync(finished, cancellationToken);
         Log.IngestionFinished(logger, id, finished.Status, finished.Rows, finished.Rejected, finished.Written);
         return finished;
-    }
-
-    /// <summary>Records that an ingestion gave up on an unexpected error (its event is going to the poison queue).</summary>
-    public async Task MarkFailedAsync(string blobName, string? eventETag, Exception error, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        if (eventETag is null)
-        {
-            return;
-        }
-
-        var id = IngestionLedger.IdOf(blobName, eventETag);
-        var existing = await ledger.GetAsync(id, cancellationToken);
-        var now = clock.GetUtcNow();
-        await ledger.SaveAsync((existing ?? new IngestionRecord { Id = id, BlobName = blobName, ETag = eventETag, CreatedAt = now }) with
-        {
-            Status = IngestionStatus.Failed,
-            Reason = $"{error.GetType().Name}: {error.Message}",
-            UpdatedAt = now,
-        }, cancellationToken);
-        Log.IngestionFailed(logger, id, error);
     }
 
     private async Task<IngestionReport> RunAsync(BlobClient blob, BlobProperties properties, string eTag, IngestionReport report, CancellationToken cancellationToken)

@@ -22,13 +22,13 @@ public static class PolicyEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> GetCurrentAsync(HttpContext context, PolicyStore policies, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetCurrentAsync(HttpContext context, PolicyStore policies, CancellationToken cancellationToken)
     {
         var policy = await policies.CurrentAsync(cancellationToken);
         return await HttpCaching.ConditionalAsync(context, $"policy|{policy.Version}", current: true, null, () => Task.FromResult(Json(policy)));
     }
 
-    private static async Task<IResult> GetVersionAsync(string version, HttpContext context, PolicyStore policies, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetVersionAsync(string version, HttpContext context, PolicyStore policies, CancellationToken cancellationToken)
     {
         if (version.Length is 0 or > 64)
         {
@@ -42,7 +42,7 @@ public static class PolicyEndpoints
                 : Results.Problem(statusCode: 404, title: "Unknown policy version", detail: $"There is no policy version '{version}'."));
     }
 
-    private static async Task<IResult> PutAsync(HttpRequest request, PolicyStore policies, CancellationToken cancellationToken)
+    internal static async Task<IResult> PutAsync(HttpRequest request, PolicyStore policies, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {

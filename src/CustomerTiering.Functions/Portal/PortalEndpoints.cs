@@ -7,7 +7,8 @@ namespace CustomerTiering.Functions.Portal;
 
 /// <summary>
 /// The sales portal's reads: a customer's grade and history, filtered lists, movements, the tier summary and the periods.
-/// Every answer is of one committed period (the current one unless <c>period</c> says otherwise), cached by ETag.
+/// Every answer is of one committed period (the current one unless <c>period</c> says otherwise), cached by ETag. The
+/// functions in <see cref="PortalFunctions"/> call these handlers; <see cref="MapPortal"/> describes them for OpenAPI.
 /// </summary>
 public static class PortalEndpoints
 {
@@ -35,7 +36,7 @@ public static class PortalEndpoints
     }
 
     /// <summary>One point read: the grade row carries the customer's master data as it was graded, so the period reads whole.</summary>
-    private static async Task<IResult> GetCustomerAsync(
+    internal static async Task<IResult> GetCustomerAsync(
         string id, string? period, HttpContext context, PeriodDirectory periods, GradeStore grades, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -64,7 +65,7 @@ public static class PortalEndpoints
         });
     }
 
-    private static async Task<IResult> GetHistoryAsync(string id, HttpContext context, PeriodDirectory periods, GradeStore grades, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetHistoryAsync(string id, HttpContext context, PeriodDirectory periods, GradeStore grades, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         CheckCustomerId(id, errors);
@@ -88,7 +89,7 @@ public static class PortalEndpoints
         });
     }
 
-    private static async Task<IResult> ListCustomersAsync(
+    internal static async Task<IResult> ListCustomersAsync(
         HttpContext context, PeriodDirectory periods, GradeStore grades, string? period, string? tier, string? segment, string? abc, string? lifecycle,
         string? owner, string? region, string? risingStar, string? pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
@@ -106,7 +107,7 @@ public static class PortalEndpoints
         return await PageAsync(context, periods, grades, "customers", filter, period, pageSize, continuationToken, errors, cancellationToken);
     }
 
-    private static async Task<IResult> ListMovementsAsync(
+    internal static async Task<IResult> ListMovementsAsync(
         HttpContext context, PeriodDirectory periods, GradeStore grades, string? period, string? direction, string? tier,
         string? pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
@@ -166,7 +167,7 @@ public static class PortalEndpoints
         });
     }
 
-    private static async Task<IResult> GetSummaryAsync(string? period, HttpContext context, PeriodDirectory periods, RunSummaries summaries, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetSummaryAsync(string? period, HttpContext context, PeriodDirectory periods, RunSummaries summaries, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var lookup = await FindPeriodAsync(period, errors, periods, cancellationToken);
@@ -189,7 +190,7 @@ public static class PortalEndpoints
         });
     }
 
-    private static async Task<IResult> ListPeriodsAsync(PeriodDirectory periods, CancellationToken cancellationToken)
+    internal static async Task<IResult> ListPeriodsAsync(PeriodDirectory periods, CancellationToken cancellationToken)
     {
         var all = await periods.AllAsync(cancellationToken);
         return Results.Ok(all.Select((p, i) => new PeriodView(p.Period, p.RunId, p.PolicyVersion, p.AsOf, p.CommittedAt, i == all.Count - 1)).Reverse().ToList());

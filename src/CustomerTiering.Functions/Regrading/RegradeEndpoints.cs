@@ -1,15 +1,13 @@
 using System.Text.Json;
-using CustomerTiering.Functions.Invocation;
 using CustomerTiering.Functions.Http;
-using CustomerTiering.Storage.Policies;
 using CustomerTiering.Storage.Runs;
-using Microsoft.Extensions.Options;
 
 namespace CustomerTiering.Functions.Regrading;
 
 /// <summary>
-/// The regrade functions: the monthly timer, the shard queue, the event relay, and the management API. Routes are under
-/// <c>manage/</c> because the Functions host refuses function routes that start with <c>admin</c>.
+/// The management API's handlers and their description: start a regrade, read and resume runs. The functions in
+/// <see cref="RegradeFunctions"/> call the handlers; <see cref="MapRegrade"/> describes them for the OpenAPI document.
+/// Routes are under <c>manage/</c> because the Functions host refuses function routes that start with <c>admin</c>.
 /// </summary>
 public static class RegradeEndpoints
 {
@@ -17,9 +15,6 @@ public static class RegradeEndpoints
 
     public static IEndpointRouteBuilder MapRegrade(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapInvocation("RegradeScheduled", ScheduledAsync);
-        endpoints.MapInvocation("RegradeShard", ShardAsync);
-        endpoints.MapInvocation("PublishTierChanges", RelayAsync);
         endpoints.MapPost("/api/manage/regrade", RequestAsync).WithName("RequestRegrade")
             .Accepts<RegradeRequestBody>("application/json")
             .Produces<RunAccepted>(202).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
@@ -32,57 +27,7 @@ public static class RegradeEndpoints
         return endpoints;
     }
 
-    private static async Task<InvocationResponse> ScheduledAsync(InvocationRequest request, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var calendar = services.GetRequiredService<RegradeCalendar>();
-        var period = calendar.JustEnded;
-        var policy = await services.GetRequiredService<PolicyStore>().CurrentAsync(cancellationToken);
-        var start = await services.GetRequiredService<RegradeRuns>().StartAsync(new RegradeRequest(
-            RunIds.Scheduled(period), period, period.LastDay, policy, DryRun: false,
-            services.GetRequiredService<IOptions<RegradeOptions>>().Value.Shards, "Scheduled"), cancellationToken);
-        if (start.BlockedBy is { } holder)
-        {
-            // Fails the invocation where monitoring sees it; the run can be asked for on demand once the other ends.
-            throw new InvalidOperationException($"The scheduled run of {period} did not start: run {holder} is going.");
-        }
-
-        var response = new InvocationResponse { ReturnValue = start.Run!.Id };
-        response.Logs.Add(start.AlreadyExisted ? $"run {start.Run.Id} of {period} was made already ({start.Run.Status})" : $"started run {start.Run.Id} of {period}");
-        return response;
-    }
-
-    private static async Task<InvocationResponse> ShardAsync(InvocationRequest request, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var work = request.Get<ShardWork>("work");
-        var attempt = int.TryParse(request.GetMetadataText("DequeueCount"), out var count) ? count : 1;
-        try
-        {
-            await services.GetRequiredService<RegradeWorker>().HandleAsync(work, cancellationToken);
-            return new InvocationResponse();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && attempt >= services.GetRequiredService<IOptions<RegradeOptions>>().Value.MaxAttempts)
-        {
-            // The last try: fail the run (and free the lock) before the message goes to the poison queue.
-            await services.GetRequiredService<RegradeRuns>().FailAsync(work.RunId, ex, cancellationToken);
-            throw;
-        }
-    }
-
-    private static async Task<InvocationResponse> RelayAsync(InvocationRequest request, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var message = request.GetText("event");
-        var messageId = request.GetMetadataText("Id") ?? throw new InvalidInvocationException("The queue message has no Id in Metadata.");
-        var relayed = await services.GetRequiredService<TierChangeRelay>().RelayAsync(message, messageId, cancellationToken);
-        var response = new InvocationResponse();
-        if (relayed is not null)
-        {
-            response.Outputs["topic"] = relayed; // a dropped duplicate sets no output at all, not a null message
-        }
-
-        return response;
-    }
-
-    private static async Task<IResult> RequestAsync(HttpRequest http, RegradeRequestReader reader, RegradeRuns runs, CancellationToken cancellationToken)
+    internal static async Task<IResult> RequestAsync(HttpRequest http, RegradeRequestReader reader, RegradeRuns runs, CancellationToken cancellationToken)
     {
         RegradeRequestBody body;
         try
@@ -111,7 +56,7 @@ public static class RegradeEndpoints
         return Accepted(start.Run!);
     }
 
-    private static async Task<IResult> ResumeAsync(string id, RegradeRuns runs, CancellationToken cancellationToken)
+    internal static async Task<IResult> ResumeAsync(string id, RegradeRuns runs, CancellationToken cancellationToken)
     {
         if (!RunIds.IsValid(id))
         {
@@ -129,7 +74,7 @@ public static class RegradeEndpoints
         };
     }
 
-    private static async Task<IResult> GetAsync(string id, RunStore runs, RunArtifacts artifacts, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(string id, RunStore runs, RunArtifacts artifacts, CancellationToken cancellationToken)
     {
         if (!RunIds.IsValid(id))
         {
@@ -145,14 +90,14 @@ public static class RegradeEndpoints
         return Results.Json(new RunView(run, summary is null ? null : JsonSerializer.Deserialize<JsonElement>(summary)), RegradeJson.Options);
     }
 
-    private static async Task<IResult> ListAsync(RunStore runs, int? top, CancellationToken cancellationToken)
+    internal static async Task<IResult> ListAsync(RunStore runs, string? top, CancellationToken cancellationToken)
     {
-        if (top is < 1 or > 500)
+        if (!QueryNumber.TryRead(top, 1, 500, 50, out var count))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["top must be between 1 and 500."] });
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["top is a whole number from 1 to 500."] });
         }
 
-        return Results.Json(await runs.RecentAsync(top ?? 50, cancellationToken), RegradeJson.Options);
+        return Results.Json(await runs.RecentAsync(count, cancellationToken), RegradeJson.Options);
     }
 
     private static IResult Accepted(RunRecord run) =>

@@ -1,44 +1,54 @@
 using System.Text.Json;
+using CustomerTiering.Functions.Publishing;
 using CustomerTiering.Storage.Events;
 
 namespace CustomerTiering.Functions.Regrading;
 
 /// <summary>
-/// <c>PublishTierChanges</c>: relays each tier-changed event from the queue to the Service Bus topic (through the
-/// function's output binding), once per event id, whatever duplicates a retried publish put on the queue.
+/// <c>PublishTierChanges</c>: relays each tier-changed event from the queue to the topic, once per event id, whatever
+/// duplicates a retried publish put on the queue. The claim is made before the send; the claiming message, delivered
+/// again after a failed send, sends again (the topic's duplicate detection drops a second copy by message id).
 /// </summary>
-public sealed class TierChangeRelay(RelayedEventLedger ledger, ILogger<TierChangeRelay> logger)
+public sealed class TierChangeRelay(RelayedEventLedger ledger, ITierChangePublisher publisher, ILogger<TierChangeRelay> logger)
 {
-    /// <summary>The event to relay, or null for a duplicate or a message that is no tier-changed event.</summary>
-    public async Task<string?> RelayAsync(string message, string messageId, CancellationToken cancellationToken = default)
+    /// <summary>True when the event was sent; false for a duplicate or a message that is no tier-changed event.</summary>
+    public async Task<bool> RelayAsync(string message, string messageId, CancellationToken cancellationToken = default)
     {
-        string? id;
+        var published = Read(message);
+        if (published is null)
+        {
+            Log.EventDropped(logger, messageId, "not a tier-changed event");
+            return false;
+        }
+
+        if (!await ledger.TryClaimAsync(published.Id, messageId, cancellationToken))
+        {
+            Log.EventDropped(logger, messageId, "a duplicate of an event already relayed");
+            return false;
+        }
+
+        await publisher.PublishAsync(published, cancellationToken);
+        return true;
+    }
+
+    private static PublishedEvent? Read(string message)
+    {
         try
         {
             using var json = JsonDocument.Parse(message);
-            id = json.RootElement.ValueKind == JsonValueKind.Object
-                 && json.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == TierChangedEvent.EventType
-                 && json.RootElement.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
-                ? idElement.GetString()
+            var root = json.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                   && Text(root, "type") == TierChangedEvent.EventType
+                   && Text(root, "id") is { Length: > 0 and <= 512 } id
+                ? new PublishedEvent(id, TierChangedEvent.EventType, Text(root, "source") ?? "", Text(root, "subject"), message)
                 : null;
         }
         catch (JsonException)
         {
-            id = null;
-        }
-
-        if (id is not { Length: > 0 and <= 512 })
-        {
-            Log.EventDropped(logger, messageId, "not a tier-changed event");
             return null;
         }
-
-        if (!await ledger.TryClaimAsync(id, messageId, cancellationToken))
-        {
-            Log.EventDropped(logger, messageId, "a duplicate of an event already relayed");
-            return null;
-        }
-
-        return message;
     }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -52,6 +52,7 @@ public sealed class IngestionLedger(StorageAccount account)
         ["Written"] = r.Written,
         ["Reason"] = r.Reason is { Length: > 4000 } reason ? reason[..4000] : r.Reason,
         ["ReportPath"] = r.ReportPath,
+        ["Attempts"] = r.Attempts,
         ["CreatedAt"] = r.CreatedAt,
         ["UpdatedAt"] = r.UpdatedAt,
     };
@@ -69,6 +70,7 @@ public sealed class IngestionLedger(StorageAccount account)
         Written = e.GetInt64("Written") ?? 0,
         Reason = e.GetString("Reason"),
         ReportPath = e.GetString("ReportPath"),
+        Attempts = e.GetInt32("Attempts") ?? 0,
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
     };

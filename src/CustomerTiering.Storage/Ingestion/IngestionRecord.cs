@@ -25,6 +25,9 @@ public sealed record IngestionRecord
 
     public string? ReportPath { get; init; }
 
+    /// <summary>Deliveries that have started this ingestion; the host's retries count here.</summary>
+    public int Attempts { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

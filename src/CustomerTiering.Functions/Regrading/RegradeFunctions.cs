@@ -1,0 +1,82 @@
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Policies;
+using CustomerTiering.Storage.Runs;
+using Microsoft.Extensions.Options;
+
+namespace CustomerTiering.Functions.Regrading;
+
+/// <summary>
+/// Regrading's functions: the monthly timer, the shard queue, the tier-change relay and the management API. The work is
+/// in <see cref="RegradeRuns"/>, <see cref="RegradeWorker"/>, <see cref="TierChangeRelay"/> and <see cref="RegradeEndpoints"/>.
+/// </summary>
+public sealed class RegradeFunctions(
+    RegradeRuns runs,
+    RegradeWorker worker,
+    TierChangeRelay relay,
+    RegradeCalendar calendar,
+    PolicyStore policies,
+    RegradeRequestReader reader,
+    RunStore runStore,
+    RunArtifacts artifacts,
+    IOptions<RegradeOptions> options,
+    ILogger<RegradeFunctions> logger)
+{
+    /// <summary>The month that has just ended, once: the run id is the period's, so a past-due or repeated firing makes no second run.</summary>
+    [Function("RegradeScheduled")]
+    public async Task<string> ScheduledAsync([TimerTrigger("%RegradeSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var period = calendar.JustEnded;
+        var policy = await policies.CurrentAsync(cancellationToken);
+        var start = await runs.StartAsync(new RegradeRequest(
+            RunIds.Scheduled(period), period, period.LastDay, policy, DryRun: false, options.Value.Shards, "Scheduled"), cancellationToken);
+        if (start.BlockedBy is { } holder)
+        {
+            // Fails the invocation where monitoring sees it; the run can be asked for on demand once the other ends.
+            throw new InvalidOperationException($"The scheduled run of {period} did not start: run {holder} is going.");
+        }
+
+        Log.ScheduledRun(logger, start.Run!.Id, start.Run.Period, start.AlreadyExisted, timer.IsPastDue);
+        return start.Run.Id;
+    }
+
+    [Function("RegradeShard")]
+    public async Task ShardAsync(
+        [QueueTrigger(StorageNames.RegradeShardsQueue, Connection = StorageNames.DataConnection)] ShardWork work, long dequeueCount, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await worker.HandleAsync(work, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && dequeueCount >= options.Value.MaxAttempts)
+        {
+            // The last try: fail the run (and free the lock) before the message goes to the poison queue.
+            await runs.FailAsync(work.RunId, ex, CancellationToken.None);
+            throw;
+        }
+    }
+
+    [Function("PublishTierChanges")]
+    public Task PublishAsync(
+        [QueueTrigger(StorageNames.TierChangesQueue, Connection = StorageNames.DataConnection)] string message, string id, CancellationToken cancellationToken) =>
+        relay.RelayAsync(message, id, cancellationToken);
+
+    [Function("RequestRegrade")]
+    public Task<IResult> RequestAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/regrade")] HttpRequest request, CancellationToken cancellationToken) =>
+        RegradeEndpoints.RequestAsync(request, reader, runs, cancellationToken);
+
+    [Function("GetRun")]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/runs/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        RegradeEndpoints.GetAsync(id, runStore, artifacts, cancellationToken);
+
+    [Function("ListRuns")]
+    public Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/runs")] HttpRequest request, CancellationToken cancellationToken) =>
+        RegradeEndpoints.ListAsync(runStore, request.Query["top"], cancellationToken);
+
+    [Function("ResumeRun")]
+    public Task<IResult> ResumeAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/runs/{id}/resume")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        RegradeEndpoints.ResumeAsync(id, runs, cancellationToken);
+}
