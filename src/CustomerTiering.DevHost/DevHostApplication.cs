@@ -1,9 +1,12 @@
+using System.Net;
+using System.Net.Sockets;
 using CustomerTiering.DevHost.EventGrid;
 using CustomerTiering.DevHost.FunctionApp;
-using CustomerTiering.DevHost.Handler;
 using CustomerTiering.DevHost.Http;
 using CustomerTiering.DevHost.Invocations;
 using CustomerTiering.DevHost.Triggers;
+using CustomerTiering.DevHost.Worker;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CustomerTiering.DevHost;
 
@@ -21,24 +24,45 @@ public static class DevHostApplication
 
         // appsettings.json (log levels) sits beside the dev host, whatever the current directory.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        // Kestrel cannot pick a free port for "localhost" (two addresses), so port 0 binds the IPv4 loopback.
-        builder.WebHost.UseUrls(options.Port == 0 ? "http://127.0.0.1:0" : $"http://localhost:{options.Port}");
+        var grpcPort = FreePort();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // The front door first, so it is the first of the server's addresses. Kestrel cannot pick a free port for
+            // "localhost" (two addresses), so port 0 binds the IPv4 loopback.
+            if (options.Port == 0)
+            {
+                kestrel.Listen(IPAddress.Loopback, 0);
+            }
+            else
+            {
+                kestrel.ListenLocalhost(options.Port);
+            }
+
+            // The worker protocol: HTTP/2 without TLS, loopback only, as the Functions host serves it to its workers.
+            kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+        });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton(new FunctionKeys(app.Settings));
-        builder.Services.AddSingleton<HandlerProcess>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<HandlerProcess>());
+        builder.Services.AddSingleton<GrpcEndpoint>();
+        builder.Services.AddSingleton<WorkerProcess>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WorkerProcess>());
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = null;
+            grpc.MaxSendMessageSize = null;
+        });
         builder.Services.AddSingleton<InvocationClient>();
-        builder.Services.AddSingleton<OutputBindingCarrier>();
         builder.Services.AddHostedService<TriggerListeners>();
-        builder.Services.AddHostedService<ExportBlobEventSource>();
+        builder.Services.AddHostedService<BlobCreatedEventSource>();
         builder.Services.AddHttpForwarder();
         builder.Services.AddCors();
         builder.Services.AddSingleton<HttpTriggerForwarder>();
 
         var web = builder.Build();
         var forwarder = web.Services.GetRequiredService<HttpTriggerForwarder>();
+        web.UseRouting();
         if (app.Settings.CorsOrigins.Count > 0)
         {
             // As the platform does: preflights are answered here, before keys; the portal may read ETag and Location.
@@ -46,14 +70,24 @@ public static class DevHostApplication
                 .WithExposedHeaders("ETag", "Location", "Content-Language").SetPreflightMaxAge(TimeSpan.FromHours(1)));
         }
 
-        web.Run(forwarder.InvokeAsync);
+        web.MapGrpcService<FunctionRpcService>().RequireHost($"*:{grpcPort}");
+        // Everything else is the front door; "{**path}" and not MapFallback's default, which skips paths like openapi.json.
+        web.MapFallback("{**path}", forwarder.InvokeAsync);
         web.Lifetime.ApplicationStarted.Register(() =>
         {
+            web.Services.GetRequiredService<GrpcEndpoint>().Bound(grpcPort);
             var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CustomerTiering.DevHost");
             var functions = string.Join(", ", app.Functions.Select(f => $"{f.Name} ({f.Trigger.Type})"));
-            var urls = string.Join(", ", web.Urls);
-            Log.Listening(logger, functions, urls);
+            var url = web.Urls.First();
+            Log.Listening(logger, functions, url);
         });
         return web;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

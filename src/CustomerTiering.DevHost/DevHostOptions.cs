@@ -11,7 +11,7 @@ public sealed record DevHostOptions
     /// <summary>local.settings.json to read instead of the one in the app root.</summary>
     public string? SettingsFile { get; init; }
 
-    public TimeSpan HandlerStartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan WorkerStartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often the exports container is listed for new blobs (Event Grid's part).</summary>
     public TimeSpan BlobPollInterval { get; init; } = TimeSpan.FromSeconds(1);

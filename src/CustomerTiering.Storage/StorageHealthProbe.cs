@@ -11,7 +11,7 @@ public sealed class StorageHealthProbe(StorageAccount account, TimeProvider cloc
     {
         var probes = await Task.WhenAll(
             ProbeAsync("blob", ct => account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).ExistsAsync(ct), cancellationToken),
-            ProbeAsync("queue", ct => account.Queues.GetQueueClient(StorageNames.ExportEventsQueue).ExistsAsync(ct), cancellationToken),
+            ProbeAsync("queue", ct => account.Queues.GetQueueClient(StorageNames.RegradeShardsQueue).ExistsAsync(ct), cancellationToken),
             ProbeAsync("table", ct => QueryOneTableAsync(ct), cancellationToken));
         return new StorageHealth(probes);
     }

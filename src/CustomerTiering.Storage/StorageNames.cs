@@ -1,6 +1,6 @@
 namespace CustomerTiering.Storage;
 
-/// <summary>Names of the containers, queues and tables the app owns; infra/ and every function.json use the same.</summary>
+/// <summary>Names of the containers, queues and tables the app owns; infra/ and the functions' bindings use the same.</summary>
 public static class StorageNames
 {
     /// <summary>App setting holding the connection to the app's data account.</summary>
@@ -14,8 +14,6 @@ public static class StorageNames
     public const string RunsContainer = "runs";
 
     public const string PoliciesContainer = "policies";
-
-    public const string ExportEventsQueue = "export-events";
 
     /// <summary>A regrade run's shard work: one message per shard and phase.</summary>
     public const string RegradeShardsQueue = "regrade-shards";
@@ -35,7 +33,7 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Containers { get; } = [ExportsContainer, ReportsContainer, SnapshotsContainer, RunsContainer, PoliciesContainer];
 
-    public static IReadOnlyList<string> Queues { get; } = [ExportEventsQueue, RegradeShardsQueue, TierChangesQueue];
+    public static IReadOnlyList<string> Queues { get; } = [RegradeShardsQueue, TierChangesQueue];
 
     public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable];
 }

@@ -10,10 +10,10 @@ public sealed partial class InfrastructureTests
 {
     private static readonly string Bicep = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.bicep"));
 
-    private static readonly string[] FunctionJsons = [.. Directory.EnumerateFiles(
-            Path.Combine(RepositoryPaths.Root, "src", "CustomerTiering.Functions"), "function.json", SearchOption.AllDirectories)
-        .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-        .Select(File.ReadAllText)];
+    // The bindings as the worker SDK wrote them at build time, one function a line.
+    private static readonly string[] FunctionJsons = [.. System.Text.Json.JsonDocument
+        .Parse(File.ReadAllText(Path.Combine(RepositoryPaths.BuildOutput("CustomerTiering.Functions"), "functions.metadata")))
+        .RootElement.EnumerateArray().Select(f => f.GetRawText())];
 
     [Fact]
     public void Every_container_queue_and_table_of_the_app_is_provisioned()
@@ -40,6 +40,6 @@ public sealed partial class InfrastructureTests
     [GeneratedRegex("%([A-Za-z0-9_]+)%")]
     private static partial Regex SettingReference();
 
-    [GeneratedRegex("\"connection\":\\s*\"([A-Za-z0-9_]+)\"")]
+    [GeneratedRegex("\"connection\":\\s*\"([A-Za-z0-9_]+)\"", RegexOptions.IgnoreCase)]
     private static partial Regex Connection();
 }

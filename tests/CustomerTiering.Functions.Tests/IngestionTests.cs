@@ -62,7 +62,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await ClearAsync(StorageNames.OrdersTable);
         var (name, eTag) = await UploadAsync("orders/clean.csv", Orders(250));
 
-        var record = await Ingestion().IngestAsync(name, eTag);
+        var record = await Ingestion().IngestAsync(name);
 
         Assert.Equal(IngestionStatus.Succeeded, record!.Status);
         Assert.Equal((250L, 250L, 0L), (record.Rows, record.Written, record.Rejected));
@@ -78,12 +78,12 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         await ClearAsync(StorageNames.OrdersTable);
         var (name, eTag) = await UploadAsync("orders/twice.csv", Orders(120));
-        var first = await Ingestion().IngestAsync(name, eTag);
+        var first = await Ingestion().IngestAsync(name);
         var after = await SnapshotAsync(StorageNames.OrdersTable);
 
-        var redelivered = await Ingestion().IngestAsync(name, eTag);
+        var redelivered = await Ingestion().IngestAsync(name);
         var (_, secondETag) = await UploadAsync("orders/twice.csv", Orders(120));
-        var reuploaded = await Ingestion().IngestAsync(name, secondETag);
+        var reuploaded = await Ingestion().IngestAsync(name);
 
         Assert.Equal(first, redelivered);
         Assert.NotEqual(first!.Id, reuploaded!.Id);
@@ -96,10 +96,10 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         await ClearAsync(StorageNames.OrdersTable);
         var (name, eTag) = await UploadAsync("orders/first.csv", "Order ID,Customer ID,Order Date,Amount\nO-7,C1,2026-10-01,100\nO-8,C1,2026-10-02,50\n");
-        await Ingestion().IngestAsync(name, eTag);
+        await Ingestion().IngestAsync(name);
 
         var (correction, correctionETag) = await UploadAsync("orders/correction.csv", "Order ID,Customer ID,Order Date,Amount\nO-7,C1,2026-10-01,80\n");
-        await Ingestion().IngestAsync(correction, correctionETag);
+        await Ingestion().IngestAsync(correction);
 
         var orders = Account.Tables.GetTableClient(StorageNames.OrdersTable).QueryAsync<TableEntity>();
         var amounts = new Dictionary<string, string>();
@@ -117,18 +117,18 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var content = Orders(900);
         await ClearAsync(StorageNames.OrdersTable);
         var (cleanName, cleanETag) = await UploadAsync("orders/crash.csv", content);
-        await Ingestion().IngestAsync(cleanName, cleanETag);
+        await Ingestion().IngestAsync(cleanName);
         var clean = await SnapshotAsync(StorageNames.OrdersTable);
 
         await ClearAsync(StorageNames.OrdersTable);
         var (name, eTag) = await UploadAsync("orders/crash.csv", content);
         var crashing = Ingestion();
         crashing.AfterRowWritten = handed => handed == 450 ? throw new IOException("injected crash") : Task.CompletedTask;
-        await Assert.ThrowsAsync<IOException>(() => crashing.IngestAsync(name, eTag));
+        await Assert.ThrowsAsync<IOException>(() => crashing.IngestAsync(name));
         var halfWay = await new IngestionLedger(Account).GetAsync(IngestionLedger.IdOf(name, eTag));
         Assert.Equal(IngestionStatus.Running, halfWay!.Status);
 
-        var retried = await Ingestion().IngestAsync(name, eTag);
+        var retried = await Ingestion().IngestAsync(name);
 
         Assert.Equal(IngestionStatus.Succeeded, retried!.Status);
         Assert.Equal(clean, await SnapshotAsync(StorageNames.OrdersTable));
@@ -139,12 +139,12 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         await ClearAsync(StorageNames.OrdersTable);
         var (seedName, seedETag) = await UploadAsync("orders/seed.csv", Orders(30, prefix: "S"));
-        await Ingestion().IngestAsync(seedName, seedETag);
+        await Ingestion().IngestAsync(seedName);
         var before = await SnapshotAsync(StorageNames.OrdersTable);
         var sixPercent = Orders(200, badEvery: 16); // rows 16, 32, … 192: 12 of 200
 
         var (name, eTag) = await UploadAsync("orders/bad.csv", sixPercent);
-        var record = await Ingestion().IngestAsync(name, eTag);
+        var record = await Ingestion().IngestAsync(name);
 
         Assert.Equal(IngestionStatus.Rejected, record!.Status);
         Assert.Equal(12, record.Rejected);
@@ -163,7 +163,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await ClearAsync(StorageNames.OrdersTable);
         var (name, eTag) = await UploadAsync("orders/mostly.csv", Orders(200, badEvery: 25));
 
-        var record = await Ingestion().IngestAsync(name, eTag);
+        var record = await Ingestion().IngestAsync(name);
 
         Assert.Equal(IngestionStatus.PartiallySucceeded, record!.Status);
         Assert.Equal((8L, 192L), (record.Rejected, record.Written));
@@ -178,19 +178,26 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         var (blob, eTag) = await UploadAsync(name, content);
 
-        var record = await Ingestion().IngestAsync(blob, eTag);
+        var record = await Ingestion().IngestAsync(blob);
 
         Assert.Equal(IngestionStatus.Rejected, record!.Status);
         Assert.Contains(reason, record.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_event_for_an_overwritten_version_is_skipped()
+    public async Task An_overwritten_file_is_ingested_as_its_current_version_once()
     {
-        var (name, oldETag) = await UploadAsync("orders/moving.csv", Orders(5));
-        await UploadAsync("orders/moving.csv", Orders(6));
+        await ClearAsync(StorageNames.OrdersTable);
+        var (name, _) = await UploadAsync("orders/moving.csv", Orders(5));
+        var (_, currentETag) = await UploadAsync("orders/moving.csv", Orders(6));
 
-        Assert.Null(await Ingestion().IngestAsync(name, oldETag));
+        // Both versions' events arrive after the overwrite: each finds the current version, which is ingested once.
+        var first = await Ingestion().IngestAsync(name);
+        var second = await Ingestion().IngestAsync(name);
+
+        Assert.Equal((IngestionLedger.IdOf(name, currentETag), IngestionStatus.Succeeded, 1), (first!.Id, first.Status, first.Attempts));
+        Assert.Equal((first.Id, 1), (second!.Id, second.Attempts));
+        Assert.Equal(6, (await SnapshotAsync(StorageNames.OrdersTable)).Count);
     }
 
     [Fact]
@@ -199,7 +206,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var content = "客户编号,客户名称,客户类型,区域\nC/1#?,张三,个人,华东\nC%2,Acme,企业,North\n";
         var (name, eTag) = await UploadAsync("customers/crm.csv", Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(content)));
 
-        var record = await Ingestion().IngestAsync(name, eTag);
+        var record = await Ingestion().IngestAsync(name);
 
         Assert.Equal(IngestionStatus.Succeeded, record!.Status);
         var table = Account.Tables.GetTableClient(StorageNames.CustomersTable);
@@ -209,28 +216,22 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
-    public async Task A_file_seen_empty_while_being_written_is_ingested_when_its_content_lands()
-    {
-        await ClearAsync(StorageNames.OrdersTable);
-        var (name, emptyETag) = await UploadAsync("orders/growing.csv", "");
-        var (_, fullETag) = await UploadAsync("orders/growing.csv", Orders(40));
-
-        var stale = await Ingestion().IngestAsync(name, emptyETag);
-        var grown = await Ingestion().IngestAsync(name, fullETag);
-
-        Assert.Null(stale);
-        Assert.Equal(IngestionStatus.Succeeded, grown!.Status);
-        Assert.Equal(40, (await SnapshotAsync(StorageNames.OrdersTable)).Count);
-    }
-
-    [Fact]
-    public async Task The_last_failed_attempt_is_recorded_in_the_ledger()
+    public async Task Only_the_last_failed_attempt_marks_the_ingestion_failed()
     {
         var (name, eTag) = await UploadAsync("orders/doomed.csv", Orders(3));
+        var ledger = new IngestionLedger(Account);
+        var failing = new ExportIngestion(Account, ledger, new ReportStore(Account), Options.Create(new IngestionOptions { MaxAttempts = 2 }),
+            TimeProvider.System, NullLogger<ExportIngestion>.Instance)
+        {
+            AfterRowWritten = _ => throw new IOException("storage went away"),
+        };
 
-        await Ingestion().MarkFailedAsync(name, eTag, new IOException("storage went away"));
+        await Assert.ThrowsAsync<IOException>(() => failing.IngestAsync(name));
+        var afterFirst = await ledger.GetAsync(IngestionLedger.IdOf(name, eTag));
+        await Assert.ThrowsAsync<IOException>(() => failing.IngestAsync(name));
+        var afterLast = await ledger.GetAsync(IngestionLedger.IdOf(name, eTag));
 
-        var record = await new IngestionLedger(Account).GetAsync(IngestionLedger.IdOf(name, eTag));
-        Assert.Equal((IngestionStatus.Failed, "IOException: storage went away"), (record!.Status, record.Reason));
+        Assert.Equal((IngestionStatus.Running, 1), (afterFirst!.Status, afterFirst.Attempts));
+        Assert.Equal((IngestionStatus.Failed, "IOException: storage went away", 2), (afterLast!.Status, afterLast.Reason, afterLast.Attempts));
     }
 }

@@ -1,63 +1,75 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using CustomerTiering.Testing;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
 
-/// <summary>A handler whose host died without stopping it stops by itself.</summary>
-public sealed class ParentWatchdogTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+/// <summary>A worker whose dev host was killed (no chance to terminate it) stops by itself.</summary>
+public sealed partial class ParentWatchdogTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task The_handler_stops_when_the_process_that_started_it_is_gone()
+    public async Task The_worker_stops_when_the_dev_host_that_started_it_is_killed()
     {
-        using var parent = Process.Start(new ProcessStartInfo("sleep", "3"))!;
-        var port = FreePort();
-        var start = new ProcessStartInfo(Path.Combine(RepositoryPaths.BuildOutput("CustomerTiering.Functions"), "CustomerTiering.Functions"))
+        var settings = Path.GetTempFileName();
+        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new
         {
-            WorkingDirectory = RepositoryPaths.BuildOutput("CustomerTiering.Functions"),
+            Values = new Dictionary<string, string>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["TieringStorage"] = azurite.ConnectionString,
+                ["RegradeSchedule"] = "0 0 2 1 * *",
+                ["TierChangesTopic"] = "tier-changes-topic",
+            },
+        }));
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                Path.Combine(RepositoryPaths.BuildOutput("CustomerTiering.DevHost"), "CustomerTiering.DevHost.dll"),
+                "--app-root", RepositoryPaths.BuildOutput("CustomerTiering.Functions"), "--settings", settings, "--port", "0",
+            },
             UseShellExecute = false,
             RedirectStandardOutput = true,
         };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["TieringStorage"] = azurite.ConnectionString;
-        start.Environment[ParentWatchdog.ParentVariable] = parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var handler = Process.Start(start)!;
-        _ = handler.StandardOutput.ReadToEndAsync();
+        using var host = Process.Start(start)!;
+        var workerId = new TaskCompletionSource<int>();
+        _ = Task.Run(async () =>
+        {
+            while (await host.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (WorkerStarted().Match(line) is { Success: true } match)
+                {
+                    workerId.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        });
+        Process? worker = null;
         try
         {
-            using var client = new HttpClient();
-            await Eventually.HoldsAsync(async () =>
-            {
-                try
-                {
-                    return (await client.GetAsync(new Uri($"http://127.0.0.1:{port}/"))).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            }, "the handler to answer");
+            worker = Process.GetProcessById(await workerId.Task.WaitAsync(TimeSpan.FromMinutes(1)));
+            host.Kill();
+            await host.WaitForExitAsync();
 
-            await parent.WaitForExitAsync();
-            await Eventually.HoldsAsync(() => Task.FromResult(handler.HasExited), "the handler to stop after its parent");
-
-            Assert.Equal(0, handler.ExitCode);
+            await Eventually.HoldsAsync(() => Task.FromResult(worker.HasExited), "the worker to stop after its dev host");
         }
         finally
         {
-            if (!handler.HasExited)
+            if (worker is { HasExited: false })
             {
-                handler.Kill(entireProcessTree: true);
+                worker.Kill(entireProcessTree: true);
             }
+
+            if (!host.HasExited)
+            {
+                host.Kill(entireProcessTree: true);
+            }
+
+            File.Delete(settings);
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Started the worker \(pid (\d+)")]
+    private static partial Regex WorkerStarted();
 }

@@ -37,7 +37,7 @@ public sealed class RunningApp : IAsyncDisposable
     {
         var values = new Dictionary<string, string>
         {
-            ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
+            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
             ["AzureWebJobsStorage"] = runtimeConnection,
             ["TieringStorage"] = dataConnection,
             ["DevHost__FunctionKey"] = FunctionKey,

@@ -4,7 +4,7 @@ using CustomerTiering.Storage;
 
 namespace CustomerTiering.DevHost.FunctionApp;
 
-/// <summary>The app settings of local.settings.json <c>Values</c>: passed to the handler as environment variables, and read by bindings.</summary>
+/// <summary>The app settings of local.settings.json <c>Values</c>: passed to the worker as environment variables, and read by bindings.</summary>
 public sealed partial class AppSettings(IReadOnlyDictionary<string, string> values)
 {
     public const string FunctionKey = "DevHost__FunctionKey";
@@ -15,6 +15,9 @@ public sealed partial class AppSettings(IReadOnlyDictionary<string, string> valu
     public IReadOnlyDictionary<string, string> Values { get; } = values;
 
     public string? this[string name] => Values.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The host id that names the host's own queues and blobs (timer status, blob triggers), as in Azure.</summary>
+    public string HostId => this["AzureFunctionsWebHost__hostid"] ?? "customer-tiering-devhost";
 
     /// <summary>Origins allowed to call the API from a browser (local.settings.json <c>Host.CORS</c>; in Azure the app's CORS setting).</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];

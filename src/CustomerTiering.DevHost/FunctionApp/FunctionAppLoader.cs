@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CustomerTiering.DevHost.FunctionApp;
 
-/// <summary>Reads an app root: host.json, every <c>&lt;Function&gt;/function.json</c>, and local.settings.json (or its sample).</summary>
+/// <summary>Reads an app root: host.json, worker.config.json, functions.metadata, and local.settings.json (or its sample).</summary>
 public static class FunctionAppLoader
 {
     // local.settings.json is the developer's own copy; the committed sample serves until there is one.
@@ -15,44 +15,59 @@ public static class FunctionAppLoader
         var hostFile = Path.Combine(root, "host.json");
         if (!File.Exists(hostFile))
         {
-            throw new FunctionAppException($"No host.json in '{root}': is this the app root (the handler's build or publish folder)?");
+            throw new FunctionAppException($"No host.json in '{root}': is this the app root (the worker's build or publish folder)?");
         }
 
         var settings = LoadSettings(root, settingsFile);
         var host = ReadHost(hostFile);
-        var functions = Directory.EnumerateDirectories(root)
-            .Select(folder => Path.Combine(folder, "function.json"))
-            .Where(File.Exists)
-            .Order(StringComparer.Ordinal)
-            .Select(file => ReadFunction(file, settings))
-            .ToList();
-        return new FunctionAppDefinition(root, host, functions, settings);
+        var worker = ReadWorker(Path.Combine(root, "worker.config.json"));
+        var functions = ReadFunctions(Path.Combine(root, "functions.metadata"), settings);
+        return new FunctionAppDefinition(root, host, worker, functions, settings);
     }
 
-    public static FunctionDefinition ReadFunction(string file, AppSettings settings)
+    /// <summary>The functions the worker SDK listed at build time; the worker reports the same ones when asked.</summary>
+    public static IReadOnlyList<FunctionDefinition> ReadFunctions(string file, AppSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var name = Path.GetFileName(Path.GetDirectoryName(file))!;
+        if (!File.Exists(file))
+        {
+            throw new FunctionAppException($"No functions.metadata in '{Path.GetDirectoryName(file)}': build the app first (the worker SDK writes it).");
+        }
+
         using var document = Parse(file);
-        if (!document.RootElement.TryGetProperty("bindings", out var bindingsElement) || bindingsElement.ValueKind != JsonValueKind.Array)
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
         {
-            throw new FunctionAppException($"{file}: no 'bindings' array.");
+            throw new FunctionAppException($"{file}: not a JSON array of functions.");
         }
 
-        var bindings = bindingsElement.EnumerateArray().Select((b, i) => ReadBinding(b, $"{file} bindings[{i}]", settings)).ToList();
-        var unsupported = bindings.Where(b => !BindingTypes.Supported.Contains(b.Type)).Select(b => b.Type).ToList();
-        if (unsupported.Count > 0)
+        var functions = new List<FunctionDefinition>();
+        foreach (var (entry, index) in document.RootElement.EnumerateArray().Select((e, i) => (e, i)))
         {
-            throw new FunctionAppException($"{file}: the dev host does not support binding type(s) {string.Join(", ", unsupported)}.");
+            var name = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("name", out var n) && n.GetString() is { Length: > 0 } text
+                ? text
+                : throw new FunctionAppException($"{file}[{index}]: 'name' is missing.");
+            if (!entry.TryGetProperty("bindings", out var bindingsElement) || bindingsElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new FunctionAppException($"{file} {name}: no 'bindings' array.");
+            }
+
+            var bindings = bindingsElement.EnumerateArray().Select((b, i) => ReadBinding(b, $"{file} {name} bindings[{i}]", settings)).ToList();
+            var unsupported = bindings.Where(b => !BindingTypes.Supported.Contains(b.Type)).Select(b => b.Type).ToList();
+            if (unsupported.Count > 0)
+            {
+                throw new FunctionAppException($"{file} {name}: the dev host does not support binding type(s) {string.Join(", ", unsupported)}.");
+            }
+
+            var triggers = bindings.Where(b => b.IsTrigger).ToList();
+            if (triggers.Count != 1)
+            {
+                throw new FunctionAppException($"{file} {name}: a function needs exactly one trigger, found {triggers.Count}.");
+            }
+
+            functions.Add(new FunctionDefinition(name, triggers[0]));
         }
 
-        var triggers = bindings.Where(b => b.IsTrigger).ToList();
-        if (triggers.Count != 1)
-        {
-            throw new FunctionAppException($"{file}: a function needs exactly one trigger, found {triggers.Count}.");
-        }
-
-        return new FunctionDefinition(name, triggers[0], [.. bindings.Where(b => b.IsOutput)]);
+        return [.. functions.OrderBy(f => f.Name, StringComparer.Ordinal)];
     }
 
     private static BindingDefinition ReadBinding(JsonElement binding, string context, AppSettings settings)
@@ -78,28 +93,38 @@ public static class FunctionAppLoader
         return new BindingDefinition(Required("type"), Required("direction"), Required("name"), properties);
     }
 
+    private static WorkerSettings ReadWorker(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new FunctionAppException($"No worker.config.json in '{Path.GetDirectoryName(file)}': build the app first (the worker SDK writes it).");
+        }
+
+        using var document = Parse(file);
+        var description = Find(document.RootElement, "description");
+        var executable = description?.TryGetProperty("defaultExecutablePath", out var e) == true ? e.GetString() : null;
+        if (executable is not { Length: > 0 })
+        {
+            throw new FunctionAppException($"{file}: 'description.defaultExecutablePath' is missing.");
+        }
+
+        var workerPath = description!.Value.TryGetProperty("defaultWorkerPath", out var w) ? w.GetString() : null;
+        var arguments = description.Value.TryGetProperty("arguments", out var args) && args.ValueKind == JsonValueKind.Array
+            ? args.EnumerateArray().Select(a => a.GetString() ?? "").ToList()
+            : [];
+        return new WorkerSettings(executable, workerPath, arguments);
+    }
+
     private static HostSettings ReadHost(string file)
     {
         using var document = Parse(file);
         var root = document.RootElement;
-        if (!root.TryGetProperty("customHandler", out var handler) || !handler.TryGetProperty("description", out var description)
-            || !description.TryGetProperty("defaultExecutablePath", out var executable) || executable.GetString() is not { Length: > 0 } executablePath)
-        {
-            throw new FunctionAppException($"{file}: 'customHandler.description.defaultExecutablePath' is missing.");
-        }
-
-        var arguments = description.TryGetProperty("arguments", out var args) && args.ValueKind == JsonValueKind.Array
-            ? args.EnumerateArray().Select(a => a.GetString() ?? "").ToList()
-            : [];
-        var workingDirectory = description.TryGetProperty("workingDirectory", out var wd) ? wd.GetString() ?? "" : "";
-        var forwarding = handler.TryGetProperty("enableForwardingHttpRequest", out var fw) && fw.ValueKind == JsonValueKind.True;
-
         var extensions = root.TryGetProperty("extensions", out var ext) ? ext : default;
         var routePrefix = Find(extensions, "http", "routePrefix")?.GetString() ?? "api";
         var functionTimeout = TimeSpan.TryParse(root.TryGetProperty("functionTimeout", out var ft) ? ft.GetString() : null, out var timeout)
             ? timeout
             : TimeSpan.FromMinutes(30);
-        return new HostSettings(executablePath, arguments, workingDirectory, forwarding, routePrefix.Trim('/'), functionTimeout, ReadQueues(Find(extensions, "queues")));
+        return new HostSettings(routePrefix.Trim('/'), functionTimeout, ReadQueues(Find(extensions, "queues")));
     }
 
     private static QueueSettings ReadQueues(JsonElement? queues)

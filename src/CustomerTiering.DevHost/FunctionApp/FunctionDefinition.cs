@@ -1,4 +1,4 @@
 namespace CustomerTiering.DevHost.FunctionApp;
 
-/// <summary>A function of the app: its folder name, its trigger and its output bindings.</summary>
-public sealed record FunctionDefinition(string Name, BindingDefinition Trigger, IReadOnlyList<BindingDefinition> Outputs);
+/// <summary>A function of the app, as <c>functions.metadata</c> declares it: its name and its trigger.</summary>
+public sealed record FunctionDefinition(string Name, BindingDefinition Trigger);

@@ -41,6 +41,12 @@ public sealed class HttpFunctionRoute
     /// <summary>Lower is more specific: literal segments win over parameters, as in ASP.NET Core routing.</summary>
     public decimal Precedence { get; }
 
-    public bool Matches(PathString path, string method) =>
-        (_methods.Count == 0 || _methods.Contains(method)) && _matcher.TryMatch(path, []);
+    public bool Matches(PathString path, string method) => TryMatch(path, method, out _);
+
+    /// <summary>Matches and, when it does, gives the route's parameter values (the host sends them as trigger metadata).</summary>
+    public bool TryMatch(PathString path, string method, out RouteValueDictionary values)
+    {
+        values = [];
+        return (_methods.Count == 0 || _methods.Contains(method)) && _matcher.TryMatch(path, values);
+    }
 }

@@ -1,101 +1,92 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerTiering.DevHost.FunctionApp;
-using CustomerTiering.DevHost.Handler;
+using CustomerTiering.DevHost.Rpc;
+using CustomerTiering.DevHost.Worker;
 
 namespace CustomerTiering.DevHost.Invocations;
 
-/// <summary>POSTs <c>{"Data":…,"Metadata":…}</c> to <c>/{FunctionName}</c> and reads <c>{"Outputs":…,"Logs":…,"ReturnValue":…}</c>, as the Functions host does.</summary>
-public sealed class InvocationClient(HandlerProcess handler, FunctionAppDefinition app, TimeProvider clock, ILogger<InvocationClient> logger) : IDisposable
+/// <summary>
+/// Sends an <c>InvocationRequest</c> to the worker and waits for its <c>InvocationResponse</c>, as the Functions host does:
+/// the trigger's data as typed input, the trigger metadata (with <c>sys</c>), a function timeout. One log line per invocation.
+/// </summary>
+public sealed class InvocationClient(WorkerProcess worker, FunctionAppDefinition app, TimeProvider clock, ILogger<InvocationClient> logger)
 {
-    public const string InvocationIdHeader = "X-Azure-Functions-InvocationId";
-
-    private readonly HttpClient _http = new() { Timeout = app.Host.FunctionTimeout };
-
-    public async Task<InvocationOutcome> InvokeAsync(FunctionDefinition function, JsonObject data, JsonObject metadata, CancellationToken cancellationToken = default)
+    /// <summary>Invokes on whichever worker is running, waiting for one that starts.</summary>
+    public async Task<InvocationOutcome> InvokeAsync(
+        FunctionDefinition function, TypedData input, IDictionary<string, TypedData> metadata, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(function);
-        var invocationId = Guid.NewGuid().ToString();
-        metadata["sys"] = new JsonObject
+        WorkerChannel channel;
+        try
         {
-            ["MethodName"] = function.Name,
-            ["UtcNow"] = clock.GetUtcNow().UtcDateTime.ToString("O"),
-            ["RandGuid"] = Guid.NewGuid().ToString(),
-        };
-        var payload = new JsonObject { ["Data"] = data, ["Metadata"] = metadata };
+            channel = await worker.WaitUntilReadyAsync(cancellationToken);
+        }
+        catch (WorkerUnavailableException ex)
+        {
+            return InvocationOutcome.Failed(ex.Message);
+        }
+
+        return await InvokeAsync(channel, function, Guid.NewGuid().ToString(), input, metadata, cancellationToken);
+    }
+
+    /// <summary>Invokes on <paramref name="channel"/> with a given invocation id (HTTP functions correlate their request by it).</summary>
+    public async Task<InvocationOutcome> InvokeAsync(
+        WorkerChannel channel, FunctionDefinition function, string invocationId, TypedData input, IDictionary<string, TypedData> metadata,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(metadata);
         var started = Stopwatch.GetTimestamp();
-        var outcome = await SendAsync(function.Name, invocationId, payload, cancellationToken);
+        var outcome = await SendAsync(channel, function, invocationId, input, metadata, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var result = outcome.Succeeded ? "Succeeded" : "Failed";
-        Log.Invocation(logger, function.Name, invocationId, result, elapsed, outcome.Error ?? "");
+        Log.Invocation(logger, function.Name, invocationId, outcome.Succeeded ? "Succeeded" : "Failed", elapsed, outcome.Error ?? "");
         return outcome;
     }
 
-    public void Dispose() => _http.Dispose();
-
-    private async Task<InvocationOutcome> SendAsync(string functionName, string invocationId, JsonObject payload, CancellationToken cancellationToken)
+    private async Task<InvocationOutcome> SendAsync(
+        WorkerChannel channel, FunctionDefinition function, string invocationId, TypedData input, IDictionary<string, TypedData> metadata,
+        CancellationToken cancellationToken)
     {
+        if (!channel.FunctionIds.TryGetValue(function.Name, out var functionId))
+        {
+            return InvocationOutcome.Failed($"The worker did not load {function.Name}.");
+        }
+
+        var request = new InvocationRequest { InvocationId = invocationId, FunctionId = functionId };
+        request.InputData.Add(new ParameterBinding { Name = function.Trigger.Name, Data = input });
+        request.TriggerMetadata.Add(metadata);
+        request.TriggerMetadata["sys"] = new TypedData
+        {
+            Json = new JsonObject
+            {
+                ["MethodName"] = function.Name,
+                ["UtcNow"] = clock.GetUtcNow().UtcDateTime.ToString("O"),
+                ["RandGuid"] = Guid.NewGuid().ToString(),
+            }.ToJsonString(),
+        };
+        request.TraceContext = new RpcTraceContext { TraceParent = Activity.Current?.Id ?? "" };
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(app.Host.FunctionTimeout);
         try
         {
-            var baseAddress = await handler.WaitUntilReadyAsync(cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, functionName)) { Content = JsonContent.Create(payload) };
-            request.Headers.Add(InvocationIdHeader, invocationId);
-            using var response = await _http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return InvocationOutcome.Failed((int)response.StatusCode, $"handler answered {(int)response.StatusCode}: {Truncate(body)}");
-            }
-
-            return ReadResponse(functionName, (int)response.StatusCode, body);
+            var answer = (await channel.RequestAsync(new StreamingMessage { InvocationRequest = request }, timeout.Token)).InvocationResponse;
+            return answer?.Result is { Status: StatusResult.Types.Status.Success }
+                ? InvocationOutcome.Success
+                : InvocationOutcome.Failed(FirstLine(answer?.Result?.Exception?.Message) ?? "the worker reported a failure");
         }
-        catch (Exception ex) when (ex is HttpRequestException or HandlerUnavailableException
-                                       or TaskCanceledException { InnerException: TimeoutException })
+        catch (WorkerUnavailableException ex)
         {
-            return InvocationOutcome.Failed(0, ex.Message);
+            return InvocationOutcome.Failed(ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            channel.Send(new StreamingMessage { InvocationCancel = new InvocationCancel { InvocationId = invocationId } });
+            return InvocationOutcome.Failed($"Timed out after {app.Host.FunctionTimeout}.");
         }
     }
 
-    private InvocationOutcome ReadResponse(string functionName, int statusCode, string body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return new InvocationOutcome(true, statusCode, new Dictionary<string, JsonElement>(), null);
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var outputs = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-            if (TryGet(document.RootElement, "Outputs") is { ValueKind: JsonValueKind.Object } outputsElement)
-            {
-                foreach (var output in outputsElement.EnumerateObject())
-                {
-                    outputs[output.Name] = output.Value.Clone();
-                }
-            }
-
-            if (TryGet(document.RootElement, "Logs") is { ValueKind: JsonValueKind.Array } logs)
-            {
-                foreach (var line in logs.EnumerateArray())
-                {
-                    Log.HandlerLog(logger, functionName, line.ValueKind == JsonValueKind.String ? line.GetString()! : line.GetRawText());
-                }
-            }
-
-            return new InvocationOutcome(true, statusCode, outputs, null);
-        }
-        catch (JsonException ex)
-        {
-            return InvocationOutcome.Failed(statusCode, $"the handler's response is not JSON: {ex.Message}");
-        }
-    }
-
-    private static JsonElement? TryGet(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object
-            ? element.EnumerateObject().Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault()
-            : null;
-
-    private static string Truncate(string text) => text.Length <= 500 ? text : string.Concat(text.AsSpan(0, 500), "…");
+    private static string? FirstLine(string? text) =>
+        text?.Split('\n', 2)[0].TrimEnd('\r') is { } line && line.Length > 500 ? string.Concat(line.AsSpan(0, 500), "…") : text?.Split('\n', 2)[0].TrimEnd('\r');
 }

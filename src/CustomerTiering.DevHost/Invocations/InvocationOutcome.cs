@@ -1,10 +1,9 @@
-using System.Text.Json;
-
 namespace CustomerTiering.DevHost.Invocations;
 
-/// <summary>How one invocation of the handler ended, and the output binding values it returned.</summary>
-public sealed record InvocationOutcome(bool Succeeded, int StatusCode, IReadOnlyDictionary<string, JsonElement> Outputs, string? Error)
+/// <summary>How one invocation ended: succeeded, or failed with the worker's (or the host's) reason.</summary>
+public sealed record InvocationOutcome(bool Succeeded, string? Error)
 {
-    public static InvocationOutcome Failed(int statusCode, string error) =>
-        new(false, statusCode, new Dictionary<string, JsonElement>(), error);
+    public static InvocationOutcome Success { get; } = new(true, null);
+
+    public static InvocationOutcome Failed(string error) => new(false, error);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -9,15 +7,14 @@ using CustomerTiering.DevHost.Invocations;
 namespace CustomerTiering.DevHost.Triggers;
 
 /// <summary>
-/// Runs one <c>queueTrigger</c> function as the Functions host does: polls with back-off up to <c>maxPollingInterval</c>,
+/// Runs the functions of one queue (a <c>queueTrigger</c>'s, or the blob triggers' own) as the Functions host does: polls with back-off up to <c>maxPollingInterval</c>,
 /// runs up to <c>batchSize</c> messages at once, deletes a message on success, makes it visible again after
 /// <c>visibilityTimeout</c> on failure, and moves it to <c>&lt;queue&gt;-poison</c> after <c>maxDequeueCount</c> tries.
 /// </summary>
 public sealed class QueueTriggerListener(
-    FunctionDefinition function,
+    IQueueSource source,
     FunctionAppDefinition app,
     InvocationClient invocations,
-    OutputBindingCarrier outputs,
     TimeProvider clock,
     ILogger logger)
 {
@@ -26,12 +23,12 @@ public sealed class QueueTriggerListener(
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly QueueSettings _settings = app.Host.Queues;
-    private readonly string _queueName = function.Trigger.GetString("queueName") ?? throw new FunctionAppException($"{function.Name}: 'queueName' is missing.");
+    private readonly string _queueName = source.QueueName;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var account = app.Settings.GetStorageAccount(function.Trigger.GetString("connection"));
-        var poison = account.QueuesWith(Options(null)).GetQueueClient(_queueName + "-poison");
+        var account = app.Settings.GetStorageAccount(source.Connection);
+        var poison = account.QueuesWith(Options(null)).GetQueueClient(source.PoisonQueueName);
         // Undecodable messages move as the bytes they are, so the poison copy is the very message that was sent.
         var rawPoison = account.QueuesWith(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }).GetQueueClient(poison.Name);
         var queue = account.QueuesWith(Options(rawPoison)).GetQueueClient(_queueName);
@@ -96,11 +93,9 @@ public sealed class QueueTriggerListener(
         InvocationOutcome outcome;
         try
         {
-            outcome = await invocations.InvokeAsync(function, Data(message), Metadata(message), stoppingToken);
-            if (outcome.Succeeded)
-            {
-                await outputs.CarryAsync(function, outcome, stoppingToken);
-            }
+            outcome = source.Deliver(message) is { } delivery
+                ? await invocations.InvokeAsync(delivery.Function, delivery.Input, delivery.Metadata, stoppingToken)
+                : InvocationOutcome.Failed("the message is not one this queue's functions take");
         }
         finally
         {
@@ -112,7 +107,7 @@ public sealed class QueueTriggerListener(
         {
             await queue.DeleteMessageAsync(message.MessageId, receipt.Value, CancellationToken.None);
         }
-        else if (message.DequeueCount >= _settings.MaxDequeueCount)
+        else if (message.DequeueCount >= _settings.MaxDequeueCount || source.Deliver(message) is null)
         {
             await poison.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
             await poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
@@ -140,24 +135,6 @@ public sealed class QueueTriggerListener(
         {
         }
     }
-
-    private JsonObject Data(QueueMessage message) => new()
-    {
-        [function.Trigger.Name] = JsonValue.Create(message.Body.ToString()),
-    };
-
-    // The host sends string metadata JSON-encoded a second time ("\"…\""); so do we, to keep handlers honest.
-    private static JsonObject Metadata(QueueMessage message) => new()
-    {
-        ["DequeueCount"] = message.DequeueCount,
-        ["ExpirationTime"] = Twice(message.ExpiresOn?.ToString("O")),
-        ["Id"] = Twice(message.MessageId),
-        ["InsertionTime"] = Twice(message.InsertedOn?.ToString("O")),
-        ["NextVisibleTime"] = Twice(message.NextVisibleOn?.ToString("O")),
-        ["PopReceipt"] = Twice(message.PopReceipt),
-    };
-
-    private static JsonValue? Twice(string? text) => text is null ? null : JsonValue.Create(JsonSerializer.Serialize(text));
 
     /// <summary>The latest pop receipt: each lease renewal replaces it.</summary>
     private sealed class PopReceiptHolder(string value)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CustomerTiering.DevHost.FunctionApp;
 using CustomerTiering.DevHost.Invocations;
+using CustomerTiering.DevHost.Rpc;
 using NCrontab;
 
 namespace CustomerTiering.DevHost.Triggers;
@@ -13,7 +14,6 @@ public sealed class TimerTriggerListener(
     FunctionDefinition function,
     FunctionAppDefinition app,
     InvocationClient invocations,
-    OutputBindingCarrier outputs,
     ScheduleStatusStore statusStore,
     TimeProvider clock,
     ILogger logger)
@@ -79,12 +79,7 @@ public sealed class TimerTriggerListener(
             },
             ["IsPastDue"] = isPastDue,
         };
-        var outcome = await invocations.InvokeAsync(function, new JsonObject { [function.Trigger.Name] = timer }, [], stoppingToken);
-        if (outcome.Succeeded)
-        {
-            await outputs.CarryAsync(function, outcome, stoppingToken);
-        }
-
+        await invocations.InvokeAsync(function, new TypedData { Json = timer.ToJsonString() }, new Dictionary<string, TypedData>(), stoppingToken);
         // A failed timer run is not retried (the host does not either): the next occurrence is the retry.
         await statusStore.WriteAsync(function.Name, fired, stoppingToken);
         return fired;

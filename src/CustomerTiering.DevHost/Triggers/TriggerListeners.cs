@@ -3,17 +3,16 @@ using CustomerTiering.DevHost.Invocations;
 
 namespace CustomerTiering.DevHost.Triggers;
 
-/// <summary>Runs a listener for every timer and queue function of the app, each in its own loop.</summary>
+/// <summary>Runs a listener for every timer and queue function of the app, and one for the blob triggers' queue, each in its own loop.</summary>
 public sealed class TriggerListeners(
     FunctionAppDefinition app,
     InvocationClient invocations,
-    OutputBindingCarrier outputs,
     TimeProvider clock,
     ILoggerFactory loggers) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var hostId = app.Settings["AzureFunctionsWebHost__hostid"] ?? "customer-tiering-devhost";
+        var hostId = app.Settings.HostId;
         var statusStore = new ScheduleStatusStore(app.Settings.GetStorageAccount(null).Blobs, hostId);
         var loops = new List<Task>();
         foreach (var function in app.Functions)
@@ -21,14 +20,21 @@ public sealed class TriggerListeners(
             var logger = loggers.CreateLogger($"Function.{function.Name}");
             if (BindingTypes.Is(function.Trigger, BindingTypes.TimerTrigger))
             {
-                var timer = new TimerTriggerListener(function, app, invocations, outputs, statusStore, clock, logger);
+                var timer = new TimerTriggerListener(function, app, invocations, statusStore, clock, logger);
                 loops.Add(Guard(function.Name, timer.RunAsync, logger, stoppingToken));
             }
             else if (BindingTypes.Is(function.Trigger, BindingTypes.QueueTrigger))
             {
-                var queue = new QueueTriggerListener(function, app, invocations, outputs, clock, logger);
+                var queue = new QueueTriggerListener(new QueueTriggerSource(function), app, invocations, clock, logger);
                 loops.Add(Guard(function.Name, queue.RunAsync, logger, stoppingToken));
             }
+        }
+
+        if (app.Functions.Any(f => BindingTypes.Is(f.Trigger, BindingTypes.BlobTrigger)))
+        {
+            var logger = loggers.CreateLogger("Host.BlobTriggers");
+            var blobs = new QueueTriggerListener(new BlobTriggerSource(app, hostId), app, invocations, clock, logger);
+            loops.Add(Guard("blob triggers", blobs.RunAsync, logger, stoppingToken));
         }
 
         return Task.WhenAll(loops);

@@ -45,6 +45,9 @@ public sealed class ApiReference : IAsyncDisposable
         _pipeline = ((IApplicationBuilder)_app).Build();
     }
 
+    /// <summary>The routes the document describes.</summary>
+    internal IReadOnlyList<RouteEndpoint> Endpoints => [.. ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()];
+
     /// <summary>Answers a request for the document or the page (or one of the page's scripts) from the description app.</summary>
     public IResult Serve() => new DescriptionResult(this);
 
