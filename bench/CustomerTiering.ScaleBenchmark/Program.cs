@@ -78,7 +78,7 @@ var ingestSeconds = await WithAzuriteAsync(async account =>
     GC.Collect();
     using var memory = new PeakMemory();
     var timer = Stopwatch.StartNew();
-    record = await ingestion.IngestAsync(blob.Name, eTag);
+    record = await ingestion.IngestAsync(blob.Name);
     var seconds = timer.Elapsed.TotalSeconds;
     (peakWorkingSet, baseline) = memory.Stop();
     return seconds;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CustomerTiering.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerTiering.DevHost.Tests;
 
 /// <summary>
-/// A dev host running a throw-away app root whose handler is the TestHandler project, against the given Azurite.
-/// Each test class builds the functions it needs.
+/// A dev host running a throw-away copy of the TestWorker app (the real isolated worker) against the given Azurite, with
+/// only the functions a test class names left in its functions.metadata.
 /// </summary>
 public sealed class DevHostRunner : IAsyncDisposable
 {
@@ -30,44 +31,45 @@ public sealed class DevHostRunner : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public WebApplication Host => _app;
+
     public static async Task<DevHostRunner> StartAsync(
         AzuriteFixture azurite,
-        IReadOnlyDictionary<string, string> functions,
+        IReadOnlyList<string> functions,
         string queueSettings = """{ "maxPollingInterval": "00:00:00.5", "visibilityTimeout": "00:00:00", "batchSize": 4, "maxDequeueCount": 3 }""",
-        Action<string>? prepareRoot = null)
+        Action<string>? prepareRoot = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         ArgumentNullException.ThrowIfNull(functions);
         var root = Directory.CreateTempSubdirectory("devhost-test-").FullName;
-        var handler = Path.Combine(RepositoryPaths.BuildOutput("TestHandler"), "TestHandler.dll");
+        CopyDirectory(RepositoryPaths.BuildOutput("TestWorker"), root);
         await File.WriteAllTextAsync(Path.Combine(root, "host.json"), $$"""
             {
               "version": "2.0",
-              "customHandler": {
-                "description": { "defaultExecutablePath": "dotnet", "arguments": [ {{JsonSerializer.Serialize(handler)}} ] },
-                "enableForwardingHttpRequest": true
-              },
               "extensions": { "http": { "routePrefix": "api" }, "queues": {{queueSettings}} }
             }
             """);
-        await File.WriteAllTextAsync(Path.Combine(root, "local.settings.json"), JsonSerializer.Serialize(new
+        var values = new Dictionary<string, string>
         {
-            IsEncrypted = false,
-            Values = new Dictionary<string, string>
-            {
-                ["FUNCTIONS_WORKER_RUNTIME"] = "custom",
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["TieringStorage"] = azurite.ConnectionString,
-                ["DevHost__FunctionKey"] = FunctionKey,
-                ["DevHost__MasterKey"] = MasterKey,
-                ["EchoQueue"] = "echo-out",
-            },
-        }));
-        foreach (var (name, json) in functions)
+            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["TieringStorage"] = azurite.ConnectionString,
+            ["DevHost__FunctionKey"] = FunctionKey,
+            ["DevHost__MasterKey"] = MasterKey,
+            ["EchoQueue"] = "echo-out",
+            ["TickSchedule"] = "*/1 * * * * *",
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
-            Directory.CreateDirectory(Path.Combine(root, name));
-            await File.WriteAllTextAsync(Path.Combine(root, name, "function.json"), json);
+            values[name] = value;
         }
+
+        await File.WriteAllTextAsync(Path.Combine(root, "local.settings.json"), JsonSerializer.Serialize(new { IsEncrypted = false, Values = values }));
+        var metadataFile = Path.Combine(root, "functions.metadata");
+        var all = JsonNode.Parse(await File.ReadAllTextAsync(metadataFile))!.AsArray();
+        var kept = new JsonArray([.. all.Where(f => functions.Contains(f!["name"]!.GetValue<string>()) || f!["name"]!.GetValue<string>() == "Recorded").Select(f => f!.DeepClone())]);
+        await File.WriteAllTextAsync(metadataFile, kept.ToJsonString());
 
         prepareRoot?.Invoke(root);
         var app = DevHostApplication.Create(new DevHostOptions { AppRoot = root, Port = 0, BlobPollInterval = TimeSpan.FromMilliseconds(200) });
@@ -76,7 +78,7 @@ public sealed class DevHostRunner : IAsyncDisposable
         return new DevHostRunner(app, root, new HttpClient { BaseAddress = new Uri(address) });
     }
 
-    /// <summary>What the test handler received for a function, read through the dev host.</summary>
+    /// <summary>What the test worker recorded for a function, read through the dev host.</summary>
     public async Task<JsonElement[]> RecordedAsync(string function) =>
         await Client.GetFromJsonAsync<JsonElement[]>($"/api/recorded/{function}") ?? [];
 
@@ -88,9 +90,16 @@ public sealed class DevHostRunner : IAsyncDisposable
         Directory.Delete(Root, recursive: true);
     }
 
-    public const string RecordedFunction = """
-        { "bindings": [
-          { "type": "httpTrigger", "direction": "in", "name": "req", "authLevel": "anonymous", "methods": ["get"], "route": "recorded/{function}" },
-          { "type": "http", "direction": "out", "name": "res" } ] }
-        """;
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+        }
+    }
 }

@@ -16,16 +16,24 @@ public sealed class FunctionAppLoaderTests : IDisposable
         File.WriteAllText(path, text);
     }
 
-    private const string MinimalHost = """{ "version": "2.0", "customHandler": { "description": { "defaultExecutablePath": "handler" } } }""";
+    private const string MinimalHost = """{ "version": "2.0" }""";
+    private const string Worker = """{ "description": { "language": "dotnet-isolated", "defaultExecutablePath": "dotnet", "defaultWorkerPath": "App.dll" } }""";
+
+    private void WriteApp(string functionsMetadata)
+    {
+        Write("host.json", MinimalHost);
+        Write("worker.config.json", Worker);
+        Write("functions.metadata", functionsMetadata);
+    }
 
     [Fact]
     public void Reads_host_settings_with_the_Functions_defaults_where_host_json_is_silent()
     {
-        Write("host.json", MinimalHost);
+        WriteApp("[]");
 
         var app = FunctionAppLoader.Load(_root);
 
-        Assert.Equal("handler", app.Host.ExecutablePath);
+        Assert.Equal(("dotnet", "App.dll"), (app.Worker.ExecutablePath, app.Worker.WorkerPath));
         Assert.Equal("api", app.Host.RoutePrefix);
         Assert.Equal(QueueSettings.Defaults, app.Host.Queues);
         Assert.Empty(app.Functions);
@@ -34,10 +42,9 @@ public sealed class FunctionAppLoaderTests : IDisposable
     [Fact]
     public void Resolves_app_setting_references_in_bindings_from_local_settings_before_the_sample()
     {
-        Write("host.json", MinimalHost);
+        WriteApp("""[ { "name": "Ingest", "bindings": [ { "type": "queueTrigger", "direction": "In", "name": "m", "queueName": "%InQueue%-x" } ] } ]""");
         Write("local.settings.sample.json", """{ "Values": { "InQueue": "from-sample" } }""");
         Write("local.settings.json", """{ "Values": { "InQueue": "from-local" } }""");
-        Write("Ingest/function.json", """{ "bindings": [ { "type": "queueTrigger", "direction": "in", "name": "m", "queueName": "%InQueue%-x" } ] }""");
 
         var function = Assert.Single(FunctionAppLoader.Load(_root).Functions);
 
@@ -46,20 +53,30 @@ public sealed class FunctionAppLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "bindings": [ { "type": "blobTrigger", "direction": "in", "name": "b", "path": "x/{name}" } ] }""", "does not support binding type(s) blobTrigger")]
-    [InlineData("""{ "bindings": [ { "type": "queue", "direction": "out", "name": "o", "queueName": "q" } ] }""", "exactly one trigger, found 0")]
-    [InlineData("""{ "bindings": [ { "type": "queueTrigger", "direction": "in", "queueName": "q" } ] }""", "'name' is missing")]
-    [InlineData("""{ "bindings": [ { "type": "queueTrigger", "direction": "in", "name": "m", "queueName": "%Nowhere%" } ] }""", "app setting 'Nowhere'")]
-    [InlineData("""{ "bindings": [ """, "is not valid JSON")]
-    [InlineData("""{ "disabled": true }""", "no 'bindings' array")]
-    public void A_function_json_the_dev_host_cannot_run_stops_it_with_a_clear_message(string functionJson, string expected)
+    [InlineData("""[ { "name": "B", "bindings": [ { "type": "serviceBusTrigger", "direction": "In", "name": "m", "queueName": "q" } ] } ]""", "does not support binding type(s) serviceBusTrigger")]
+    [InlineData("""[ { "name": "B", "bindings": [ { "type": "http", "direction": "Out", "name": "o" } ] } ]""", "exactly one trigger, found 0")]
+    [InlineData("""[ { "name": "B", "bindings": [ { "type": "queueTrigger", "direction": "In", "queueName": "q" } ] } ]""", "'name' is missing")]
+    [InlineData("""[ { "name": "B", "bindings": [ { "type": "queueTrigger", "direction": "In", "name": "m", "queueName": "%Nowhere%" } ] } ]""", "app setting 'Nowhere'")]
+    [InlineData("""[ { "bindings": [ """, "is not valid JSON")]
+    [InlineData("""[ { "name": "B", "disabled": true } ]""", "no 'bindings' array")]
+    [InlineData("""{ "name": "B" }""", "not a JSON array")]
+    public void A_functions_metadata_the_dev_host_cannot_run_stops_it_with_a_clear_message(string functionsMetadata, string expected)
     {
-        Write("host.json", MinimalHost);
-        Write("Broken/function.json", functionJson);
+        WriteApp(functionsMetadata);
 
         var error = Assert.ThrowsAny<Exception>(() => FunctionAppLoader.Load(_root));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_app_root_without_the_worker_sdk_files_says_to_build_first()
+    {
+        Write("host.json", MinimalHost);
+
+        var error = Assert.Throws<FunctionAppException>(() => FunctionAppLoader.Load(_root));
+
+        Assert.Contains("build the app first", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class HttpFunctionRouteTests
         }
 
         var trigger = new BindingDefinition("httpTrigger", "in", "req", properties);
-        return new HttpFunctionRoute(new FunctionDefinition(name, trigger, []), "api");
+        return new HttpFunctionRoute(new FunctionDefinition(name, trigger), "api");
     }
 
     [Theory]

@@ -11,23 +11,12 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite) : IClassFixture<Azu
 {
     private DevHostRunner _host = null!;
 
-    public async Task InitializeAsync() => _host = await DevHostRunner.StartAsync(azurite, new Dictionary<string, string>
-    {
-        ["Echo"] = Function("function", """["get", "post", "put"]""", "echo/{*rest}"),
-        ["AdminEcho"] = Function("admin", """["delete"]""", "echo/admin/{*rest}"),
-        ["Recorded"] = DevHostRunner.RecordedFunction,
-    });
+    public async Task InitializeAsync() => _host = await DevHostRunner.StartAsync(azurite, ["Echo", "ManageEcho"]);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static string Function(string authLevel, string methods, string route) => $$"""
-        { "bindings": [
-          { "type": "httpTrigger", "direction": "in", "name": "req", "authLevel": "{{authLevel}}", "methods": {{methods}}, "route": "{{route}}" },
-          { "type": "http", "direction": "out", "name": "res" } ] }
-        """;
-
     [Fact]
-    public async Task A_request_reaches_the_handler_with_method_path_query_headers_and_body_intact()
+    public async Task A_request_reaches_the_worker_with_method_path_query_headers_and_body_intact()
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/echo/customers/C%2F001?tier=VIP&name=%E5%BC%A0%E4%B8%89")
         {
@@ -63,7 +52,7 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-key")]
-    public async Task A_missing_or_wrong_key_gets_401_and_never_reaches_the_handler(string? key)
+    public async Task A_missing_or_wrong_key_gets_401_and_never_reaches_the_worker(string? key)
     {
         var before = (await _host.RecordedAsync("Echo")).Length;
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/echo/anything");
@@ -81,16 +70,16 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task A_function_key_on_an_admin_function_gets_403_and_the_master_key_passes()
     {
-        using var withFunctionKey = new HttpRequestMessage(HttpMethod.Delete, "/api/echo/admin/x");
+        using var withFunctionKey = new HttpRequestMessage(HttpMethod.Post, "/api/manage/echo");
         withFunctionKey.Headers.Add("x-functions-key", DevHostRunner.FunctionKey);
-        using var withMasterKey = new HttpRequestMessage(HttpMethod.Delete, "/api/echo/admin/x?code=" + DevHostRunner.MasterKey);
+        using var withMasterKey = new HttpRequestMessage(HttpMethod.Post, "/api/manage/echo?code=" + DevHostRunner.MasterKey);
 
         using var refused = await _host.Client.SendAsync(withFunctionKey);
         using var accepted = await _host.Client.SendAsync(withMasterKey);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        Assert.Equal("DELETE", (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("method").GetString());
+        Assert.Equal("POST", (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("method").GetString());
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using CustomerTiering.Testing;
 using Xunit;
@@ -9,18 +8,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
 {
     private DevHostRunner _host = null!;
 
-    public async Task InitializeAsync() => _host = await DevHostRunner.StartAsync(azurite, new Dictionary<string, string>
-    {
-        ["QueueEcho"] = """
-            { "bindings": [
-              { "type": "queueTrigger", "direction": "in", "name": "message", "queueName": "echo-in", "connection": "TieringStorage" },
-              { "type": "queue", "direction": "out", "name": "echo", "queueName": "%EchoQueue%", "connection": "TieringStorage" } ] }
-            """,
-        ["QueueFail"] = """
-            { "bindings": [ { "type": "queueTrigger", "direction": "in", "name": "message", "queueName": "fail-in" } ] }
-            """,
-        ["Recorded"] = DevHostRunner.RecordedFunction,
-    });
+    public async Task InitializeAsync() => _host = await DevHostRunner.StartAsync(azurite, ["QueueEcho", "QueueFail"]);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -34,16 +22,16 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
         var invocation = (await Eventually.ReturnsAsync(
             async () => (await _host.RecordedAsync("QueueEcho")) is [var one] ? new[] { one } : null, "the echo invocation"))[0];
 
-        Assert.Equal("""{"hello":"wörld"}""", invocation.GetProperty("Data").GetProperty("message").GetString());
-        var metadata = invocation.GetProperty("Metadata");
-        Assert.Equal(1, metadata.GetProperty("DequeueCount").GetInt32());
-        Assert.Equal(JsonSerializer.Serialize(sent.Value.MessageId), metadata.GetProperty("Id").GetString());
-        Assert.Equal("QueueEcho", metadata.GetProperty("sys").GetProperty("MethodName").GetString());
+        Assert.Equal("""{"hello":"wörld"}""", invocation.GetProperty("message").GetString());
+        var metadata = invocation.GetProperty("metadata");
+        Assert.Equal("1", metadata.GetProperty("DequeueCount").GetString());
+        Assert.Equal(sent.Value.MessageId, metadata.GetProperty("Id").GetString());
+        Assert.Contains("\"MethodName\":\"QueueEcho\"", metadata.GetProperty("sys").GetString(), StringComparison.Ordinal);
         await Eventually.HoldsAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message to be deleted");
     }
 
     [Fact]
-    public async Task Queue_outputs_are_carried_to_their_queue_one_message_per_array_item()
+    public async Task What_a_function_sends_with_the_sdk_reaches_its_queue()
     {
         var queue = azurite.Account.Queues.GetQueueClient("echo-in");
         await queue.CreateIfNotExistsAsync();
@@ -79,7 +67,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(body, poisoned.Body.ToString());
         var attempts = await _host.RecordedAsync("QueueFail");
-        Assert.Equal([1, 2, 3], attempts.Select(a => a.GetProperty("Metadata").GetProperty("DequeueCount").GetInt32()));
+        Assert.Equal(["1", "2", "3"], attempts.Select(a => a.GetProperty("metadata").GetProperty("DequeueCount").GetString()));
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 

@@ -6,27 +6,15 @@ namespace CustomerTiering.DevHost.Tests;
 
 public sealed class TimerTriggerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static string Timer(string schedule) => $$"""
-        { "bindings": [ { "type": "timerTrigger", "direction": "in", "name": "timer", "schedule": "{{schedule}}" } ] }
-        """;
-
     [Fact]
-    public async Task A_timer_fires_on_its_schedule_with_the_host_payload()
+    public async Task A_timer_fires_on_its_schedule_and_the_worker_reads_its_schedule_status()
     {
-        await using var host = await DevHostRunner.StartAsync(azurite, new Dictionary<string, string>
-        {
-            ["Tick"] = Timer("*/1 * * * * *"),
-            ["Recorded"] = DevHostRunner.RecordedFunction,
-        });
+        await using var host = await DevHostRunner.StartAsync(azurite, ["Tick"]);
 
         var ticks = await Eventually.ReturnsAsync(async () => (await host.RecordedAsync("Tick")) is { Length: >= 2 } t ? t : null, "two ticks");
 
-        var timer = ticks[1].GetProperty("Data").GetProperty("timer");
-        Assert.False(timer.GetProperty("IsPastDue").GetBoolean());
-        Assert.True(timer.GetProperty("Schedule").GetProperty("AdjustForDST").GetBoolean());
-        var status = timer.GetProperty("ScheduleStatus");
-        Assert.True(status.GetProperty("Next").GetDateTimeOffset() > status.GetProperty("Last").GetDateTimeOffset());
-        Assert.Equal("Tick", ticks[1].GetProperty("Metadata").GetProperty("sys").GetProperty("MethodName").GetString());
+        Assert.False(ticks[1].GetProperty("IsPastDue").GetBoolean());
+        Assert.True(ticks[1].GetProperty("next").GetDateTimeOffset() > ticks[1].GetProperty("last").GetDateTimeOffset());
     }
 
     [Fact]
@@ -34,20 +22,16 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
     {
         var store = new ScheduleStatusStore(azurite.Account.Blobs, "customer-tiering-devhost");
         var missed = DateTimeOffset.UtcNow.AddDays(-3);
-        await store.WriteAsync("Monthly", new ScheduleStatus(missed.AddMonths(-1), missed, missed.AddMonths(-1)));
+        await store.WriteAsync("Tick", new ScheduleStatus(missed.AddMonths(-1), missed, missed.AddMonths(-1)));
 
-        await using var host = await DevHostRunner.StartAsync(azurite, new Dictionary<string, string>
-        {
-            // The 1st of January at 02:00: nowhere near now, so only the missed occurrence can fire.
-            ["Monthly"] = Timer("0 0 2 1 1 *"),
-            ["Recorded"] = DevHostRunner.RecordedFunction,
-        });
+        // The 1st of January at 02:00: nowhere near now, so only the missed occurrence can fire.
+        await using var host = await DevHostRunner.StartAsync(azurite, ["Tick"], settings: new Dictionary<string, string> { ["TickSchedule"] = "0 0 2 1 1 *" });
 
-        var fired = await Eventually.ReturnsAsync(async () => (await host.RecordedAsync("Monthly")) is [var one] ? new[] { one } : null, "the past-due run");
-        Assert.True(fired[0].GetProperty("Data").GetProperty("timer").GetProperty("IsPastDue").GetBoolean());
+        var fired = await Eventually.ReturnsAsync(async () => (await host.RecordedAsync("Tick")) is [var one] ? new[] { one } : null, "the past-due run");
+        Assert.True(fired[0].GetProperty("IsPastDue").GetBoolean());
 
-        var status = await Eventually.ReturnsAsync(async () => await store.ReadAsync("Monthly") is { } s && s.Last == missed ? s : null, "the status update");
+        var status = await Eventually.ReturnsAsync(async () => await store.ReadAsync("Tick") is { } s && s.Last == missed ? s : null, "the status update");
         Assert.True(status.Next > DateTimeOffset.UtcNow);
-        Assert.Single(await host.RecordedAsync("Monthly"));
+        Assert.Single(await host.RecordedAsync("Tick"));
     }
 }

@@ -7,7 +7,7 @@ using Xunit;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>The OpenAPI description and the worker's functions.metadata name the same HTTP functions, routes and methods.</summary>
-public sealed class ApiDescriptionTests : IAsyncLifetime
+public sealed class ApiDescriptionTests : IAsyncLifetime, IDisposable
 {
     private static readonly FunctionAppDefinition App = FunctionAppLoader.Load(RepositoryPaths.BuildOutput("CustomerTiering.Functions"));
     private readonly ApiReference _reference = new();
@@ -15,6 +15,10 @@ public sealed class ApiDescriptionTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _reference.DisposeAsync();
+
+    public void Dispose()
+    {
+    }
 
     private static string Normalize(string pattern) => "/" + pattern.Trim('/').ToLowerInvariant();
 

@@ -41,21 +41,21 @@ public sealed class PackageTests(AzuriteFixture azurite, PackageTests.BuiltPacka
     }
 
     [Fact]
-    public void The_zip_holds_host_json_every_function_and_an_executable_self_contained_handler()
+    public void The_zip_holds_the_worker_its_metadata_and_the_sdk_extension_folder_and_no_local_settings()
     {
         using var zip = ZipFile.OpenRead(Zip);
         var names = zip.Entries.Select(e => e.FullName.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
-        var sourceFunctions = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src", "CustomerTiering.Functions"), "function.json", SearchOption.AllDirectories)
-            .Select(f => Path.GetFileName(Path.GetDirectoryName(f))!)
-            .Where(name => name != "obj")
-            .ToList();
 
         Assert.Contains("host.json", names);
-        Assert.NotEmpty(sourceFunctions);
-        Assert.All(sourceFunctions, f => Assert.Contains($"{f}/function.json", names));
-        var handler = zip.GetEntry("CustomerTiering.Functions")!;
-        Assert.True(((handler.ExternalAttributes >> 16) & 0b001_000_000) != 0, "the handler lost its executable bit");
-        Assert.Contains("libcoreclr.so", names); // self-contained: no runtime needed on the host
+        Assert.Contains("functions.metadata", names);
+        Assert.Contains("worker.config.json", names);
+        Assert.Contains("CustomerTiering.Functions.dll", names);
+        Assert.Contains(names, n => n.StartsWith(".azurefunctions/", StringComparison.Ordinal));
+        using var metadata = System.Text.Json.JsonDocument.Parse(zip.GetEntry("functions.metadata")!.Open());
+        Assert.Equal(
+            System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.BuildOutput("CustomerTiering.Functions"), "functions.metadata")))
+                .RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(),
+            metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order());
         Assert.DoesNotContain(names, n => n.StartsWith("local.settings", StringComparison.Ordinal));
     }
 

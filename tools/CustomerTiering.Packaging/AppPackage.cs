@@ -2,33 +2,41 @@ using System.Text.Json;
 
 namespace CustomerTiering.Packaging;
 
-/// <summary>What an app root must hold for Azure Functions to run it as a custom handler.</summary>
+/// <summary>What an app root must hold for Azure Functions to run it as a .NET isolated worker app.</summary>
 public static class AppPackage
 {
     public static IReadOnlyList<string> Check(string root)
     {
         var problems = new List<string>();
-        var hostFile = Path.Combine(root, "host.json");
-        if (!File.Exists(hostFile))
+        foreach (var required in new[] { "host.json", "functions.metadata", "worker.config.json" })
         {
-            return [$"{root} has no host.json"];
+            if (!File.Exists(Path.Combine(root, required)))
+            {
+                problems.Add($"{required} is missing");
+            }
         }
 
-        using var host = JsonDocument.Parse(File.ReadAllText(hostFile));
-        var executable = host.RootElement.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
-        var handler = Path.Combine(root, executable);
-        if (!File.Exists(handler))
+        if (problems.Count > 0)
         {
-            problems.Add($"the handler {executable} named by host.json is missing");
-        }
-        else if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(handler) & UnixFileMode.UserExecute) == 0)
-        {
-            problems.Add($"the handler {executable} is not executable");
+            return problems;
         }
 
-        if (!Directory.EnumerateDirectories(root).Any(d => File.Exists(Path.Combine(d, "function.json"))))
+        using var worker = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "worker.config.json")));
+        var workerPath = worker.RootElement.GetProperty("description").GetProperty("defaultWorkerPath").GetString()!;
+        if (!File.Exists(Path.Combine(root, workerPath)))
         {
-            problems.Add("there is no function folder (a folder with a function.json)");
+            problems.Add($"the worker {workerPath} named by worker.config.json is missing");
+        }
+
+        if (!Directory.Exists(Path.Combine(root, ".azurefunctions")))
+        {
+            problems.Add("the .azurefunctions folder the worker SDK writes (the host's extensions) is missing");
+        }
+
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "functions.metadata")));
+        if (metadata.RootElement.GetArrayLength() == 0)
+        {
+            problems.Add("functions.metadata lists no function");
         }
 
         foreach (var secret in new[] { "local.settings.json", "local.settings.sample.json" })

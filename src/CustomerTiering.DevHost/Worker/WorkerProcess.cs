@@ -53,12 +53,16 @@ public sealed partial class WorkerProcess(
         return channel;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken executeToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Stopping starts when the application does, before the server drains: the worker's event stream is an open
         // request the server would otherwise wait out.
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(executeToken, lifetime.ApplicationStopping);
-        var stoppingToken = stopping.Token;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        await SuperviseAsync(stopping.Token);
+    }
+
+    private async Task SuperviseAsync(CancellationToken stoppingToken)
+    {
         var failures = 0;
         var endpoint = await grpc.Address.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
