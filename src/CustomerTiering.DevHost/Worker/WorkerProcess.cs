@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using CustomerTiering.DevHost.FunctionApp;
 using CustomerTiering.DevHost.Rpc;
@@ -145,7 +146,13 @@ public sealed partial class WorkerProcess(
             }
 
             await channel.InitializeAsync(app.Root, timeout.Token).WaitAsync(timeout.Token);
-            return true;
+            if (channel.HttpUri is { } httpUri)
+            {
+                // The worker reports its HTTP endpoint before its server listens there: ready means both answer.
+                await WaitForListenerAsync(httpUri, exited, timeout.Token);
+            }
+
+            return !exited.IsCompleted;
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -160,6 +167,23 @@ public sealed partial class WorkerProcess(
         catch (OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    private static async Task WaitForListenerAsync(Uri uri, Task exited, CancellationToken cancellationToken)
+    {
+        while (!exited.IsCompleted)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(uri.Host, uri.Port, cancellationToken);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
         }
     }
 
