@@ -80,9 +80,10 @@ public sealed class BatchWriter(TableClient table, int parallelism = 8, int maxP
             await earlier;
         }
 
-        while (_inFlight.Count(t => !t.IsCompleted) >= parallelism)
+        // One look at what is running: counted and awaited separately, all of it could finish in between.
+        while (_inFlight.Where(t => !t.IsCompleted).ToList() is { } running && running.Count >= parallelism)
         {
-            await Task.WhenAny(_inFlight.Where(t => !t.IsCompleted));
+            await Task.WhenAny(running);
         }
 
         foreach (var failed in _inFlight.Where(t => t.IsFaulted).ToList())
