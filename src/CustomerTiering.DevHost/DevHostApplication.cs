@@ -13,7 +13,10 @@ namespace CustomerTiering.DevHost;
 /// <summary>Builds the dev host: the local stand-in for the Functions host, for machines without Core Tools.</summary>
 public static class DevHostApplication
 {
-    public static WebApplication Create(DevHostOptions options, TimeProvider? clock = null)
+    /// <param name="options">The app root, port and settings to run.</param>
+    /// <param name="clock">The clock of timers and blob polling (tests pass a fake one).</param>
+    /// <param name="configureServices">Tests add to the services here (a logger provider that captures the worker's logs).</param>
+    public static WebApplication Create(DevHostOptions options, TimeProvider? clock = null, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var app = FunctionAppLoader.Load(options.AppRoot, options.SettingsFile);
@@ -59,6 +62,7 @@ public static class DevHostApplication
         builder.Services.AddHttpForwarder();
         builder.Services.AddCors();
         builder.Services.AddSingleton<HttpTriggerForwarder>();
+        configureServices?.Invoke(builder.Services);
 
         var web = builder.Build();
         var forwarder = web.Services.GetRequiredService<HttpTriggerForwarder>();

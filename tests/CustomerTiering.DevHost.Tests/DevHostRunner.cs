@@ -38,7 +38,8 @@ public sealed class DevHostRunner : IAsyncDisposable
         IReadOnlyList<string> functions,
         string queueSettings = """{ "maxPollingInterval": "00:00:00.5", "visibilityTimeout": "00:00:00", "batchSize": 4, "maxDequeueCount": 3 }""",
         Action<string>? prepareRoot = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         ArgumentNullException.ThrowIfNull(functions);
@@ -72,7 +73,7 @@ public sealed class DevHostRunner : IAsyncDisposable
         await File.WriteAllTextAsync(metadataFile, kept.ToJsonString());
 
         prepareRoot?.Invoke(root);
-        var app = DevHostApplication.Create(new DevHostOptions { AppRoot = root, Port = 0, BlobPollInterval = TimeSpan.FromMilliseconds(200) });
+        var app = DevHostApplication.Create(new DevHostOptions { AppRoot = root, Port = 0, BlobPollInterval = TimeSpan.FromMilliseconds(200) }, configureServices: configureServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DevHostRunner(app, root, new HttpClient { BaseAddress = new Uri(address) });

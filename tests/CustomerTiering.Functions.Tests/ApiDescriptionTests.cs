@@ -7,18 +7,18 @@ using Xunit;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>The OpenAPI description and the worker's functions.metadata name the same HTTP functions, routes and methods.</summary>
-public sealed class ApiDescriptionTests : IAsyncLifetime, IDisposable
+public sealed class ApiDescriptionTests : IAsyncLifetime
 {
     private static readonly FunctionAppDefinition App = FunctionAppLoader.Load(RepositoryPaths.BuildOutput("CustomerTiering.Functions"));
-    private readonly ApiReference _reference = new();
+    private ApiReference _reference = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync()
+    {
+        _reference = new ApiReference();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await _reference.DisposeAsync();
-
-    public void Dispose()
-    {
-    }
 
     private static string Normalize(string pattern) => "/" + pattern.Trim('/').ToLowerInvariant();
 

@@ -164,6 +164,31 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task Runs_are_listed_newest_first_and_an_unknown_run_cannot_be_resumed()
+    {
+        var runId = await _regrade.RunAsync(new { period = "2025-01", shards = 2 });
+
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/manage/runs?top=500");
+        list.Headers.Add("x-functions-key", RunningApp.MasterKey);
+        using var listed = await _app.Client.SendAsync(list);
+        using var badTop = new HttpRequestMessage(HttpMethod.Get, "/api/manage/runs?top=abc");
+        badTop.Headers.Add("x-functions-key", RunningApp.MasterKey);
+        using var refused = await _app.Client.SendAsync(badTop);
+        using var resume = new HttpRequestMessage(HttpMethod.Post, "/api/manage/runs/2025-01-nosuchrun/resume");
+        resume.Headers.Add("x-functions-key", RunningApp.MasterKey);
+        using var unknown = await _app.Client.SendAsync(resume);
+        using var resumeDone = new HttpRequestMessage(HttpMethod.Post, $"/api/manage/runs/{runId}/resume");
+        resumeDone.Headers.Add("x-functions-key", RunningApp.MasterKey);
+        using var succeeded = await _app.Client.SendAsync(resumeDone);
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Contains(runId, (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, succeeded.StatusCode);
+    }
+
     /// <summary>Every event relayed to the topic so far (received, so each is seen once; these tests alone read it).</summary>
     private async Task<List<JsonElement>> TopicEventsAsync()
     {
