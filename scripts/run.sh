@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts everything for local work: Azurite (data in .azurite/), then the dev host, which starts the handler.
+# Starts everything for local work: Azurite (data in .azurite/), then the dev host, which starts the worker.
 # The API answers on http://localhost:7071/api/...; Ctrl+C stops it all.
 # --demo also loads a generated demo shop through the upload API, grades it and prints where to look.
 set -euo pipefail

@@ -1,6 +1,6 @@
 namespace CustomerTiering.Functions;
 
-/// <summary>Every log line the handler writes, source-generated. Ids only, never personal data.</summary>
+/// <summary>Every log line the worker's own code writes, source-generated. Ids only, never personal data.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Could not create the app's storage containers, queues and tables")]

@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace CustomerTiering.Functions;
 
 /// <summary>
-/// Stops the handler when the host that started it is gone. The dev host names itself in
-/// <see cref="ParentVariable"/>; killed without a chance to stop its handler (a test run cut short, a terminal
-/// closed), it would otherwise leave the handler running on its own. In Azure the variable is not set and this
-/// does nothing: the platform ends the handler with its host.
+/// Stops the worker when the host that started it is gone. The dev host names itself in
+/// <see cref="ParentVariable"/>; killed without a chance to terminate its worker (a test run cut short, a terminal
+/// closed), it would otherwise leave the worker running on its own. In Azure the variable is not set and this
+/// does nothing: the platform ends the worker with its host.
 /// </summary>
 public sealed partial class ParentWatchdog(IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<ParentWatchdog> logger) : BackgroundService
 {
@@ -44,6 +44,6 @@ public sealed partial class ParentWatchdog(IConfiguration configuration, IHostAp
         }
     }
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The host that started this handler (process {ProcessId}) is gone; stopping")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The host that started this worker (process {ProcessId}) is gone; stopping")]
     private static partial void ParentGone(ILogger logger, int processId);
 }

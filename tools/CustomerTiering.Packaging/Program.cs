@@ -20,7 +20,6 @@ if (problems.Count > 0)
 }
 
 File.Delete(args[1]);
-// On Unix, ZipFile records each file's mode, so the handler keeps its executable bit when the platform unpacks it.
 ZipFile.CreateFromDirectory(args[0], args[1], CompressionLevel.Optimal, includeBaseDirectory: false);
 Console.WriteLine($"{args[1]}: {new FileInfo(args[1]).Length / 1e6:N1} MB");
 return 0;

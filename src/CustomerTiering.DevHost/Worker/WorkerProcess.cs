@@ -27,6 +27,9 @@ public sealed partial class WorkerProcess(
     private TaskCompletionSource<WorkerChannel> _ready = NewReadySignal();
     private Process? _current;
 
+    /// <summary>The worker process's id while one runs (benchmarks read its working set).</summary>
+    public int? ProcessId => _current is { HasExited: false } process ? process.Id : null;
+
     /// <summary>The running worker's channel; waits while it starts or restarts.</summary>
     public async Task<WorkerChannel> WaitUntilReadyAsync(CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class RegradeOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>
-    /// Fault injection for tests: the handler process dies (as if killed) after writing this many grade rows of a shard,
+    /// Fault injection for tests: the worker process dies (as if killed) after writing this many grade rows of a shard,
     /// once per run. Never set in production.
     /// </summary>
     public long? CrashOnceAfterWrittenRows { get; set; }
