@@ -1,6 +1,4 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -46,9 +44,7 @@ public sealed class StorageAccount(BlobServiceClient blobs, Func<QueueClientOpti
                 $"or '{name}__accountName' (or the three '{name}__*ServiceUri' settings) for a managed identity.");
         }
 
-        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
+        var credential = ConnectionCredential.From(section);
         return new StorageAccount(
             new BlobServiceClient(blobUri, credential),
             options => new QueueServiceClient(queueUri, credential, options),

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
 using CustomerTiering.DevHost.FunctionApp;
 using CustomerTiering.DevHost.Invocations;
 using CustomerTiering.DevHost.Rpc;
@@ -112,20 +111,14 @@ public sealed class HttpTriggerForwarder : IDisposable
         await invocation;
     }
 
-    /// <summary>The trigger's data as the host sends it alongside a forwarded request: the request line, headers and route values; the body travels over HTTP only.</summary>
+    /// <summary>
+    /// The trigger's data as the host sends it alongside a forwarded request: the request line and the route values.
+    /// Headers, query and body travel over HTTP only: the worker declares <c>RpcHttpTriggerMetadataRemoved</c> and
+    /// <c>RpcHttpBodyOnly</c>, and reads the request it is forwarded.
+    /// </summary>
     private static (TypedData Input, Dictionary<string, TypedData> Metadata) Describe(HttpRequest request, RouteValueDictionary values)
     {
         var http = new RpcHttp { Method = request.Method, Url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}" };
-        foreach (var (name, value) in request.Headers)
-        {
-            http.Headers[name.ToLowerInvariant()] = value.ToString();
-        }
-
-        foreach (var (name, value) in request.Query)
-        {
-            http.Query[name] = value.ToString();
-        }
-
         var metadata = new Dictionary<string, TypedData>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in values)
         {
@@ -134,8 +127,6 @@ public sealed class HttpTriggerForwarder : IDisposable
             metadata[name] = new TypedData { String = text };
         }
 
-        metadata["Query"] = new TypedData { Json = JsonSerializer.Serialize(http.Query) };
-        metadata["Headers"] = new TypedData { Json = JsonSerializer.Serialize(http.Headers) };
         return (new TypedData { Http = http }, metadata);
     }
 }

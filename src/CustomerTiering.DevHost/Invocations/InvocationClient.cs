@@ -87,6 +87,9 @@ public sealed class InvocationClient(WorkerProcess worker, FunctionAppDefinition
         }
     }
 
-    private static string? FirstLine(string? text) =>
-        text?.Split('\n', 2)[0].TrimEnd('\r') is { } line && line.Length > 500 ? string.Concat(line.AsSpan(0, 500), "…") : text?.Split('\n', 2)[0].TrimEnd('\r');
+    private static string? FirstLine(string? text)
+    {
+        var line = text?.Split('\n', 2)[0].TrimEnd('\r');
+        return line is { Length: > 500 } ? string.Concat(line.AsSpan(0, 500), "…") : line;
+    }
 }

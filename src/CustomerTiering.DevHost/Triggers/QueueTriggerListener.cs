@@ -7,8 +7,8 @@ using CustomerTiering.DevHost.Invocations;
 namespace CustomerTiering.DevHost.Triggers;
 
 /// <summary>
-/// Runs the functions of one queue (a <c>queueTrigger</c>'s, or the blob triggers' own) as the Functions host does: polls with back-off up to <c>maxPollingInterval</c>,
-/// runs up to <c>batchSize</c> messages at once, deletes a message on success, makes it visible again after
+/// Runs the functions of one queue (a <c>queueTrigger</c>'s, or the blob triggers' own) as the Functions host does:
+/// polls with back-off up to <c>maxPollingInterval</c>, runs up to <c>batchSize</c> messages at once, deletes a message on success, makes it visible again after
 /// <c>visibilityTimeout</c> on failure, and moves it to <c>&lt;queue&gt;-poison</c> after <c>maxDequeueCount</c> tries.
 /// </summary>
 public sealed class QueueTriggerListener(
@@ -90,12 +90,13 @@ public sealed class QueueTriggerListener(
         var receipt = new PopReceiptHolder(message.PopReceipt);
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var renewing = RenewLeaseAsync(queue, message.MessageId, receipt, renewal.Token);
+        var delivery = source.Deliver(message);
         InvocationOutcome outcome;
         try
         {
-            outcome = source.Deliver(message) is { } delivery
-                ? await invocations.InvokeAsync(delivery.Function, delivery.Input, delivery.Metadata, stoppingToken)
-                : InvocationOutcome.Failed("the message is not one this queue's functions take");
+            outcome = delivery is null
+                ? InvocationOutcome.Failed("the message is not one this queue's functions take")
+                : await invocations.InvokeAsync(delivery.Function, delivery.Input, delivery.Metadata, stoppingToken);
         }
         finally
         {
@@ -107,7 +108,7 @@ public sealed class QueueTriggerListener(
         {
             await queue.DeleteMessageAsync(message.MessageId, receipt.Value, CancellationToken.None);
         }
-        else if (message.DequeueCount >= _settings.MaxDequeueCount || source.Deliver(message) is null)
+        else if (message.DequeueCount >= _settings.MaxDequeueCount || delivery is null)
         {
             await poison.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
             await poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
@@ -23,7 +22,8 @@ public sealed partial class WorkerProcess(
     private static readonly TimeSpan TerminateGrace = TimeSpan.FromSeconds(5);
 
     private readonly ILogger _logger = loggers.CreateLogger<WorkerProcess>();
-    private readonly ConcurrentDictionary<string, WorkerChannel> _starting = new(StringComparer.Ordinal);
+    // The channel of the worker started last: its StartStream names this worker id.
+    private WorkerChannel? _channel;
     private TaskCompletionSource<WorkerChannel> _ready = NewReadySignal();
     private Process? _current;
 
@@ -48,7 +48,8 @@ public sealed partial class WorkerProcess(
     /// <summary>Called by the gRPC service when a worker opens its event stream with <c>StartStream</c>.</summary>
     public WorkerChannel? Attach(string workerId)
     {
-        if (!_starting.TryGetValue(workerId, out var channel))
+        var channel = Volatile.Read(ref _channel);
+        if (channel?.WorkerId != workerId)
         {
             return null;
         }
@@ -73,7 +74,7 @@ public sealed partial class WorkerProcess(
         {
             var workerId = Guid.NewGuid().ToString();
             var channel = new WorkerChannel(workerId, loggers.CreateLogger("Worker"));
-            _starting[workerId] = channel;
+            Volatile.Write(ref _channel, channel);
             using var process = Start(endpoint, workerId);
             _current = process;
             Log.WorkerStarted(_logger, process.Id, workerId);
@@ -91,7 +92,7 @@ public sealed partial class WorkerProcess(
             }
             finally
             {
-                _starting.TryRemove(workerId, out _);
+                Volatile.Write(ref _channel, null);
             }
 
             // Waiters on a signal that never fired keep waiting for the restart; a fired one is stale now.

@@ -1,5 +1,3 @@
-using Azure.Core;
-using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using CustomerTiering.Storage;
 
@@ -45,9 +43,6 @@ public static class TierChangePublishing
             return null;
         }
 
-        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
-        return new ServiceBusClient(fullyQualifiedNamespace, credential);
+        return new ServiceBusClient(fullyQualifiedNamespace, ConnectionCredential.From(section));
     }
 }
