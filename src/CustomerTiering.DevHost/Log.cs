@@ -36,8 +36,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Timer {FunctionName} fires (past due: {IsPastDue}); next at {Next:O}")]
     public static partial void TimerFiring(ILogger logger, string functionName, bool isPastDue, DateTimeOffset next);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Timer {FunctionName} failed to run")]
-    public static partial void TimerFailed(ILogger logger, string functionName, Exception exception);
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "The listener of {FunctionName} failed; it starts again in 2 s")]
+    public static partial void ListenerFailed(ILogger logger, string functionName, Exception exception);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "BlobCreated for {BlobName} ({ETag}) queued for {FunctionName}")]
     public static partial void BlobCreatedSent(ILogger logger, string blobName, string eTag, string functionName);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using CustomerTiering.DevHost.FunctionApp;
 using CustomerTiering.DevHost.Triggers;
@@ -49,7 +48,7 @@ public sealed class BlobCreatedEventSource(FunctionAppDefinition app, DevHostOpt
                     await AnnounceAsync(function, queue, ledger, known, stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+            catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
             {
                 Log.BlobWatchFailed(logger, string.Join(", ", watched.Select(f => f.Name)), ex);
             }

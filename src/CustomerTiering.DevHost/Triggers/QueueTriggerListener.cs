@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using CustomerTiering.DevHost.FunctionApp;
@@ -46,11 +45,7 @@ public sealed class QueueTriggerListener(
                     continue;
                 }
             }
-            catch (RequestFailedException ex)
-            {
-                Log.QueuePollFailed(logger, _queueName, ex);
-            }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
             {
                 Log.QueuePollFailed(logger, _queueName, ex);
             }

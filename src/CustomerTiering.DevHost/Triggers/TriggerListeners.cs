@@ -40,7 +40,7 @@ public sealed class TriggerListeners(
         return Task.WhenAll(loops);
     }
 
-    // One listener failing (storage down at start-up) must not stop the others: it starts again after a pause.
+    // One listener failing (storage down) must not stop the others, nor the host: it starts again after a pause.
     private async Task Guard(string functionName, Func<CancellationToken, Task> run, ILogger logger, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -53,9 +53,9 @@ public sealed class TriggerListeners(
             {
                 return;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException)
+            catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
             {
-                Log.TimerFailed(logger, functionName, ex);
+                Log.ListenerFailed(logger, functionName, ex);
                 await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
