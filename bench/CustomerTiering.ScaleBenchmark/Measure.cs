@@ -12,23 +12,24 @@ internal static class Measure
     }
 }
 
-/// <summary>Samples this process's working set every 50 ms until stopped.</summary>
+/// <summary>Samples a process's working set (this one's unless told another) every 50 ms until stopped.</summary>
 internal sealed class PeakMemory : IDisposable
 {
-    private readonly long _baseline = Environment.WorkingSet;
+    private readonly long _baseline;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampler;
     private long _peak;
 
-    public PeakMemory()
+    public PeakMemory(int? processId = null)
     {
+        var id = processId ?? Environment.ProcessId;
+        _baseline = WorkingSet(id);
         _peak = _baseline;
         _sampler = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
             {
-                using var self = Process.GetCurrentProcess();
-                _peak = Math.Max(_peak, self.WorkingSet64);
+                _peak = Math.Max(_peak, WorkingSet(id));
                 await Task.Delay(50).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         });
@@ -42,4 +43,10 @@ internal sealed class PeakMemory : IDisposable
     }
 
     public void Dispose() => _stop.Dispose();
+
+    private static long WorkingSet(int processId)
+    {
+        using var process = Process.GetProcessById(processId);
+        return process.WorkingSet64;
+    }
 }

@@ -1,15 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using CustomerTiering.Exports;
 using CustomerTiering.Exports.Mapping;
 using CustomerTiering.Exports.Reading;
-using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.ScaleBenchmark;
 using CustomerTiering.Storage;
-using CustomerTiering.Storage.Ingestion;
 using CustomerTiering.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 // Usage: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- [orders] [customers] [parallelism]
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- regrade [customers] [orders] [parallelism] [shards]
@@ -57,50 +52,41 @@ if (args.Contains("--parse-only"))
 
 // Each write phase gets a fresh, empty Azurite: an emulator holding a million rows already is slower, and that must not
 // favour either side. The bare-SDK ceiling goes first.
-var rawSeconds = !measureCeiling ? double.NaN : await WithAzuriteAsync(async account =>
+var rawSeconds = !measureCeiling ? double.NaN : await WithAzuriteAsync(async azurite =>
 {
+    var account = azurite.Account;
+    await new StorageProvisioner(account).EnsureCreatedAsync();
     var raw = account.Tables.GetTableClient("RawCeiling");
     await raw.CreateIfNotExistsAsync();
     return await RawCeiling.WriteAsync(raw, file, parallelism);
 });
 Console.WriteLine($"Raw SDK ceiling: {orders / rawSeconds:N0} rows/s ({rawSeconds:N1} s)");
 
-// End to end: upload, then the ingestion the IngestExport function runs, with its memory sampled.
-IngestionRecord? record = null;
-long peakWorkingSet = 0, baseline = 0;
-var ingestSeconds = await WithAzuriteAsync(async account =>
+// End to end: uploaded through the dev host, ingested by the IngestExport blob trigger in the worker process.
+WorkerIngestionResult? result = null;
+await WithAzuriteAsync(async azurite =>
 {
-    var blob = account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobClient("orders/scale.csv");
-    await blob.UploadAsync(file, overwrite: true);
-    var eTag = (await blob.GetPropertiesAsync()).Value.ETag.ToString("H");
-    var ingestion = new ExportIngestion(account, new IngestionLedger(account), new ReportStore(account),
-        Options.Create(new IngestionOptions { WriteParallelism = parallelism }), TimeProvider.System, NullLogger<ExportIngestion>.Instance);
-    GC.Collect();
-    using var memory = new PeakMemory();
-    var timer = Stopwatch.StartNew();
-    record = await ingestion.IngestAsync(blob.Name);
-    var seconds = timer.Elapsed.TotalSeconds;
-    (peakWorkingSet, baseline) = memory.Stop();
-    return seconds;
+    result = await WorkerIngestion.RunAsync(azurite, file);
+    return result.Seconds;
 });
-Console.WriteLine($"Ingestion: {record!.Status}, {record.Written:N0} written in {ingestSeconds:N1} s = {record.Written / ingestSeconds:N0} rows/s; " +
-                  $"working set peak {peakWorkingSet / 1e6:N0} MB ({(peakWorkingSet - baseline) / 1e6:N0} MB above the start)");
-Console.WriteLine($"Ingestion reaches {100 * rawSeconds / ingestSeconds:N0}% of the raw ceiling");
+var ingestion = result!;
+Console.WriteLine($"Ingestion through the worker: {ingestion.Status}, {ingestion.Written:N0} written in {ingestion.Seconds:N1} s (upload to finished) = " +
+                  $"{ingestion.Written / ingestion.Seconds:N0} rows/s; worker working set peak {ingestion.PeakWorkingSet / 1e6:N0} MB " +
+                  $"({(ingestion.PeakWorkingSet - ingestion.BaselineWorkingSet) / 1e6:N0} MB above its idle)");
+Console.WriteLine($"Ingestion reaches {100 * rawSeconds / ingestion.Seconds:N0}% of the raw ceiling");
 Console.WriteLine();
-Console.WriteLine("| orders | file MB | parse+validate MB/s | ingestion rows/s | raw SDK rows/s | ingestion / raw | working set peak MB |");
+Console.WriteLine("| orders | file MB | parse+validate MB/s | ingestion rows/s | raw SDK rows/s | ingestion / raw | worker working set peak MB |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
-Console.WriteLine($"| {orders:N0} | {bytes / 1e6:N0} | {bytes / 1e6 / parseSeconds:N0} | {record.Written / ingestSeconds:N0} | {orders / rawSeconds:N0} | {100 * rawSeconds / ingestSeconds:N0}% | {peakWorkingSet / 1e6:N0} |");
+Console.WriteLine($"| {orders:N0} | {bytes / 1e6:N0} | {bytes / 1e6 / parseSeconds:N0} | {ingestion.Written / ingestion.Seconds:N0} | {orders / rawSeconds:N0} | {100 * rawSeconds / ingestion.Seconds:N0}% | {ingestion.PeakWorkingSet / 1e6:N0} |");
 File.Delete(file);
 
-static async Task<double> WithAzuriteAsync(Func<StorageAccount, Task<double>> phase)
+static async Task<double> WithAzuriteAsync(Func<AzuriteFixture, Task<double>> phase)
 {
     var azurite = new AzuriteFixture();
     await azurite.InitializeAsync();
     try
     {
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
-        await new StorageProvisioner(account).EnsureCreatedAsync();
-        return await phase(account);
+        return await phase(azurite);
     }
     finally
     {

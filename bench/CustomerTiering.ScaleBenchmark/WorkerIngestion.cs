@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerTiering.DevHost;
+using CustomerTiering.DevHost.Worker;
+using CustomerTiering.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerTiering.ScaleBenchmark;
+
+/// <summary>
+/// One ingestion end to end the way it runs: the file uploaded through the dev host, the BlobCreated event, the
+/// <c>IngestExport</c> blob trigger in the worker process, until the ledger says it finished; the worker's working set
+/// sampled throughout.
+/// </summary>
+internal static class WorkerIngestion
+{
+    private const string Key = "scale-function-key";
+
+    public static async Task<WorkerIngestionResult> RunAsync(AzuriteFixture azurite, string file)
+    {
+        var settings = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new
+            {
+                Values = new Dictionary<string, string>
+                {
+                    ["AzureWebJobsStorage"] = azurite.ConnectionString, ["TieringStorage"] = azurite.ConnectionString,
+                    ["DevHost__FunctionKey"] = Key, ["DevHost__MasterKey"] = "scale-master-key", ["RegradeSchedule"] = "0 0 2 1 * *",
+                    ["TierChangesTopic"] = "tier-changes-topic",
+                },
+            }));
+            await using var host = DevHostApplication.Create(new DevHostOptions
+            {
+                AppRoot = RepositoryPaths.BuildOutput("CustomerTiering.Functions"), SettingsFile = settings, Port = 0,
+            });
+            await host.StartAsync();
+            var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            await host.Services.GetRequiredService<WorkerProcess>().WaitUntilReadyAsync(CancellationToken.None);
+            var worker = host.Services.GetRequiredService<WorkerProcess>().ProcessId ?? throw new InvalidOperationException("No worker runs.");
+            using var client = new HttpClient { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
+            client.DefaultRequestHeaders.Add("x-functions-key", Key);
+
+            using var memory = new PeakMemory(worker);
+            var timer = Stopwatch.StartNew();
+            await using var body = File.OpenRead(file);
+            using var content = new StreamContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            using var upload = await client.PostAsync(new Uri("/api/exports/orders?name=scale.csv", UriKind.Relative), content);
+            upload.EnsureSuccessStatusCode();
+            var statusUrl = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusUrl").GetString()!;
+            JsonElement record;
+            while (!(record = await client.GetFromJsonAsync<JsonElement>(new Uri(statusUrl, UriKind.Relative))).GetProperty("isFinished").GetBoolean())
+            {
+                await Task.Delay(100);
+            }
+
+            var seconds = timer.Elapsed.TotalSeconds;
+            var (peak, baseline) = memory.Stop();
+            await host.StopAsync();
+            return new WorkerIngestionResult(record.GetProperty("status").GetString()!, record.GetProperty("written").GetInt64(), seconds, peak, baseline);
+        }
+        finally
+        {
+            File.Delete(settings);
+        }
+    }
+}
+
+/// <summary>How the ingestion through the worker went, and the worker's working set (bytes) at its start and peak.</summary>
+internal sealed record WorkerIngestionResult(string Status, long Written, double Seconds, long PeakWorkingSet, long BaselineWorkingSet);
