@@ -14,7 +14,7 @@ namespace CustomerTiering.DevHost.Tests;
 /// <summary>The host side of the worker protocol against the real isolated worker: the handshake, invocation results and logs.</summary>
 public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
-    private readonly ConcurrentQueue<(string Category, LogLevel Level, string Text)> _logs = new();
+    private readonly ConcurrentQueue<CapturedLogs.Line> _logs = new();
     private DevHostRunner _host = null!;
 
     public async Task InitializeAsync() =>
@@ -57,25 +57,5 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IClassFixture<
         await Eventually.HoldsAsync(
             () => Task.FromResult(_logs.Any(l => l.Category == "Worker" && l.Level == LogLevel.Error && l.Text.Contains("QueueFail", StringComparison.Ordinal))),
             "the worker's error log for the failed invocation");
-    }
-
-    /// <summary>Owned by the dev host's container, which disposes it; the lines outlive it.</summary>
-    private sealed class CapturedLogs(ConcurrentQueue<(string Category, LogLevel Level, string Text)> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Capture(lines, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Capture(ConcurrentQueue<(string Category, LogLevel Level, string Text)> lines, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue((category, logLevel, formatter(state, exception)));
-        }
     }
 }
