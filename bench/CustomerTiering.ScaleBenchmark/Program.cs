@@ -73,6 +73,7 @@ var ingestion = result!;
 Console.WriteLine($"Ingestion through the worker: {ingestion.Status}, {ingestion.Written:N0} written in {ingestion.Seconds:N1} s (upload to finished) = " +
                   $"{ingestion.Written / ingestion.Seconds:N0} rows/s; worker working set peak {ingestion.PeakWorkingSet / 1e6:N0} MB " +
                   $"({(ingestion.PeakWorkingSet - ingestion.BaselineWorkingSet) / 1e6:N0} MB above its idle)");
+Console.WriteLine($"CPU during it: the worker {ingestion.Cpu.Worker:N1} s, the dev host with this benchmark {ingestion.Cpu.DevHost:N1} s, Azurite {ingestion.Cpu.Azurite:N1} s");
 Console.WriteLine($"Ingestion reaches {100 * rawSeconds / ingestion.Seconds:N0}% of the raw ceiling");
 Console.WriteLine();
 Console.WriteLine("| orders | file MB | parse+validate MB/s | ingestion rows/s | raw SDK rows/s | ingestion / raw | worker working set peak MB |");

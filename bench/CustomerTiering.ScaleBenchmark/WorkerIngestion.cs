@@ -46,6 +46,7 @@ internal static class WorkerIngestion
             client.DefaultRequestHeaders.Add("x-functions-key", Key);
 
             using var memory = new PeakMemory(worker);
+            var cpu = CpuTimes.Of(worker, Environment.ProcessId, azurite.ProcessId ?? 0);
             var timer = Stopwatch.StartNew();
             await using var body = File.OpenRead(file);
             using var content = new StreamContent(body);
@@ -61,8 +62,9 @@ internal static class WorkerIngestion
 
             var seconds = timer.Elapsed.TotalSeconds;
             var (peak, baseline) = memory.Stop();
+            var used = CpuTimes.Of(worker, Environment.ProcessId, azurite.ProcessId ?? 0).Since(cpu);
             await host.StopAsync();
-            return new WorkerIngestionResult(record.GetProperty("status").GetString()!, record.GetProperty("written").GetInt64(), seconds, peak, baseline);
+            return new WorkerIngestionResult(record.GetProperty("status").GetString()!, record.GetProperty("written").GetInt64(), seconds, peak, baseline, used);
         }
         finally
         {
@@ -71,5 +73,19 @@ internal static class WorkerIngestion
     }
 }
 
-/// <summary>How the ingestion through the worker went, and the worker's working set (bytes) at its start and peak.</summary>
-internal sealed record WorkerIngestionResult(string Status, long Written, double Seconds, long PeakWorkingSet, long BaselineWorkingSet);
+/// <summary>How the ingestion through the worker went, the worker's working set (bytes) at its start and peak, and CPU used.</summary>
+internal sealed record WorkerIngestionResult(string Status, long Written, double Seconds, long PeakWorkingSet, long BaselineWorkingSet, CpuTimes Cpu);
+
+/// <summary>CPU seconds of the worker, of this process (the dev host and the benchmark's polling) and of Azurite.</summary>
+internal sealed record CpuTimes(double Worker, double DevHost, double Azurite)
+{
+    public static CpuTimes Of(int worker, int devHost, int azurite) => new(Seconds(worker), Seconds(devHost), Seconds(azurite));
+
+    public CpuTimes Since(CpuTimes start) => new(Worker - start.Worker, DevHost - start.DevHost, Azurite - start.Azurite);
+
+    private static double Seconds(int processId)
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(processId);
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+}

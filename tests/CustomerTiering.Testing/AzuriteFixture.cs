@@ -19,6 +19,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The emulator's process while it runs (benchmarks read its CPU time).</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     public StorageAccount Account => StorageAccount.FromConnectionString(ConnectionString);
 
     public async Task InitializeAsync()
