@@ -1,8 +1,12 @@
 // The customer tiering backend in one resource group: the app's data account (exports, reports, snapshots,
 // runs, policies; its queues and tables), the Functions runtime's account, a Flex Consumption function app
-// running the custom handler, Event Grid delivering BlobCreated events of `exports` to the `export-events`
-// queue, a Service Bus topic for tier changes, and Application Insights. Every connection is identity-based
-// through one user-assigned identity with data-plane roles only: no key or connection string anywhere.
+// running the .NET isolated worker, the Event Grid system topic of the data account, a Service Bus topic for
+// tier changes, and Application Insights. Every connection is identity-based through one user-assigned
+// identity with data-plane roles only: no key or connection string anywhere.
+//
+// The Event Grid subscription that feeds the blob trigger is not declared here: its endpoint is the blobs
+// extension's webhook with a system key that exists only once the code is deployed. scripts/subscribe-exports.sh
+// creates it after the first deployment (docs/deployment.md gives the order).
 
 @description('Environment name, part of every resource name.')
 @allowed(['dev', 'prod'])
@@ -38,6 +42,9 @@ param maximumInstanceCount int = 20
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('Object ids of the users or groups who upload exports to the `exports` container (Storage Blob Data Contributor on it).')
+param exportUploaderPrincipalIds array = []
+
 var suffix = uniqueString(resourceGroup().id, appName, environment)
 var names = {
   identity: 'id-${appName}-${environment}'
@@ -52,7 +59,7 @@ var names = {
 }
 var deploymentContainer = 'app-package'
 var containers = ['exports', 'reports', 'snapshots', 'runs', 'policies']
-var queues = ['export-events', 'regrade-shards', 'tier-changes']
+var queues = ['regrade-shards', 'tier-changes']
 var tables = ['Customers', 'Orders', 'Ingestions', 'Runs', 'Periods', 'Grades', 'RelayedEvents']
 var tierChangesTopic = 'tier-changes'
 
@@ -61,7 +68,6 @@ var roles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   blobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  queueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
   tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -173,6 +179,10 @@ resource topic 'Microsoft.ServiceBus/namespaces/topics@2022-10-01-preview' = {
   name: tierChangesTopic
   properties: {
     defaultMessageTimeToLive: 'P14D'
+    // A relay retried after a crash sends the same event again with the same message id (the event id):
+    // Service Bus drops the copy within this window, so subscribers see each change once.
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'P1D'
   }
 }
 
@@ -221,9 +231,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
+      // The project targets net10.0, and 10.0 is the Flex Consumption version for it; a region's list:
+      // az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {
@@ -236,7 +248,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__accountName', value: runtimeStorage.name }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
-        { name: 'TieringStorage__accountName', value: dataStorage.name }
+        // The blob and queue extensions take service URIs for identity connections; the app's own table access too.
+        { name: 'TieringStorage__blobServiceUri', value: dataStorage.properties.primaryEndpoints.blob }
+        { name: 'TieringStorage__queueServiceUri', value: dataStorage.properties.primaryEndpoints.queue }
+        { name: 'TieringStorage__tableServiceUri', value: dataStorage.properties.primaryEndpoints.table }
         { name: 'TieringStorage__credential', value: 'managedidentity' }
         { name: 'TieringStorage__clientId', value: identity.properties.clientId }
         { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: '${serviceBus.name}.servicebus.windows.net' }
@@ -253,59 +268,26 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-// Event Grid's part: BlobCreated of the exports container, delivered to the export-events queue.
+// The data account's events. The subscription on it (BlobCreated in `exports` to the blob trigger's webhook) is
+// made by scripts/subscribe-exports.sh once the code is deployed.
 resource systemTopic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
   name: names.systemTopic
   location: location
-  identity: {
-    type: 'UserAssigned'
-    userAssignedIdentities: { '${identity.id}': {} }
-  }
   properties: {
     source: dataStorage.id
     topicType: 'Microsoft.Storage.StorageAccounts'
   }
 }
 
-resource exportsCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = {
-  parent: systemTopic
-  name: 'exports-to-export-events'
-  properties: {
-    deliveryWithResourceIdentity: {
-      identity: {
-        type: 'UserAssigned'
-        userAssignedIdentity: identity.id
-      }
-      destination: {
-        endpointType: 'StorageQueue'
-        properties: {
-          resourceId: dataStorage.id
-          queueName: 'export-events'
-          queueMessageTimeToLiveInSeconds: 604800
-        }
-      }
-    }
-    filter: {
-      includedEventTypes: ['Microsoft.Storage.BlobCreated']
-      subjectBeginsWith: '/blobServices/default/containers/exports/'
-    }
-    eventDeliverySchema: 'EventGridSchema'
-    retryPolicy: {
-      maxDeliveryAttempts: 30
-      eventTimeToLiveInMinutes: 1440
-    }
-  }
-  dependsOn: [dataQueues, eventGridSendsToQueues]
-}
-
 // Least privilege: data-plane roles on exactly the resources each part uses.
+// The blob trigger asks for Blob Data Owner on the account it watches (Functions' identity-connection table).
 resource dataBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: dataStorage
-  name: guid(dataStorage.id, identity.id, roles.blobDataContributor)
+  name: guid(dataStorage.id, identity.id, roles.blobDataOwner)
   properties: {
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataOwner)
   }
 }
 
@@ -329,15 +311,21 @@ resource dataTableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource eventGridSendsToQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: dataStorage
-  name: guid(dataStorage.id, identity.id, roles.queueDataMessageSender)
-  properties: {
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.queueDataMessageSender)
-  }
+// Sales operations drop exports into the container with their own identity (Storage Explorer, az storage blob upload).
+resource exportsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  parent: dataBlobs
+  name: 'exports'
 }
+
+resource uploaderRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for principalId in exportUploaderPrincipalIds: {
+  scope: exportsContainer
+  name: guid(dataStorage.id, 'exports', principalId, roles.blobDataContributor)
+  properties: {
+    principalId: principalId
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataContributor)
+  }
+  dependsOn: [dataContainers]
+}]
 
 // The Functions runtime keeps its package, keys and timer status in its own account.
 resource runtimeBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -396,3 +384,4 @@ output dataStorageAccount string = dataStorage.name
 output runtimeStorageAccount string = runtimeStorage.name
 output packageContainerUrl string = '${runtimeStorage.properties.primaryEndpoints.blob}${packageContainer.name}'
 output serviceBusNamespace string = serviceBus.name
+output eventGridSystemTopic string = systemTopic.name

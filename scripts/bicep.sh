@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and lints infra/ with the Bicep CLI from its NuGet package (restored on first use); fails on any warning.
-# Usage: scripts/bicep.sh
+# Usage: scripts/bicep.sh [folder to keep the built ARM JSON in]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet restore tools/Bicep/Bicep.csproj --nologo -v quiet
@@ -9,8 +9,11 @@ packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages:
 bicep="${packages%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 [ -x "$bicep" ] || chmod +x "$bicep"
 
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+if [ -n "${1:-}" ]; then
+  mkdir -p "$1"; out="$1"
+else
+  out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
+fi
 status=0
 for file in infra/main.bicep infra/*.bicepparam; do
   case "$file" in

@@ -1,45 +1,205 @@
+using System.Diagnostics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using CustomerTiering.Functions.Publishing;
 using CustomerTiering.Storage;
 using CustomerTiering.Testing;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
 
-/// <summary>infra/main.bicep provisions what the app uses: every container, queue and table, every setting a binding names.</summary>
-public sealed partial class InfrastructureTests
+/// <summary>
+/// The ARM template infra/main.bicep builds to, against what the app needs: the runtime, every container, queue and
+/// table, an identity-based setting for every connection a function or the app names, and the data-plane roles each
+/// connection's use asks for, on the resource that connection points at.
+/// </summary>
+public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplate template) : IClassFixture<InfrastructureTests.BuiltTemplate>
 {
-    private static readonly string Bicep = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.bicep"));
+    // Built-in role ids, as Azure publishes them: the test's own copy, so a wrong id in the template fails.
+    private const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string QueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+    private const string TableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string ServiceBusDataSender = "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39";
+    private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
-    // The bindings as the worker SDK wrote them at build time, one function a line.
-    private static readonly string[] FunctionJsons = [.. System.Text.Json.JsonDocument
+    private const string HostConnection = "AzureWebJobsStorage";
+
+    /// <summary>main.bicep built (and linted) by scripts/bicep.sh, once for the class.</summary>
+    public sealed class BuiltTemplate : IAsyncLifetime
+    {
+        private readonly string folder = Directory.CreateTempSubdirectory("arm-").FullName;
+
+        public JsonElement Root { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "bicep.sh"), folder])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = RepositoryPaths.Root,
+            };
+            using var script = Process.Start(start)!;
+            var output = script.StandardOutput.ReadToEndAsync();
+            var errors = script.StandardError.ReadToEndAsync();
+            await script.WaitForExitAsync();
+            Assert.True(script.ExitCode == 0, $"scripts/bicep.sh failed:\n{await output}\n{await errors}");
+            Root = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "main.json"))).RootElement.Clone();
+        }
+
+        public Task DisposeAsync()
+        {
+            Directory.Delete(folder, recursive: true);
+            return Task.CompletedTask;
+        }
+    }
+
+    // The bindings as the worker SDK wrote them at build time.
+    private static readonly JsonElement[] Bindings = [.. JsonDocument
         .Parse(File.ReadAllText(Path.Combine(RepositoryPaths.BuildOutput("CustomerTiering.Functions"), "functions.metadata")))
-        .RootElement.EnumerateArray().Select(f => f.GetRawText())];
+        .RootElement.EnumerateArray().SelectMany(f => f.GetProperty("bindings").EnumerateArray())];
+
+    private IEnumerable<JsonElement> Resources(string type) =>
+        template.Root.GetProperty("resources").EnumerateArray().Where(r => r.GetProperty("type").GetString() == type);
+
+    private JsonElement FunctionApp => Assert.Single(Resources("Microsoft.Web/sites"));
+
+    private Dictionary<string, string> AppSettings => FunctionApp.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings")
+        .EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!, StringComparer.Ordinal);
+
+    private string[] Variable(string name) => [.. template.Root.GetProperty("variables").GetProperty(name).EnumerateArray().Select(v => v.GetString()!)];
+
+    [Fact]
+    public void The_app_runs_as_a_dotnet_isolated_worker_of_the_projects_dotnet_version_on_flex_consumption()
+    {
+        var runtime = FunctionApp.GetProperty("properties").GetProperty("functionAppConfig").GetProperty("runtime");
+        var project = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"));
+        var framework = FrameworkVersion().Match(project).Groups[1].Value;
+
+        Assert.Equal("dotnet-isolated", runtime.GetProperty("name").GetString());
+        Assert.Equal(framework, runtime.GetProperty("version").GetString());
+        Assert.Equal("FlexConsumption", Assert.Single(Resources("Microsoft.Web/serverfarms")).GetProperty("sku").GetProperty("tier").GetString());
+        // Flex Consumption refuses these as app settings: the runtime block carries them.
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", AppSettings.Keys);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", AppSettings.Keys);
+    }
 
     [Fact]
     public void Every_container_queue_and_table_of_the_app_is_provisioned()
     {
-        foreach (var name in StorageNames.Containers.Concat(StorageNames.Queues).Concat(StorageNames.Tables))
+        Assert.Equal(StorageNames.Containers.Order(), Variable("containers").Order());
+        Assert.Equal(StorageNames.Queues.Order(), Variable("queues").Order());
+        Assert.Equal(StorageNames.Tables.Order(), Variable("tables").Order());
+    }
+
+    [Fact]
+    public void Every_setting_a_binding_names_is_an_app_setting()
+    {
+        var settings = Bindings.SelectMany(b => SettingReference().Matches(b.GetRawText()).Select(m => m.Groups[1].Value)).Distinct().ToList();
+
+        Assert.NotEmpty(settings);
+        Assert.All(settings, s => Assert.Contains(s, AppSettings.Keys));
+        Assert.Contains(TierChangePublishing.TopicSetting, AppSettings.Keys);
+    }
+
+    [Fact]
+    public void Every_connection_is_identity_based_with_no_key_anywhere()
+    {
+        foreach (var connection in RequiredRoles().Keys)
         {
-            Assert.Contains($"'{name}'", Bicep, StringComparison.Ordinal);
+            Assert.Equal("managedidentity", AppSettings[$"{connection}__credential"]);
+            Assert.Contains("variables('names').identity", AppSettings[$"{connection}__clientId"], StringComparison.Ordinal);
+            Assert.DoesNotContain(connection, AppSettings.Keys);
+        }
+
+        Assert.Contains("TieringStorage__blobServiceUri", AppSettings.Keys);
+        Assert.Contains("TieringStorage__queueServiceUri", AppSettings.Keys);
+        Assert.Contains("ServiceBusConnection__fullyQualifiedNamespace", AppSettings.Keys);
+        var text = template.Root.GetRawText();
+        Assert.DoesNotContain("listKeys", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AccountKey", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Each_connection_has_the_roles_its_use_needs_on_the_resource_it_points_at()
+    {
+        foreach (var (connection, roles) in RequiredRoles())
+        {
+            var target = ResourceNamed(AppSettings.Where(s => s.Key.StartsWith(connection + "__", StringComparison.Ordinal)
+                && (s.Key.EndsWith("ServiceUri", StringComparison.Ordinal) || s.Key.EndsWith("__accountName", StringComparison.Ordinal)
+                    || s.Key.EndsWith("__fullyQualifiedNamespace", StringComparison.Ordinal))));
+            var identity = ResourceNamed(AppSettings.Where(s => s.Key == $"{connection}__clientId"));
+            var granted = Resources("Microsoft.Authorization/roleAssignments")
+                .Where(a => ResourceNamed(a.GetProperty("scope").GetString()!) == target
+                    && a.GetProperty("properties").GetProperty("principalId").GetString()!.Contains($"variables('names').{identity}", StringComparison.Ordinal))
+                .Select(a => RoleId(a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!))
+                .ToHashSet(StringComparer.Ordinal);
+
+            Assert.All(roles, role => Assert.True(granted.Contains(role), $"{connection} ({target}) lacks role {role}; it has {string.Join(", ", granted)}"));
         }
     }
 
     [Fact]
-    public void Every_setting_and_connection_a_binding_names_is_an_app_setting()
+    public void The_tier_changes_topic_drops_a_relayed_event_sent_twice()
     {
-        var settings = FunctionJsons.SelectMany(json => SettingReference().Matches(json).Select(m => m.Groups[1].Value)).Distinct().ToList();
-        var connections = FunctionJsons.SelectMany(json => Connection().Matches(json).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var topic = Assert.Single(Resources("Microsoft.ServiceBus/namespaces/topics"));
 
-        Assert.NotEmpty(settings);
-        Assert.All(settings, s => Assert.Contains($"name: '{s}'", Bicep, StringComparison.Ordinal));
-        Assert.All(connections, c => Assert.Contains($"name: '{c}__", Bicep, StringComparison.Ordinal));
-        Assert.DoesNotContain("AccountKey", Bicep, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("listKeys", Bicep, StringComparison.OrdinalIgnoreCase);
+        Assert.True(topic.GetProperty("properties").GetProperty("requiresDuplicateDetection").GetBoolean());
+        Assert.Equal("[variables('tierChangesTopic')]", AppSettings[TierChangePublishing.TopicSetting]);
+        Assert.EndsWith("variables('tierChangesTopic'))]", topic.GetProperty("name").GetString(), StringComparison.Ordinal);
     }
+
+    /// <summary>The connections of the app, each with the role ids its use needs (Functions' identity-connection tables).</summary>
+    private static Dictionary<string, HashSet<string>> RequiredRoles()
+    {
+        var required = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+        {
+            // The host: deployment package, keys, timer and singleton leases.
+            [HostConnection] = [BlobDataOwner, QueueDataContributor],
+            // The app's own use of its data account: reports, snapshots, runs (blobs) and its tables.
+            [StorageNames.DataConnection] = [TableDataContributor],
+            [TierChangePublishing.ConnectionName] = [ServiceBusDataSender],
+        };
+        foreach (var binding in Bindings.Where(b => b.TryGetProperty("connection", out _)))
+        {
+            var roles = required.TryGetValue(binding.GetProperty("connection").GetString()!, out var known) ? known : [];
+            required[binding.GetProperty("connection").GetString()!] = roles;
+            switch (binding.GetProperty("type").GetString())
+            {
+                case "blobTrigger":
+                    roles.UnionWith([BlobDataOwner, QueueDataContributor]);
+                    break;
+                case "queueTrigger":
+                    roles.Add(QueueDataContributor);
+                    break;
+                default:
+                    Assert.Fail($"No role table for binding type {binding.GetProperty("type").GetString()}");
+                    break;
+            }
+        }
+
+        return required;
+    }
+
+    private static string ResourceNamed(IEnumerable<KeyValuePair<string, string>> settings) =>
+        Assert.Single(settings.Select(s => ResourceNamed(s.Value)).Distinct());
+
+    private static string ResourceNamed(string expression) => NamesVariable().Match(expression) is { Success: true } match
+        ? match.Groups[1].Value
+        : throw new InvalidOperationException($"'{expression}' names no resource of the template.");
+
+    private string RoleId(string expression) =>
+        template.Root.GetProperty("variables").GetProperty("roles").GetProperty(RolesVariable().Match(expression).Groups[1].Value).GetString()!;
 
     [GeneratedRegex("%([A-Za-z0-9_]+)%")]
     private static partial Regex SettingReference();
 
-    [GeneratedRegex("\"connection\":\\s*\"([A-Za-z0-9_]+)\"", RegexOptions.IgnoreCase)]
-    private static partial Regex Connection();
+    [GeneratedRegex(@"variables\('names'\)\.(\w+)")]
+    private static partial Regex NamesVariable();
+
+    [GeneratedRegex(@"variables\('roles'\)\.(\w+)")]
+    private static partial Regex RolesVariable();
+
+    [GeneratedRegex(@"<TargetFramework>net(\d+\.\d+)</TargetFramework>")]
+    private static partial Regex FrameworkVersion();
 }
