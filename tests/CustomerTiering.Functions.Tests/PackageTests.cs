@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CustomerTiering.Testing;
 using Xunit;
 
@@ -60,7 +63,7 @@ public sealed class PackageTests(AzuriteFixture azurite, PackageTests.BuiltPacka
     }
 
     [Fact]
-    public async Task The_dev_host_runs_the_app_from_the_unpacked_zip()
+    public async Task The_app_unpacked_from_the_zip_ingests_uploads_and_completes_a_regrade()
     {
         var root = Path.Combine(package.Folder, "unpacked");
         ZipFile.ExtractToDirectory(Zip, root);
@@ -68,8 +71,43 @@ public sealed class PackageTests(AzuriteFixture azurite, PackageTests.BuiltPacka
         await using var app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, appRoot: root);
         using var health = await app.Client.GetAsync("/api/health");
         using var docs = await app.Client.GetAsync("/api/docs/scalar.js");
-
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+
+        var customers = "Customer ID,Name,Owner\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"P{i:00},Shop {i},owner{i % 3}\n"));
+        var orders = "Order ID,Customer ID,Order Date,Amount\n" + string.Concat(Enumerable.Range(1, 40).SelectMany(i =>
+            Enumerable.Range(1, 1 + (i % 5)).Select(n => $"P{i:00}-{n},P{i:00},2026-0{1 + (n % 9)}-1{n % 10},{i * 10 + n}\n")));
+        Assert.Equal("Succeeded", await IngestAsync(app, "customers", customers));
+        Assert.Equal("Succeeded", await IngestAsync(app, "orders", orders));
+
+        var regrade = new RegradeClient(app, azurite.Account);
+        var runId = await regrade.RunAsync(new { period = "2026-10" });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/customers/P40");
+        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        using var customer = await app.Client.SendAsync(request);
+        var grade = (await customer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grade");
+
+        Assert.Equal(runId, grade.GetProperty("runId").GetString());
+        Assert.Matches("^(VIP|A|B|C|D)$", grade.GetProperty("tier").GetString());
+    }
+
+    /// <summary>Uploads an export through the API and returns the status its ingestion ends in.</summary>
+    private static async Task<string> IngestAsync(RunningApp app, string kind, string content)
+    {
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}?name={kind}.csv") { Content = new StringContent(content) };
+        upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        upload.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        using var accepted = await app.Client.SendAsync(upload);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var statusUrl = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusUrl").GetString()!;
+
+        return await Eventually.ReturnsAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
+            request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+            using var response = await app.Client.SendAsync(request);
+            var status = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
+            return status is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? status : null;
+        }, $"the {kind} ingestion to finish");
     }
 }
