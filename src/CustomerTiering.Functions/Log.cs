@@ -61,4 +61,27 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Dropped queue message {MessageId}: {Reason}")]
     public static partial void EventDropped(ILogger logger, string messageId, string reason);
+
+    // Scopes: every line written while one is open carries its ids (customDimensions in Application Insights, the
+    // "=>" part on the local console), so one ingestion or run can be followed end to end, whichever class logs.
+    private static readonly Func<ILogger, string, IDisposable?> IngestionScopeDefinition =
+        LoggerMessage.DefineScope<string>("Ingestion {IngestionId}");
+
+    private static readonly Func<ILogger, string, IDisposable?> RunScopeDefinition =
+        LoggerMessage.DefineScope<string>("Run {RunId}");
+
+    private static readonly Func<ILogger, string, int, Regrading.ShardPhase, IDisposable?> ShardScopeDefinition =
+        LoggerMessage.DefineScope<string, int, Regrading.ShardPhase>("Run {RunId} shard {Shard} {Phase}");
+
+    private static readonly Func<ILogger, string, IDisposable?> EventScopeDefinition =
+        LoggerMessage.DefineScope<string>("Event {TierChangeEventId}");
+
+    public static IDisposable? IngestionScope(ILogger logger, string ingestionId) => IngestionScopeDefinition(logger, ingestionId);
+
+    public static IDisposable? RunScope(ILogger logger, string runId) => RunScopeDefinition(logger, runId);
+
+    public static IDisposable? ShardScope(ILogger logger, string runId, int shard, Regrading.ShardPhase phase) =>
+        ShardScopeDefinition(logger, runId, shard, phase);
+
+    public static IDisposable? EventScope(ILogger logger, string eventId) => EventScopeDefinition(logger, eventId);
 }

@@ -3,5 +3,6 @@ using Microsoft.Azure.Functions.Worker.Builder;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.AddTelemetry();
 builder.AddCustomerTiering();
 await builder.Build().RunAsync();

@@ -149,6 +149,21 @@ public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplat
         Assert.EndsWith("variables('tierChangesTopic'))]", topic.GetProperty("name").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Telemetry_goes_to_application_insights_as_the_managed_identity()
+    {
+        var insights = Assert.Single(Resources("Microsoft.Insights/components"));
+        var publisher = Resources("Microsoft.Authorization/roleAssignments").Where(a =>
+            ResourceNamed(a.GetProperty("scope").GetString()!) == "insights"
+            && a.GetProperty("properties").GetProperty("principalId").GetString()!.Contains("variables('names').identity", StringComparison.Ordinal));
+
+        Assert.True(insights.GetProperty("properties").GetProperty("DisableLocalAuth").GetBoolean());
+        Assert.Contains("variables('names').insights", AppSettings[Telemetry.ConnectionStringSetting], StringComparison.Ordinal);
+        Assert.StartsWith("[format('ClientId={0};Authorization=AAD'", AppSettings[Telemetry.AuthenticationSetting], StringComparison.Ordinal);
+        Assert.Contains("variables('names').identity", AppSettings[Telemetry.AuthenticationSetting], StringComparison.Ordinal);
+        Assert.Contains(MonitoringMetricsPublisher, publisher.Select(a => RoleId(a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!)));
+    }
+
     /// <summary>The connections of the app, each with the role ids its use needs (Functions' identity-connection tables).</summary>
     private static Dictionary<string, HashSet<string>> RequiredRoles()
     {

@@ -60,6 +60,7 @@ public sealed class ExportIngestion(
 
         var eTag = properties.ETag.ToString("H");
         var id = IngestionLedger.IdOf(blobName, eTag);
+        using var scope = Log.IngestionScope(logger, id);
         var existing = await ledger.GetAsync(id, cancellationToken);
         if (existing is { IsFinished: true })
         {

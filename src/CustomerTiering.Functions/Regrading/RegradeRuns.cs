@@ -13,6 +13,7 @@ public sealed class RegradeRuns(RunStore runs, PeriodStore periods, RegradeLock 
     public async Task<RegradeStart> StartAsync(RegradeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var scope = Log.RunScope(logger, request.RunId);
         if (await runs.GetAsync(request.RunId, cancellationToken) is { } existing)
         {
             return RegradeStart.Existing(existing);
@@ -63,6 +64,7 @@ public sealed class RegradeRuns(RunStore runs, PeriodStore periods, RegradeLock 
     /// </summary>
     public async Task<RegradeStart> ResumeAsync(string runId, CancellationToken cancellationToken = default)
     {
+        using var scope = Log.RunScope(logger, runId);
         var run = await runs.GetAsync(runId, cancellationToken);
         if (run is null or { Status: RunStatus.Succeeded })
         {
@@ -93,6 +95,7 @@ public sealed class RegradeRuns(RunStore runs, PeriodStore periods, RegradeLock 
     public async Task FailAsync(string runId, Exception error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);
+        using var scope = Log.RunScope(logger, runId);
         await runs.UpdateAsync(runId, r => r.IsFinished ? null : r with
         {
             Status = RunStatus.Failed, FailedIn = r.Status, Error = $"{error.GetType().Name}: {error.Message}", UpdatedAt = clock.GetUtcNow(),

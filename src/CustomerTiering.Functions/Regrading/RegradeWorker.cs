@@ -33,6 +33,7 @@ public sealed class RegradeWorker(
     public async Task HandleAsync(ShardWork work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        using var scope = Log.ShardScope(logger, work.RunId, work.Shard, work.Phase);
         var run = await runs.GetAsync(work.RunId, cancellationToken);
         if (run is null || run.IsFinished || work.Shard < 0 || work.Shard >= run.Shards)
         {

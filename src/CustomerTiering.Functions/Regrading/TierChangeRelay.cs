@@ -21,6 +21,7 @@ public sealed class TierChangeRelay(RelayedEventLedger ledger, ITierChangePublis
             return false;
         }
 
+        using var scope = Log.EventScope(logger, published.Id);
         if (!await ledger.TryClaimAsync(published.Id, messageId, cancellationToken))
         {
             Log.EventDropped(logger, messageId, "a duplicate of an event already relayed");

@@ -1,0 +1,83 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+
+namespace CustomerTiering.Functions;
+
+/// <summary>
+/// Where the worker's telemetry goes. In Azure (<c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> set) OpenTelemetry sends
+/// its logs, with their scopes as properties, the traces of its invocations and the Azure SDK's calls (dependencies) to
+/// Application Insights, authenticated as <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> says (the managed identity).
+/// Elsewhere the app's own logs print on the worker's console, one line each with their scopes, so a run or an
+/// ingestion can be followed there too.
+/// </summary>
+/// <remarks>
+/// OpenTelemetry rather than the Application Insights SDK: the host (<c>telemetryMode</c> in host.json) and the worker
+/// then share one trace per invocation, the exporter takes an Entra credential directly, and the same pipeline can
+/// export elsewhere (OTLP) without touching the code.
+/// </remarks>
+public static class Telemetry
+{
+    public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
+    // The worker's provider that forwards logs to the host over gRPC (without their scopes).
+    private const string HostChannelProvider = "Microsoft.Azure.Functions.Worker.Logging.WorkerLoggerProvider";
+    private const string AppCategories = "CustomerTiering";
+
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Configuration[ConnectionStringSetting] is { Length: > 0 })
+        {
+            // The Azure SDK's activities are the dependencies: table batches, blob reads, Service Bus sends.
+            AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
+            builder.Logging.AddOpenTelemetry(logs =>
+            {
+                logs.IncludeScopes = true;
+                logs.IncludeFormattedMessage = true;
+            });
+            builder.Services.AddOpenTelemetry()
+                .UseFunctionsWorkerDefaults()
+                .WithTracing(traces => traces.AddSource("Azure.*"))
+                .UseAzureMonitorExporter(exporter => exporter.Credential = Credential(builder.Configuration[AuthenticationSetting]));
+        }
+        else
+        {
+            builder.Logging.AddConsole(console => console.FormatterName = ScopedLineFormatter.Name)
+                .AddConsoleFormatter<ScopedLineFormatter, ConsoleFormatterOptions>();
+            builder.Services.Configure<LoggerFilterOptions>(filters =>
+            {
+                // The console prints the app's own lines only; the host prints the worker's and the runtime's.
+                var console = typeof(ConsoleLoggerProvider).FullName;
+                filters.Rules.Add(new LoggerFilterRule(console, categoryName: null, LogLevel.None, filter: null));
+                filters.Rules.Add(new LoggerFilterRule(console, AppCategories, LogLevel.Information, filter: null));
+                // Printed here with their scopes, the app's lines would otherwise print a second time through the host.
+                filters.Rules.Add(new LoggerFilterRule(HostChannelProvider, AppCategories, LogLevel.None, filter: null));
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>The credential an authentication string such as <c>ClientId=…;Authorization=AAD</c> names; none without one.</summary>
+    internal static TokenCredential? Credential(string? authentication)
+    {
+        var parts = (authentication ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+        if (!parts.TryGetValue("Authorization", out var kind) || !kind.Equals("AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return parts.TryGetValue("ClientId", out var clientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
+    }
+}
