@@ -5,3 +5,6 @@ param portalOrigins = ['http://localhost:5173']
 param regradeTimeZone = 'Asia/Shanghai'
 param regradeShards = 4
 param maximumInstanceCount = 10
+// Object ids of the people or groups who drop exports into `exports`, comma-separated, e.g.
+// EXPORT_UPLOADER_IDS=$(az ad group show --group "Sales Operations" --query id -o tsv)
+param exportUploaderPrincipalIds = empty(readEnvironmentVariable('EXPORT_UPLOADER_IDS', '')) ? [] : split(readEnvironmentVariable('EXPORT_UPLOADER_IDS', ''), ',')

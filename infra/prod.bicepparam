@@ -6,3 +6,6 @@ param regradeTimeZone = 'Asia/Shanghai'
 param regradeShards = 16
 param maximumInstanceCount = 40
 param instanceMemoryMB = 4096
+// Object ids of the people or groups who drop exports into `exports`, comma-separated, e.g.
+// EXPORT_UPLOADER_IDS=$(az ad group show --group "Sales Operations" --query id -o tsv)
+param exportUploaderPrincipalIds = empty(readEnvironmentVariable('EXPORT_UPLOADER_IDS', '')) ? [] : split(readEnvironmentVariable('EXPORT_UPLOADER_IDS', ''), ',')
