@@ -49,12 +49,17 @@ public static class Telemetry
         {
             builder.Logging.AddConsole(console => console.FormatterName = ScopedLineFormatter.Name)
                 .AddConsoleFormatter<ScopedLineFormatter, ConsoleFormatterOptions>();
+            // A rule for the console provider outranks Logging:LogLevel, so it takes the level configured there.
+            var level = Enum.TryParse<LogLevel>(
+                builder.Configuration[$"Logging:LogLevel:{AppCategories}"] ?? builder.Configuration["Logging:LogLevel:Default"], out var configured)
+                ? configured
+                : LogLevel.Information;
             builder.Services.Configure<LoggerFilterOptions>(filters =>
             {
                 // The console prints the app's own lines only; the host prints the worker's and the runtime's.
                 var console = typeof(ConsoleLoggerProvider).FullName;
                 filters.Rules.Add(new LoggerFilterRule(console, categoryName: null, LogLevel.None, filter: null));
-                filters.Rules.Add(new LoggerFilterRule(console, AppCategories, LogLevel.Information, filter: null));
+                filters.Rules.Add(new LoggerFilterRule(console, AppCategories, level, filter: null));
                 // Printed here with their scopes, the app's lines would otherwise print a second time through the host.
                 filters.Rules.Add(new LoggerFilterRule(HostChannelProvider, AppCategories, LogLevel.None, filter: null));
             });
