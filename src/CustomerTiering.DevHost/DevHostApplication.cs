@@ -44,6 +44,8 @@ public static class DevHostApplication
             // The worker protocol: HTTP/2 without TLS, loopback only, as the Functions host serves it to its workers.
             kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = HttpProtocols.Http2);
         });
+        // A worker that stops closes its stream; gRPC logs that as an error reading a message, with a stack trace.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
