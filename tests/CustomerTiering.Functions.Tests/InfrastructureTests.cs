@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CustomerTiering.Functions.Publishing;
@@ -33,17 +32,7 @@ public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplat
 
         public async Task InitializeAsync()
         {
-            var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "bicep.sh"), folder])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = RepositoryPaths.Root,
-            };
-            using var script = Process.Start(start)!;
-            var output = script.StandardOutput.ReadToEndAsync();
-            var errors = script.StandardError.ReadToEndAsync();
-            await script.WaitForExitAsync();
-            Assert.True(script.ExitCode == 0, $"scripts/bicep.sh failed:\n{await output}\n{await errors}");
+            await RepositoryScript.RunAsync("bicep.sh", folder);
             Root = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "main.json"))).RootElement.Clone();
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -21,20 +20,7 @@ public sealed class PackageTests(AzuriteFixture azurite, PackageTests.BuiltPacka
 
         public string Zip => Path.Combine(Folder, "customer-tiering.zip");
 
-        public async Task InitializeAsync()
-        {
-            var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "package.sh"), Folder])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = RepositoryPaths.Root,
-            };
-            using var script = Process.Start(start)!;
-            var output = script.StandardOutput.ReadToEndAsync();
-            var errors = script.StandardError.ReadToEndAsync();
-            await script.WaitForExitAsync();
-            Assert.True(script.ExitCode == 0, $"scripts/package.sh failed:\n{await output}\n{await errors}");
-        }
+        public Task InitializeAsync() => RepositoryScript.RunAsync("package.sh", Folder);
 
         public Task DisposeAsync()
         {
