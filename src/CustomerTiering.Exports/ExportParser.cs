@@ -6,23 +6,30 @@ using CustomerTiering.Exports.Records;
 namespace CustomerTiering.Exports;
 
 /// <summary>
-/// Turns rows into customers and orders, checking every field; a bad row becomes a <see cref="RowError"/> and the rest go on.
-/// Order lines are folded into one order per invoice, emitted after the last row.
+/// Turns rows into customers and orders, checking every field. Each data row gives one outcome: accepted, rejected with
+/// every problem it has, or (orders and order lines without a customer id) a sale without a customer, which is counted
+/// and left out. Order lines are folded into one order per invoice, emitted after the last row.
 /// </summary>
-public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLimits limits)
+public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLimits limits, ColumnConventions conventions)
 {
     private const int MaxIdLength = 128;
     private const int MaxTextLength = 200;
 
     // Credit notes and returns count negative; a cancelled order counts nothing (re-exported, it replaces the original).
     private static readonly string[] CreditMarkers = ["credit", "return", "refund", "退货", "退款", "红冲", "贷项"];
-    private static readonly string[] CancelMarkers = ["cancel", "void", "取消", "作废"];
+    // A marketplace order closed (交易关闭) or refunded in full (退款成功) is that order's own row, not a separate credit note.
+    private static readonly string[] CancelMarkers = ["cancel", "void", "取消", "作废", "交易关闭", "退款成功"];
 
-    private readonly ValueParser _values = new(profile);
+    private readonly ValueParser _values = new(profile, conventions);
 
     // Categories, currencies and the like repeat on every row: one string each, not one per row.
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pool =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public ExportParser(ColumnMap map, MappingProfile profile, ExportLimits limits)
+        : this(map, profile, limits, ColumnConventions.None)
+    {
+    }
 
     public ExportKind Kind => map.Kind;
 
@@ -44,7 +51,7 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
         {
             if (Structural(reader) is { } problem)
             {
-                yield return ParsedRow.Of(problem);
+                yield return ParsedRow.Rejected(problem);
                 continue;
             }
 
@@ -53,7 +60,7 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
             var customer = id is { } customerId
                 ? new CustomerProfile(
                     customerId,
-                    Text(reader, CanonicalField.Name, errors),
+                    Text(reader, CanonicalField.Name, errors) ?? PersonName(reader, errors),
                     TypeOf(Optional(reader, CanonicalField.CustomerType)),
                     Text(reader, CanonicalField.Region, errors),
                     Text(reader, CanonicalField.Channel, errors),
@@ -64,10 +71,7 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
                 errors.Add(RowError.Of(reader.Row, Column(CanonicalField.CustomerId), customer.Id.Value, $"duplicate customer id: row {seen[customer.Id.Value]} has it already"));
             }
 
-            foreach (var row in errors.Count > 0 ? errors.Select(ParsedRow.Of) : [ParsedRow.Of(customer!)])
-            {
-                yield return row;
-            }
+            yield return errors.Count > 0 ? ParsedRow.Rejected(errors) : ParsedRow.Of(customer!);
         }
     }
 
@@ -77,13 +81,14 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
         {
             if (Structural(reader) is { } problem)
             {
-                yield return ParsedRow.Of(problem);
+                yield return ParsedRow.Rejected(problem);
                 continue;
             }
 
             var errors = new List<RowError>(0);
             var orderId = Required(reader, CanonicalField.OrderId, errors);
-            var customerId = Id(reader, errors);
+            var guest = IsGuest(reader);
+            var customerId = guest ? null : Id(reader, errors);
             var date = Date(reader, errors);
             var amount = Amount(reader, CanonicalField.Amount, required: true, errors);
             var margin = Amount(reader, CanonicalField.Margin, required: false, errors);
@@ -91,17 +96,15 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
             var category = Text(reader, CanonicalField.Category, errors, pooled: true);
             if (errors.Count > 0)
             {
-                foreach (var error in errors)
-                {
-                    yield return ParsedRow.Of(error);
-                }
-
+                yield return ParsedRow.Rejected(errors);
                 continue;
             }
 
             var status = Optional(reader, CanonicalField.Status);
             var (net, netMargin) = Marked(status, amount!.Value, margin);
-            yield return ParsedRow.Of(new ExportedOrder(new Order(orderId!, customerId!.Value, date!.Value, net, netMargin, category), currency?.ToUpperInvariant()));
+            yield return guest
+                ? ParsedRow.WithoutCustomer(net)
+                : ParsedRow.Of(new ExportedOrder(new Order(orderId!, customerId!.Value, date!.Value, net, netMargin, category), currency?.ToUpperInvariant()));
         }
     }
 
@@ -112,19 +115,20 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
         {
             if (Structural(reader) is { } problem)
             {
-                yield return ParsedRow.Of(problem);
+                yield return ParsedRow.Rejected(problem);
                 continue;
             }
 
             var errors = new List<RowError>(0);
             var invoice = Required(reader, CanonicalField.InvoiceNo, errors);
-            var customerId = Id(reader, errors);
+            var guest = IsGuest(reader);
+            var customerId = guest ? null : Id(reader, errors);
             var date = Date(reader, errors);
             _ = Required(reader, CanonicalField.ProductCode, errors);
             var quantity = Amount(reader, CanonicalField.Quantity, required: true, errors);
             var price = Amount(reader, CanonicalField.UnitPrice, required: true, errors);
             var category = Text(reader, CanonicalField.Category, errors, pooled: true) ?? Pooled(Optional(reader, CanonicalField.ProductCode));
-            if (errors.Count == 0 && invoices.TryGetValue(invoice!, out var folded) && folded.CustomerId != customerId!.Value)
+            if (errors.Count == 0 && !guest && invoices.TryGetValue(invoice!, out var folded) && folded.CustomerId != customerId!.Value)
             {
                 errors.Add(RowError.Of(reader.Row, Column(CanonicalField.CustomerId), customerId.Value.Value,
                     $"invoice {invoice} belongs to customer {folded.CustomerId} (row {folded.FirstRow})"));
@@ -132,11 +136,14 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
 
             if (errors.Count > 0)
             {
-                foreach (var error in errors)
-                {
-                    yield return ParsedRow.Of(error);
-                }
+                yield return ParsedRow.Rejected(errors);
+                continue;
+            }
 
+            if (guest)
+            {
+                var line = quantity!.Value * price!.Value;
+                yield return ParsedRow.WithoutCustomer(IsCreditNote(invoice!, Optional(reader, CanonicalField.Status)) ? -Math.Abs(line) : line);
                 continue;
             }
 
@@ -152,21 +159,31 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
             }
 
             folded.Add(quantity!.Value * price!.Value, date!.Value, category);
+            yield return ParsedRow.Line();
         }
 
         foreach (var (invoice, folded) in invoices)
         {
             var amount = folded.CreditNote ? -Math.Abs(folded.Amount) : folded.Amount;
-            yield return ParsedRow.Of(new ExportedOrder(new Order(invoice, folded.CustomerId, folded.Date, amount, null, folded.Category), null));
+            yield return ParsedRow.FromLines(new ExportedOrder(new Order(invoice, folded.CustomerId, folded.Date, amount, null, folded.Category), null));
         }
     }
 
     private static RowError? Structural(IRowReader reader) =>
         reader.RowProblem is { } problem ? new RowError(reader.Row, "", "", problem) : null;
 
+    /// <summary>An order or line without a customer id: a guest sale, counted apart. Customer files still need the id.</summary>
+    private bool IsGuest(IRowReader reader) => CustomerIdText(reader).IsEmpty;
+
+    private ReadOnlySpan<char> CustomerIdText(IRowReader reader)
+    {
+        var text = SpreadsheetGuard.Strip(Field(reader, CanonicalField.CustomerId));
+        return conventions.IdsWrittenAsDecimals ? ColumnSurvey.WholeNumber(text) : text;
+    }
+
     private CustomerId? Id(IRowReader reader, List<RowError> errors)
     {
-        var text = Field(reader, CanonicalField.CustomerId);
+        var text = CustomerIdText(reader);
         if (Garbled(text))
         {
             errors.Add(RowError.Of(reader.Row, Column(CanonicalField.CustomerId), text, GarbledReason));
@@ -184,7 +201,7 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
 
     private string? Required(IRowReader reader, CanonicalField field, List<RowError> errors)
     {
-        var text = Field(reader, field).Trim();
+        var text = SpreadsheetGuard.Strip(Field(reader, field));
         var reason = text.IsEmpty ? "required but empty"
             : text.Length > MaxIdLength ? $"longer than {MaxIdLength} characters"
             : Garbled(text) ? GarbledReason
@@ -215,6 +232,12 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
 
         return pooled ? Pooled(text) : text.ToString();
     }
+
+    /// <summary>First and last name, where the export splits them (a shop's customer export) and has no name column.</summary>
+    private string? PersonName(IRowReader reader, List<RowError> errors) =>
+        string.Join(' ', new[] { Text(reader, CanonicalField.FirstName, errors), Text(reader, CanonicalField.LastName, errors) }.OfType<string>()) is { Length: > 0 } name
+            ? name
+            : null;
 
     private string Pooled(ReadOnlySpan<char> text)
     {

@@ -32,6 +32,7 @@ public static class CustomerTieringServices
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestionLedger>();
         builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<MappingProfiles>();
         builder.Services.AddSingleton<ExportIngestion>();
         builder.Services.AddOptions<RegradeOptions>().BindConfiguration(RegradeOptions.Section).ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Regrade:TimeZone is not a known time zone.").ValidateOnStart();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerTiering.Demo;
 using CustomerTiering.Domain.Customers;
+using CustomerTiering.Exports.Records;
 using Xunit;
 
 namespace CustomerTiering.Exports.Tests;
@@ -44,7 +45,8 @@ public sealed class DemoDataTests : IDisposable
 
         Assert.Equal((ExportKind.Customers, ExportKind.Orders), (customerKind, orderKind));
         Assert.Equal(_shop.Customers.Count, customers.Count(r => r.Customer is { Type: CustomerType.Enterprise or CustomerType.Individual }));
-        Assert.Equal(_shop.BadRows, orders.Count(r => r.Error is not null));
+        Assert.Equal(_shop.BadRows, orders.Count(r => r.Outcome == RowOutcome.Rejected));
+        Assert.Equal(_shop.GuestRows, orders.Count(r => r.Outcome == RowOutcome.WithoutCustomer));
         Assert.True(_shop.BadRows < orders.Count / 100, "bad rows stay under 1%, so the file is taken");
         Assert.All(orders.Where(r => r.Order is not null), r => Assert.True(r.Order!.Order.Date <= AsOf));
     }
@@ -54,7 +56,7 @@ public sealed class DemoDataTests : IDisposable
         public static DemoShopComparer Instance { get; } = new();
 
         public bool Equals(DemoShop? x, DemoShop? y) =>
-            x is not null && y is not null && x.Customers.SequenceEqual(y.Customers) && x.Orders.SequenceEqual(y.Orders) && x.BadRows == y.BadRows;
+            x is not null && y is not null && x.Customers.SequenceEqual(y.Customers) && x.Orders.SequenceEqual(y.Orders) && x.BadRows == y.BadRows && x.GuestRows == y.GuestRows;
 
         public int GetHashCode(DemoShop obj) => obj.Orders.Count;
     }

@@ -31,10 +31,17 @@ public static class Export
     {
         limits ??= ExportLimits.Default;
         profile ??= MappingProfile.BuiltIn;
+        // As ingestion reads a file: the header and a survey of the first rows, then every row.
+        ColumnMap map;
+        ColumnConventions conventions;
+        using (var survey = ExportReader.Open(new MemoryStream(content), name, limits))
+        {
+            map = ColumnMap.Resolve(survey.Header, profile, expected);
+            conventions = ColumnSurvey.Conventions(survey, map, profile, requested: null);
+        }
+
         using var reader = ExportReader.Open(new MemoryStream(content), name, limits);
-        var map = ColumnMap.Resolve(reader.Header, profile, expected);
-        var parser = new ExportParser(map, profile, limits);
-        return (map.Kind, parser.Parse(reader).ToList());
+        return (map.Kind, new ExportParser(map, profile, limits, conventions).Parse(reader).ToList());
     }
 
     public static (ExportKind Kind, List<ParsedRow> Rows) Read(string text, string name = "orders/export.csv", MappingProfile? profile = null, ExportKind? expected = null) =>
@@ -42,5 +49,5 @@ public static class Export
 
     public static List<ExportedOrder> Orders(this List<ParsedRow> rows) => [.. rows.Where(r => r.Order is not null).Select(r => r.Order!)];
 
-    public static List<RowError> Errors(this List<ParsedRow> rows) => [.. rows.Where(r => r.Error is not null).Select(r => r.Error!)];
+    public static List<RowError> Errors(this List<ParsedRow> rows) => [.. rows.SelectMany(r => r.Errors)];
 }

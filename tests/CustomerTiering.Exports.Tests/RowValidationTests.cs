@@ -1,4 +1,5 @@
 using CustomerTiering.Domain.Customers;
+using CustomerTiering.Exports.Records;
 using Xunit;
 
 namespace CustomerTiering.Exports.Tests;
@@ -20,8 +21,11 @@ public sealed class RowValidationTests
         Assert.Equal(["O1", "O5"], rows.Orders().Select(o => o.Order.OrderId));
         Assert.Equal(-4.5m, rows.Orders()[1].Order.NetAmount);
         Assert.Equal(
-            [(3L, "Customer ID", "", "customer id is empty"), (4L, "Order Date", "31/10/2026", "not an ISO 8601 date (yyyy-MM-dd); a mapping profile can declare other formats"), (5L, "Amount", "ten", "not a number")],
+            [(4L, "Order Date", "31/10/2026", "not a date in yyyy-MM-dd, the format of this column's other dates"), (5L, "Amount", "ten", "not a number")],
             rows.Errors().Select(e => (e.Row, e.Column, e.Value, e.Reason)));
+        Assert.Equal(
+            [RowOutcome.Accepted, RowOutcome.WithoutCustomer, RowOutcome.Rejected, RowOutcome.Rejected, RowOutcome.Accepted],
+            rows.Select(r => r.Outcome));
     }
 
     [Theory]
@@ -56,8 +60,10 @@ public sealed class RowValidationTests
         Assert.Equal(90m, orders["536370"].NetAmount);
         Assert.Equal(CustomerId.Create("12583"), orders["536370"].CustomerId);
         Assert.Equal(3, orders.Count);
-        Assert.Equal([4L, 7L], rows.Errors().Select(e => e.Row));
-        Assert.Contains("belongs to customer 12583 (row 6)", rows.Errors()[1].Reason, StringComparison.Ordinal);
+        Assert.Equal([7L], rows.Errors().Select(e => e.Row));
+        Assert.Contains("belongs to customer 12583 (row 6)", rows.Errors()[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(11.10m, Assert.Single(rows, r => r.Outcome == RowOutcome.WithoutCustomer).GuestAmount);
+        Assert.Equal(6, rows.Count(r => r.IsFileRow));
     }
 
     [Fact]

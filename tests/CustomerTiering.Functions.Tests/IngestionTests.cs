@@ -20,7 +20,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     public Task DisposeAsync() => Task.CompletedTask;
 
     private ExportIngestion Ingestion() => new(
-        Account, new IngestionLedger(Account), new ReportStore(Account), Options.Create(new IngestionOptions()), TimeProvider.System, NullLogger<ExportIngestion>.Instance);
+        Account, new IngestionLedger(Account), new ReportStore(Account), new MappingProfiles(Account), Options.Create(new IngestionOptions()), TimeProvider.System, NullLogger<ExportIngestion>.Instance);
 
     private static string Orders(int count, int badEvery = 0, string prefix = "O", decimal amount = 10m) =>
         "Order ID,Customer ID,Order Date,Amount,Category\n" + string.Concat(Enumerable.Range(1, count).Select(i =>
@@ -220,7 +220,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         var (name, eTag) = await UploadAsync("orders/doomed.csv", Orders(3));
         var ledger = new IngestionLedger(Account);
-        var failing = new ExportIngestion(Account, ledger, new ReportStore(Account), Options.Create(new IngestionOptions { MaxAttempts = 2 }),
+        var failing = new ExportIngestion(Account, ledger, new ReportStore(Account), new MappingProfiles(Account), Options.Create(new IngestionOptions { MaxAttempts = 2 }),
             TimeProvider.System, NullLogger<ExportIngestion>.Instance)
         {
             AfterRowWritten = _ => throw new IOException("storage went away"),

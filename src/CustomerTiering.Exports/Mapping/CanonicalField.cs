@@ -5,6 +5,8 @@ public enum CanonicalField
 {
     CustomerId,
     Name,
+    FirstName,
+    LastName,
     CustomerType,
     Region,
     Channel,

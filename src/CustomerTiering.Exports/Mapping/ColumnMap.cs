@@ -10,47 +10,97 @@ public sealed class ColumnMap
 
     private readonly Dictionary<CanonicalField, int> _columns;
 
-    private ColumnMap(ExportKind kind, Dictionary<CanonicalField, int> columns, IReadOnlyList<string> header)
+    private ColumnMap(ExportKind kind, Dictionary<CanonicalField, int> columns, IReadOnlyList<string> header, IReadOnlyList<ColumnUse> uses)
     {
         Kind = kind;
         _columns = columns;
         Header = header;
+        Uses = uses;
     }
 
     public ExportKind Kind { get; }
 
     public IReadOnlyList<string> Header { get; }
 
+    /// <summary>What became of each header column: the field it feeds, or why it is not read.</summary>
+    public IReadOnlyList<ColumnUse> Uses { get; }
+
     /// <summary>The column of a field, or -1 when the export has none.</summary>
     public int this[CanonicalField field] => _columns.TryGetValue(field, out var column) ? column : -1;
 
     /// <summary>
-    /// Maps a header. <paramref name="expected"/> comes from the folder (<c>customers/</c>, <c>orders/</c>); without it the
-    /// header decides. A file whose header fits no kind, or lacks a required column, is rejected naming what is missing.
+    /// Maps a header. A profile's explicit mapping wins (and <c>"ignore"</c> leaves a column out); among headers that
+    /// name the same field by built-in aliases, the preferred alias wins and the rest are unused; two equally good ones
+    /// are ambiguous. <paramref name="expected"/> comes from the folder (<c>customers/</c>, <c>orders/</c>); without it
+    /// the header decides. A file whose header fits no kind, or lacks a required column, is rejected naming what is missing.
     /// </summary>
     public static ColumnMap Resolve(IReadOnlyList<string> header, MappingProfile profile, ExportKind? expected)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(profile);
-        var byProfile = profile.Columns.ToDictionary(
-            c => FieldAliases.Normalise(c.Key),
-            c => Enum.Parse<CanonicalField>(c.Value, ignoreCase: true),
-            StringComparer.Ordinal);
+        var byProfile = profile.Columns.ToDictionary(c => FieldAliases.Normalise(c.Key), c => MappingProfile.FieldOf(c.Value), StringComparer.Ordinal);
         var columns = new Dictionary<CanonicalField, int>();
-        var duplicates = new List<string>();
+        var uses = new ColumnUse[header.Count];
+        var problems = new List<string>();
+
+        // The profile's own choices first: they are what the person who knows the file said.
         for (var i = 0; i < header.Count; i++)
         {
-            var normalised = FieldAliases.Normalise(header[i]);
-            CanonicalField? field = byProfile.TryGetValue(normalised, out var mapped) ? mapped : FieldAliases.Find(header[i]);
-            if (field is { } f && !columns.TryAdd(f, i))
+            if (!byProfile.TryGetValue(FieldAliases.Normalise(header[i]), out var mapped))
             {
-                duplicates.Add($"'{header[columns[f]]}' and '{header[i]}' both name {f}");
+                continue;
+            }
+
+            if (mapped is not { } field)
+            {
+                uses[i] = new ColumnUse(header[i], null, ColumnUseKind.Ignored, "the profile ignores it");
+            }
+            else if (columns.TryAdd(field, i))
+            {
+                uses[i] = new ColumnUse(header[i], field, ColumnUseKind.Mapped, "mapped by the profile");
+            }
+            else
+            {
+                problems.Add($"the profile maps both '{header[columns[field]]}' and '{header[i]}' to {field}");
             }
         }
 
-        if (duplicates.Count > 0)
+        // Then the built-in aliases, best alias first within each field.
+        var byAlias = Enumerable.Range(0, header.Count)
+            .Where(i => uses[i] is null)
+            .Select(i => (Column: i, Found: FieldAliases.FindRanked(header[i])))
+            .ToList();
+        foreach (var (i, _) in byAlias.Where(c => c.Found is null))
         {
-            throw new ExportRejectedException("Ambiguous header: " + string.Join("; ", duplicates) + ". Map one of them in a profile.");
+            uses[i] = new ColumnUse(header[i], null, ColumnUseKind.Unknown, "no field has this name");
+        }
+
+        foreach (var group in byAlias.Where(c => c.Found is not null).GroupBy(c => c.Found!.Value.Field))
+        {
+            var ranked = group.OrderBy(c => c.Found!.Value.Rank).ThenBy(c => c.Column).ToList();
+            var field = group.Key;
+            var start = 0;
+            if (!columns.TryGetValue(field, out var used))
+            {
+                if (ranked.Count > 1 && ranked[1].Found!.Value.Rank == ranked[0].Found!.Value.Rank)
+                {
+                    problems.Add($"'{header[ranked[0].Column]}' and '{header[ranked[1].Column]}' both name {field}");
+                }
+
+                used = columns[field] = ranked[0].Column;
+                uses[used] = new ColumnUse(header[used], field, ColumnUseKind.Mapped, "built-in name");
+                start = 1;
+            }
+
+            foreach (var (i, _) in ranked.Skip(start))
+            {
+                uses[i] = new ColumnUse(header[i], field, ColumnUseKind.Unused, $"{field} is read from '{header[used]}'");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ExportRejectedException("Ambiguous header: " + string.Join("; ", problems) + ". Map one of them in a profile, or ignore the other.");
         }
 
         var kind = expected switch
@@ -76,7 +126,7 @@ public sealed class ColumnMap
                 $". The header has: {string.Join(", ", header.Take(30))}.");
         }
 
-        return new ColumnMap(kind, columns, header);
+        return new ColumnMap(kind, columns, header, uses);
     }
 
     private static ExportKind Guess(Dictionary<CanonicalField, int> columns)

@@ -6,20 +6,28 @@ namespace CustomerTiering.Exports.Mapping;
 /// <summary>Built-in header names for each field, in English and Chinese, compared without case, spaces, '_', '-' or '.'.</summary>
 public static class FieldAliases
 {
+    // Where two headers of one file name the same field, the one whose alias comes first here is used and the other is
+    // reported unused: a marketplace report's 买家实际支付金额 (paid) wins over its 总金额 (list total).
     private static readonly Dictionary<CanonicalField, string[]> Names = new()
     {
-        [CanonicalField.CustomerId] = ["customer id", "customerid", "customer_id", "cust id", "customer no", "customer number", "client id", "account id", "客户编号", "客户id", "客户代码", "客户号", "客户编码"],
-        [CanonicalField.Name] = ["name", "customer name", "company name", "company", "客户名称", "客户姓名", "名称", "姓名", "公司名称"],
-        [CanonicalField.CustomerType] = ["type", "customer type", "segment type", "客户类型", "类型"],
-        [CanonicalField.Region] = ["region", "area", "territory", "country", "区域", "地区", "大区", "国家"],
-        [CanonicalField.Channel] = ["channel", "sales channel", "渠道", "销售渠道"],
+        [CanonicalField.CustomerId] = ["customer id", "customerid", "customer_id", "cust id", "customer no", "customer number", "client id", "account id", "account number",
+            "客户编号", "客户id", "客户代码", "客户号", "客户编码", "买家会员名", "会员名", "buyer id"],
+        [CanonicalField.Name] = ["name", "customer name", "account name", "company name", "company", "客户名称", "客户姓名", "名称", "姓名", "公司名称"],
+        [CanonicalField.FirstName] = ["first name", "firstname", "given name"],
+        [CanonicalField.LastName] = ["last name", "lastname", "surname", "family name"],
+        [CanonicalField.CustomerType] = ["type", "customer type", "account type", "segment type", "客户类型", "类型"],
+        [CanonicalField.Region] = ["region", "area", "territory", "sales region", "区域", "地区", "大区", "country", "billing country", "国家",
+            "province", "state", "billing state", "省份"],
+        [CanonicalField.Channel] = ["channel", "sales channel", "lead source", "渠道", "销售渠道"],
         [CanonicalField.Owner] = ["owner", "account owner", "sales rep", "salesperson", "account manager", "负责人", "客户经理", "销售代表", "销售"],
         [CanonicalField.OrderId] = ["order id", "orderid", "order no", "order number", "订单号", "订单编号"],
-        [CanonicalField.OrderDate] = ["order date", "date", "invoice date", "invoicedate", "created", "订单日期", "日期", "下单日期", "开票日期"],
-        [CanonicalField.Amount] = ["amount", "total", "net amount", "order total", "revenue", "sales", "金额", "订单金额", "销售额", "总金额"],
+        [CanonicalField.OrderDate] = ["order date", "date", "invoice date", "invoicedate", "created", "created at", "订单日期", "日期", "下单日期", "下单时间",
+            "订单创建时间", "创建时间", "开票日期"],
+        [CanonicalField.Amount] = ["net amount", "amount", "买家实际支付金额", "实付金额", "实收金额", "paid amount", "total", "order total", "revenue", "sales",
+            "金额", "订单金额", "销售额", "总金额"],
         [CanonicalField.Margin] = ["margin", "profit", "gross margin", "gross profit", "毛利", "利润", "毛利额"],
         [CanonicalField.Currency] = ["currency", "币种", "货币"],
-        [CanonicalField.Category] = ["category", "product category", "品类", "类别", "产品类别", "商品类别"],
+        [CanonicalField.Category] = ["category", "product category", "品类", "类别", "产品类别", "商品类别", "description", "宝贝标题", "商品标题"],
         [CanonicalField.Status] = ["status", "order status", "状态", "订单状态"],
         [CanonicalField.InvoiceNo] = ["invoice", "invoice no", "invoiceno", "invoice number", "发票号", "单据号", "发票号码"],
         [CanonicalField.ProductCode] = ["product code", "stockcode", "stock code", "sku", "product id", "item code", "产品编号", "商品编码", "产品代码"],
@@ -27,11 +35,16 @@ public static class FieldAliases
         [CanonicalField.UnitPrice] = ["unit price", "unitprice", "price", "单价"],
     };
 
-    private static readonly Dictionary<string, CanonicalField> ByName = Index();
+    private static readonly Dictionary<string, (CanonicalField Field, int Rank)> ByName = Index();
 
     public static IReadOnlyList<string> Of(CanonicalField field) => Names[field];
 
-    public static CanonicalField? Find(string header) => ByName.TryGetValue(Normalise(header), out var field) ? field : null;
+    public static CanonicalField? Find(string header) => FindRanked(header)?.Field;
+
+    /// <summary>The field a header names and its alias's rank among the field's aliases (0 = preferred), or null.</summary>
+    public static (CanonicalField Field, int Rank)? FindRanked(string header) =>
+        ByName.TryGetValue(Normalise(header), out var found) ? found : null;
+
 
     /// <summary>Lower case, without spaces, '_', '-', '.', a BOM or full-width spaces: "Customer_ID" = "customer id" = "CustomerId".</summary>
     public static string Normalise(string header)
@@ -51,19 +64,20 @@ public static class FieldAliases
         return builder.ToString();
     }
 
-    private static Dictionary<string, CanonicalField> Index()
+    private static Dictionary<string, (CanonicalField, int)> Index()
     {
-        var index = new Dictionary<string, CanonicalField>(StringComparer.Ordinal);
+        var index = new Dictionary<string, (CanonicalField Field, int Rank)>(StringComparer.Ordinal);
         foreach (var (field, names) in Names)
         {
-            foreach (var name in names)
+            for (var rank = 0; rank < names.Length; rank++)
             {
-                if (index.TryGetValue(Normalise(name), out var other) && other != field)
+                var key = Normalise(names[rank]);
+                if (index.TryGetValue(key, out var other) && other.Field != field)
                 {
-                    throw new InvalidOperationException($"The alias '{name}' names both {other} and {field}.");
+                    throw new InvalidOperationException($"The alias '{names[rank]}' names both {other.Field} and {field}.");
                 }
 
-                index[Normalise(name)] = field;
+                index.TryAdd(key, (field, rank));
             }
         }
 

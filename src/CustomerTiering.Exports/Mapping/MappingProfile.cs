@@ -13,7 +13,10 @@ public sealed record MappingProfile
 
     public string Name { get; init; } = "built-in";
 
-    /// <summary>Header → field name (a <see cref="CanonicalField"/>, any case). Built-in aliases still apply to other headers.</summary>
+    /// <summary>
+    /// Header → field name (a <see cref="CanonicalField"/>, any case), or <c>"ignore"</c> to leave the column out. It wins
+    /// over the built-in aliases, which still apply to the other headers.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Date formats tried after ISO 8601, e.g. <c>M/d/yyyy H:mm</c>, <c>dd.MM.yyyy</c>, <c>yyyy/MM/dd</c>.</summary>
@@ -22,7 +25,14 @@ public sealed record MappingProfile
     /// <summary>Culture of numbers: its decimal mark and thousands separator (invariant: 1,234.50; de-DE: 1.234,50).</summary>
     public string Culture { get; init; } = "";
 
+    /// <summary>What a profile maps a column to so that it is not read.</summary>
+    public const string Ignore = "ignore";
+
     public static MappingProfile BuiltIn { get; } = new();
+
+    /// <summary>The field a profile's column value names; null for <see cref="Ignore"/>.</summary>
+    public static CanonicalField? FieldOf(string value) =>
+        string.Equals(value, Ignore, StringComparison.OrdinalIgnoreCase) ? null : Enum.Parse<CanonicalField>(value, ignoreCase: true);
 
     public CultureInfo NumberCulture => string.IsNullOrEmpty(Culture) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(Culture, predefinedOnly: true);
 
@@ -42,9 +52,9 @@ public sealed record MappingProfile
         var problems = new List<string>();
         foreach (var (header, field) in profile.Columns)
         {
-            if (!Enum.TryParse<CanonicalField>(field, ignoreCase: true, out _))
+            if (!string.Equals(field, Ignore, StringComparison.OrdinalIgnoreCase) && !Enum.TryParse<CanonicalField>(field, ignoreCase: true, out _))
             {
-                problems.Add($"column '{header}' maps to unknown field '{field}' (fields: {string.Join(", ", Enum.GetNames<CanonicalField>())})");
+                problems.Add($"column '{header}' maps to unknown field '{field}' (fields: {string.Join(", ", Enum.GetNames<CanonicalField>())}, or '{Ignore}')");
             }
         }
 

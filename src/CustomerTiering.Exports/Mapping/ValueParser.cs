@@ -3,15 +3,12 @@ using System.Globalization;
 
 namespace CustomerTiering.Exports.Mapping;
 
-/// <summary>Dates and amounts as exports write them: ISO 8601 plus the profile's formats; numbers per the profile's culture, currency symbols stripped.</summary>
-public sealed class ValueParser(MappingProfile profile)
+/// <summary>
+/// Dates and amounts as exports write them: ISO 8601, the column's surveyed format or the profile's formats; numbers
+/// per the profile's culture, currency symbols and spreadsheet guards stripped.
+/// </summary>
+public sealed class ValueParser(MappingProfile profile, ColumnConventions conventions)
 {
-    private static readonly string[] IsoFormats =
-    [
-        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm",
-    ];
-
     private static readonly DateOnly Earliest = new(1900, 1, 1);
     private static readonly DateOnly Latest = new(2100, 12, 31);
     private const decimal MaxAmount = 1_000_000_000_000m;
@@ -20,35 +17,43 @@ public sealed class ValueParser(MappingProfile profile)
         [.. Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i)
             .Where(c => char.IsLetter(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol)]);
 
-    private readonly string[] _dateFormats = [.. IsoFormats, .. profile.DateFormats];
+    private readonly string[] _profileFormats = [.. profile.DateFormats];
+    private readonly DateFormat? _columnFormat = conventions.DateFormat is { } format && format != DateFormat.Iso ? format : null;
     private readonly CultureInfo _culture = profile.NumberCulture;
+
+    public ValueParser(MappingProfile profile)
+        : this(profile, ColumnConventions.None)
+    {
+    }
 
     public bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date, out string? reason)
     {
-        date = default;
-        text = text.Trim();
+        text = SpreadsheetGuard.Strip(text);
         if (text.IsEmpty)
         {
             reason = "the date is empty";
+            date = default;
             return false;
         }
 
         // Almost every export writes yyyy-MM-dd: read it directly rather than trying each format in turn.
-        if (TryParseIsoDate(text, out date))
+        if (TryParseIsoDate(text, out date)
+            || (_columnFormat is { } column && column.TryRead(text, out date))
+            || DateFormat.Iso.TryRead(text, out date))
         {
             return InRange(date, out reason);
         }
 
-        if (!DateTime.TryParseExact(text, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (_profileFormats.Length > 0 && DateTime.TryParseExact(text, _profileFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
-            reason = profile.DateFormats.Count == 0
-                ? "not an ISO 8601 date (yyyy-MM-dd); a mapping profile can declare other formats"
-                : $"not a date in ISO 8601 or {string.Join(", ", profile.DateFormats)}";
-            return false;
+            date = DateOnly.FromDateTime(parsed);
+            return InRange(date, out reason);
         }
 
-        date = DateOnly.FromDateTime(parsed);
-        return InRange(date, out reason);
+        reason = _profileFormats.Length > 0 ? $"not a date in ISO 8601 or {string.Join(", ", _profileFormats)}"
+            : conventions.DateFormat is { } surveyed ? $"not a date in {surveyed.Name}, the format of this column's other dates"
+            : conventions.DateFormatProblem ?? "not a date in a common format (yyyy-MM-dd, M/d/yyyy, d/M/yyyy, d.M.yyyy, yyyy/M/d, …); ?dateFormat= on the upload or a mapping profile can name one";
+        return false;
     }
 
     private static bool InRange(DateOnly date, out string? reason)
@@ -122,6 +127,7 @@ public sealed class ValueParser(MappingProfile profile)
 
     public bool TryParseAmount(ReadOnlySpan<char> text, out decimal amount, out string? reason)
     {
+        text = SpreadsheetGuard.Strip(text);
         // Most amounts are plain "-1234.50": read those directly, everything else the careful way.
         if (_culture.NumberFormat.NumberDecimalSeparator == "." && TryParsePlain(text, out amount))
         {

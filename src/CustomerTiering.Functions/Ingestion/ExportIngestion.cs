@@ -14,14 +14,15 @@ using Microsoft.Extensions.Options;
 namespace CustomerTiering.Functions.Ingestion;
 
 /// <summary>
-/// Ingests one export blob. Reads it twice: first to check every row (nothing is written if too many are bad), then to
-/// write the good ones. Rows are upserted by key, so a redelivered event, a re-uploaded file or a retry after a crash ends
+/// Ingests one export blob. Reads its first rows to learn its date format, then the whole file twice: first to check
+/// every row (nothing is written if too many are bad), then to write the good ones. Rows are upserted by key, so a redelivered event, a re-uploaded file or a retry after a crash ends
 /// in exactly the state of one clean run. A file that cannot be read is rejected with a report, never retried.
 /// </summary>
 public sealed class ExportIngestion(
     StorageAccount account,
     IngestionLedger ledger,
     ReportStore reports,
+    MappingProfiles profiles,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<ExportIngestion> logger)
@@ -116,6 +117,7 @@ public sealed class ExportIngestion(
             Rows = report.Rows,
             Accepted = report.Accepted,
             Rejected = report.Rejected,
+            WithoutCustomer = report.WithoutCustomer,
             Written = report.Written,
             Reason = report.Reason,
             ReportPath = $"{StorageNames.ReportsContainer}/{ReportStore.ReportPath(id)}",
@@ -133,50 +135,49 @@ public sealed class ExportIngestion(
             throw new ExportRejectedException("The file is empty.");
         }
 
-        var profile = await ProfileAsync(properties, cancellationToken);
+        var profile = await profiles.LoadAsync(properties.Metadata.TryGetValue(ExportMetadata.Profile, out var name) ? name : null, cancellationToken);
+        var requestedDates = ExportMetadata.DateFormatOf(properties);
         var kindHint = ExportBlobName.KindOf(blob.Name);
 
-        // Pass 1: check every row, keep the first rejected rows and write all of them to the rejected-rows CSV.
-        long rows = 0, rejected = 0;
-        var shown = new List<RowError>();
-        ExportKind kind;
+        // Pass 0: the header, and what the first rows say about dates and ids.
+        ColumnMap map;
+        ColumnConventions conventions;
+        using (var reader = await OpenAsync(blob, eTag, cancellationToken))
+        {
+            map = ColumnMap.Resolve(reader.Header, profile, kindHint);
+            conventions = ColumnSurvey.Conventions(reader, map, profile, requestedDates);
+        }
+
+        // Pass 1: check every row, keep the first problems and write all of them to the rejected-rows CSV.
+        var tally = new RowTally(Limits.MaxErrorsInReport);
         await using (var rejectedCsv = await reports.OpenRejectedRowsAsync(report.IngestionId, cancellationToken))
         using (var csv = new RejectedRowsCsv(new StreamWriter(rejectedCsv, RejectedRowsCsv.Encoding)))
         using (var reader = await OpenAsync(blob, eTag, cancellationToken))
         {
-            var parser = new ExportParser(ColumnMap.Resolve(reader.Header, profile, kindHint), profile, Limits);
-            kind = parser.Kind;
-            foreach (var row in parser.Parse(reader))
+            foreach (var row in new ExportParser(map, profile, Limits, conventions).Parse(reader))
             {
-                rows++;
-                if (row.Error is { } error)
+                tally.Add(row);
+                foreach (var error in row.Errors)
                 {
-                    rejected++;
                     csv.Write(error);
-                    if (shown.Count < Limits.MaxErrorsInReport)
-                    {
-                        shown.Add(error);
-                    }
                 }
             }
         }
 
-        if (rejected == 0)
+        if (tally.Rejected == 0)
         {
             await reports.DeleteRejectedRowsAsync(report.IngestionId, cancellationToken);
         }
 
-        report = report with
+        report = tally.Describe(report with
         {
-            Kind = kind.ToString(),
-            Rows = rows,
-            Rejected = rejected,
-            Accepted = rows - rejected,
-            RejectedShare = rows == 0 ? 0 : Math.Round((double)rejected / rows, 6),
-            RejectedRows = shown,
-            RejectedRowsPath = rejected > 0 ? $"{StorageNames.ReportsContainer}/{ReportStore.RejectedRowsPath(report.IngestionId)}" : null,
-        };
-        if (rows == 0)
+            Kind = map.Kind.ToString(),
+            DateFormat = conventions.DateFormat?.Name,
+            DateFormatSource = conventions.DateFormatSource,
+            Columns = map.Uses,
+            RejectedRowsPath = tally.Rejected > 0 ? $"{StorageNames.ReportsContainer}/{ReportStore.RejectedRowsPath(report.IngestionId)}" : null,
+        }, conventions);
+        if (tally.Rows == 0)
         {
             throw new ExportRejectedException("The file has a header but no rows.");
         }
@@ -186,19 +187,18 @@ public sealed class ExportIngestion(
             return report with
             {
                 Status = nameof(IngestionStatus.Rejected),
-                Reason = $"{rejected} of {rows} rows ({report.RejectedShare:P1}) are bad; more than {options.Value.MaxRejectedShare:P0} rejects the whole file, so nothing was written.",
+                Reason = $"{tally.Rejected} of {tally.Rows} rows ({report.RejectedShare:P1}) are bad; more than {options.Value.MaxRejectedShare:P0} rejects the whole file, so nothing was written.",
             };
         }
 
         // Pass 2: write the good rows.
-        var table = account.Tables.GetTableClient(kind == ExportKind.Customers ? StorageNames.CustomersTable : StorageNames.OrdersTable);
+        var table = account.Tables.GetTableClient(map.Kind == ExportKind.Customers ? StorageNames.CustomersTable : StorageNames.OrdersTable);
         var writer = new BatchWriter(table, options.Value.WriteParallelism);
         var now = clock.GetUtcNow();
         long handed = 0;
         using (var reader = await OpenAsync(blob, eTag, cancellationToken))
         {
-            var parser = new ExportParser(ColumnMap.Resolve(reader.Header, profile, kindHint), profile, Limits);
-            foreach (var row in parser.Parse(reader))
+            foreach (var row in new ExportParser(map, profile, Limits, conventions).Parse(reader))
             {
                 if (row.Customer is { } customer)
                 {
@@ -224,7 +224,7 @@ public sealed class ExportIngestion(
         await writer.FlushAsync(cancellationToken);
         return report with
         {
-            Status = rejected == 0 ? nameof(IngestionStatus.Succeeded) : nameof(IngestionStatus.PartiallySucceeded),
+            Status = tally.Rejected == 0 ? nameof(IngestionStatus.Succeeded) : nameof(IngestionStatus.PartiallySucceeded),
             Written = handed,
         };
     }
@@ -245,30 +245,6 @@ public sealed class ExportIngestion(
         {
             await stream.DisposeAsync();
             throw;
-        }
-    }
-
-    private async Task<MappingProfile> ProfileAsync(BlobProperties properties, CancellationToken cancellationToken)
-    {
-        if (!properties.Metadata.TryGetValue("profile", out var name) || string.IsNullOrWhiteSpace(name))
-        {
-            return MappingProfile.BuiltIn;
-        }
-
-        if (name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) || name.Length > 64)
-        {
-            throw new ExportRejectedException($"The mapping profile name '{name}' is not a plain name (letters, digits, '-', '_').");
-        }
-
-        var profileBlob = Exports.GetBlobClient($"{ExportBlobName.ProfilesFolder}{name}.json");
-        try
-        {
-            var content = await profileBlob.DownloadContentAsync(cancellationToken);
-            return MappingProfile.Parse(content.Value.Content.ToString());
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            throw new ExportRejectedException($"The mapping profile '{name}' does not exist (expected exports/{ExportBlobName.ProfilesFolder}{name}.json).");
         }
     }
 }

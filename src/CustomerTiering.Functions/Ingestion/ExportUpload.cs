@@ -1,5 +1,6 @@
 using System.Text;
 using Azure.Storage.Blobs.Models;
+using CustomerTiering.Exports.Mapping;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Ingestion;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CustomerTiering.Functions.Ingestion;
 
 /// <summary>
-/// <c>POST /api/exports/{kind}?name=&amp;profile=</c>: streams the body into <c>exports/{kind}/yyyy/MM/dd/{upload}-{name}</c>
+/// <c>POST /api/exports/{kind}?name=&amp;profile=&amp;dateFormat=</c>: streams the body into <c>exports/{kind}/yyyy/MM/dd/{upload}-{name}</c>
 /// and answers 202 with the ingestion's status URL. The BlobCreated event then ingests it like any dropped file.
 /// </summary>
 public static class ExportUpload
@@ -27,6 +28,7 @@ public static class ExportUpload
         string kind,
         string? name,
         string? profile,
+        string? dateFormat,
         StorageAccount account,
         IngestionLedger ledger,
         IOptions<IngestionOptions> options,
@@ -58,9 +60,9 @@ public static class ExportUpload
             return Problem(400, "Unsupported file name", $"name must end in one of {string.Join(" ", Extensions)}.");
         }
 
-        if (profile is not null && (profile.Length > 64 || profile.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))))
+        if (ParameterProblem(profile, dateFormat) is { } problem)
         {
-            return Problem(400, "Invalid profile", "profile is a plain name: letters, digits, '-' and '_'.");
+            return problem;
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -74,7 +76,7 @@ public static class ExportUpload
         var uploadOptions = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = mediaType },
-            Metadata = profile is null ? null : new Dictionary<string, string> { ["profile"] = profile },
+            Metadata = Metadata(profile, dateFormat),
         };
         BlobContentInfo uploaded;
         try
@@ -95,6 +97,31 @@ public static class ExportUpload
 
         var statusUrl = $"/api/ingestions/{id}";
         return Results.Accepted(statusUrl, new UploadAccepted(id, $"{StorageNames.ExportsContainer}/{blobName}", nameof(IngestionStatus.Queued), statusUrl));
+    }
+
+    /// <summary>A 400 for a profile that is no plain name or a date format that is none of the common ones; else null.</summary>
+    internal static IResult? ParameterProblem(string? profile, string? dateFormat) =>
+        profile is not null && (profile.Length > 64 || profile.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            ? Problem(400, "Invalid profile", "profile is a plain name: letters, digits, '-' and '_'.")
+            : dateFormat is not null && DateFormat.Named(dateFormat) is null
+                ? Problem(400, "Unknown date format", $"dateFormat is one of: {string.Join(", ", DateFormat.Common.Select(f => f.Name))}.")
+                : null;
+
+    /// <summary>What the upload says about how to read the file, as blob metadata (ASCII only, so the format is escaped).</summary>
+    private static Dictionary<string, string>? Metadata(string? profile, string? dateFormat)
+    {
+        var metadata = new Dictionary<string, string>();
+        if (profile is not null)
+        {
+            metadata[ExportMetadata.Profile] = profile;
+        }
+
+        if (dateFormat is not null)
+        {
+            metadata[ExportMetadata.DateFormat] = Uri.EscapeDataString(DateFormat.Named(dateFormat)!.Name);
+        }
+
+        return metadata.Count == 0 ? null : metadata;
     }
 
     /// <summary>The last path segment, with anything but letters, digits, '.', '-' and '_' replaced: no traversal, no surprises.</summary>

@@ -39,7 +39,7 @@ public sealed class IngestionFunctions(
     [Function("UploadExport")]
     public Task<IResult> UploadAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken) =>
-        ExportUpload.HandleAsync(request.HttpContext, kind, request.Query["name"], request.Query["profile"], account, ledger, options, clock, cancellationToken);
+        ExportUpload.HandleAsync(request.HttpContext, kind, request.Query["name"], request.Query["profile"], request.Query["dateFormat"], account, ledger, options, clock, cancellationToken);
 
     [Function("GetIngestion")]
     public Task<IResult> GetAsync(

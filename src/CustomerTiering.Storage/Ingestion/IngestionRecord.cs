@@ -19,6 +19,9 @@ public sealed record IngestionRecord
 
     public long Rejected { get; init; }
 
+    /// <summary>Orders or order lines without a customer id (guest sales): counted, not written, never rejected.</summary>
+    public long WithoutCustomer { get; init; }
+
     public long Written { get; init; }
 
     public string? Reason { get; init; }

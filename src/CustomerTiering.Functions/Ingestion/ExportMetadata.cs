@@ -1,0 +1,28 @@
+using Azure.Storage.Blobs.Models;
+using CustomerTiering.Exports;
+
+namespace CustomerTiering.Functions.Ingestion;
+
+/// <summary>
+/// What an export's blob metadata says about reading it, set by the upload API or by whoever drops the file:
+/// <c>profile</c> (a mapping profile's name) and <c>dateformat</c> (one of the common date formats, URI-escaped).
+/// </summary>
+public static class ExportMetadata
+{
+    public const string Profile = "profile";
+    public const string DateFormat = "dateformat";
+
+    /// <summary>The date format the metadata names; null without one; a rejection for one that is not a common format.</summary>
+    public static Exports.Mapping.DateFormat? DateFormatOf(BlobProperties properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        if (!properties.Metadata.TryGetValue(DateFormat, out var value) || string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Exports.Mapping.DateFormat.Named(Uri.UnescapeDataString(value))
+            ?? throw new ExportRejectedException(
+                $"The blob's '{DateFormat}' metadata '{value}' is not one of: {string.Join(", ", Exports.Mapping.DateFormat.Common.Select(f => f.Name))}.");
+    }
+}
