@@ -27,7 +27,8 @@ public static class Export
         return output.ToArray();
     }
 
-    public static (ExportKind Kind, List<ParsedRow> Rows) Read(byte[] content, string name = "orders/export.csv", MappingProfile? profile = null, ExportKind? expected = null, ExportLimits? limits = null)
+    public static (ExportKind Kind, List<ParsedRow> Rows) Read(
+        byte[] content, string name = "orders/export.csv", MappingProfile? profile = null, ExportKind? expected = null, ExportLimits? limits = null, DateFormat? dateFormat = null)
     {
         limits ??= ExportLimits.Default;
         profile ??= MappingProfile.BuiltIn;
@@ -37,7 +38,7 @@ public static class Export
         using (var survey = ExportReader.Open(new MemoryStream(content), name, limits))
         {
             map = ColumnMap.Resolve(survey.Header, profile, expected);
-            conventions = ColumnSurvey.Conventions(survey, map, profile, requested: null);
+            conventions = ColumnSurvey.Conventions(survey, map, profile, dateFormat);
         }
 
         using var reader = ExportReader.Open(new MemoryStream(content), name, limits);
