@@ -12,6 +12,7 @@ namespace CustomerTiering.Functions.Ingestion;
 public sealed class IngestionFunctions(
     ExportIngestion ingestion,
     IngestionLedger ledger,
+    ReportStore reports,
     StorageAccount account,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
@@ -45,6 +46,16 @@ public sealed class IngestionFunctions(
     public Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         IngestionEndpoints.GetAsync(id, ledger, cancellationToken);
+
+    [Function("GetIngestionReport")]
+    public Task<IResult> GetReportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}/report")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        IngestionEndpoints.GetReportAsync(id, reports, cancellationToken);
+
+    [Function("GetRejectedRows")]
+    public Task<IResult> GetRejectedRowsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}/rejected.csv")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        IngestionEndpoints.GetRejectedRowsAsync(id, reports, cancellationToken);
 
     [Function("ListIngestions")]
     public Task<IResult> ListAsync(

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
 using Azure.Storage.Blobs;
 
 namespace CustomerTiering.Storage.Ingestion;
@@ -6,7 +8,7 @@ namespace CustomerTiering.Storage.Ingestion;
 /// <summary>Ingestion reports in the <c>reports</c> container: <c>ingest/{id}.json</c> and <c>ingest/{id}-rejected.csv</c>.</summary>
 public sealed class ReportStore(StorageAccount account)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     private BlobContainerClient Container => account.Blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
 
@@ -23,6 +25,19 @@ public sealed class ReportStore(StorageAccount account)
 
     public async Task DeleteRejectedRowsAsync(string id, CancellationToken cancellationToken = default) =>
         await Container.GetBlobClient(RejectedRowsPath(id)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    /// <summary>The rejected-rows CSV to read, or null when there is none.</summary>
+    public async Task<Stream?> OpenRejectedRowsForReadingAsync(string id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await Container.GetBlobClient(RejectedRowsPath(id)).OpenReadAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
 
     public Task<BinaryData?> ReadReportAsync(string id, CancellationToken cancellationToken = default) =>
         Container.GetBlobClient(ReportPath(id)).DownloadContentOrNullAsync(cancellationToken);

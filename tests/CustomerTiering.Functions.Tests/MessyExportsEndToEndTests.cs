@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Customers;
+using CustomerTiering.Storage.Ingestion;
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>
+/// Exports in the shapes people have them, with no profile, dropped into the container and uploaded through the API,
+/// through the dev host on a real Azurite: what lands in the tables against the generator's own sums, the reports over
+/// HTTP, the preview, and customers whose ids hold any character.
+/// </summary>
+public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private RunningApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task An_online_retail_file_dropped_into_the_container_lands_with_its_guest_sales_counted_apart()
+    {
+        var export = ExportShapes.OnlineRetail(invoices: 500);
+        const string name = "orders/2026/online_retail_II.csv";
+        var blob = azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobClient(name);
+        var uploaded = await blob.UploadAsync(BinaryData.FromBytes(export.Content), new BlobUploadOptions());
+
+        var record = await FinishedAsync(IngestionLedger.IdOf(name, uploaded.Value.ETag.ToString("H")));
+        var report = await GetJsonAsync($"/api/ingestions/{record.GetProperty("id").GetString()}/report");
+
+        Assert.Equal("Succeeded", record.GetProperty("status").GetString());
+        Assert.Equal(export.Rows, report.GetProperty("rows").GetInt64());
+        Assert.Equal(export.RowsWithoutCustomer, report.GetProperty("withoutCustomer").GetInt64());
+        Assert.Equal(0, report.GetProperty("rejected").GetInt64());
+        Assert.Equal(("M/d/yyyy", "inferred"), (report.GetProperty("dateFormat").GetString(), report.GetProperty("dateFormatSource").GetString()));
+        Assert.Contains(report.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("12346.0", StringComparison.Ordinal));
+        Assert.Equal(export.Expected.OrderBy(e => e.Key), (await LandedAsync(name)).OrderBy(e => e.Key));
+    }
+
+    [Fact]
+    public async Task A_marketplace_report_uploaded_through_the_api_lands_with_the_paid_amounts()
+    {
+        var export = ExportShapes.Marketplace(orders: 300);
+
+        var record = await UploadAsync("orders", "ExportOrderList202405.csv", export.Content);
+
+        Assert.Equal("Succeeded", record.GetProperty("status").GetString());
+        Assert.Equal(export.Expected.OrderBy(e => e.Key), (await LandedAsync(record.GetProperty("blobName").GetString()!)).OrderBy(e => e.Key));
+    }
+
+    [Fact]
+    public async Task A_file_with_bad_rows_links_its_report_and_its_rejected_rows_for_the_uploader()
+    {
+        var content = "Order ID,Customer ID,Order Date,Amount\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"R{i},C{i},2026-10-0{1 + (i % 9)},{i}\n"))
+            + "R41,C41,someday,ten\n";
+
+        var record = await UploadAsync("orders", "with-bad-row.csv", System.Text.Encoding.UTF8.GetBytes(content));
+        using var csv = Get(record.GetProperty("rejectedRowsUrl").GetString()!);
+        using var rejected = await _app.Client.SendAsync(csv);
+        var text = await rejected.Content.ReadAsStringAsync();
+
+        Assert.Equal("PartiallySucceeded", record.GetProperty("status").GetString());
+        Assert.Equal((41, 1), (record.GetProperty("rows").GetInt64(), record.GetProperty("rejected").GetInt64()));
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Equal("text/csv", rejected.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("someday", text, StringComparison.Ordinal);
+        Assert.Contains("ten", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, await StatusOfAsync("/api/ingestions/0123456789abcdef01234567/report"));
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusOfAsync("/api/ingestions/..%2F..%2Fsecrets/rejected.csv"));
+    }
+
+    /// <summary>Waits for the ingestion to finish and returns its view.</summary>
+    private async Task<JsonElement> FinishedAsync(string id) => (JsonElement)await Eventually.ReturnsAsync<object>(async () =>
+    {
+        using var request = Get($"/api/ingestions/{id}");
+        using var response = await _app.Client.SendAsync(request);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        var record = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return record.GetProperty("status").GetString() is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? record : null;
+    }, $"ingestion {id} to finish");
+
+    private async Task<JsonElement> UploadAsync(string kind, string name, byte[] content)
+    {
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}?name={Uri.EscapeDataString(name)}") { Content = new ByteArrayContent(content) };
+        upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        upload.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        using var accepted = await _app.Client.SendAsync(upload);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        return await FinishedAsync((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+    }
+
+    /// <summary>What the tables hold per customer for the orders one blob wrote.</summary>
+    private async Task<Dictionary<string, ExpectedCustomer>> LandedAsync(string blobName)
+    {
+        var source = blobName.StartsWith(StorageNames.ExportsContainer + "/", StringComparison.Ordinal) ? blobName[(StorageNames.ExportsContainer.Length + 1)..] : blobName;
+        var orders = new List<CustomerTiering.Domain.Customers.Order>();
+        await foreach (var entity in azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Source eq {source}")))
+        {
+            orders.Add(CustomerEntities.ToOrder(entity));
+        }
+
+        Assert.NotEmpty(orders);
+        return orders.GroupBy(o => o.CustomerId.Value).ToDictionary(
+            g => g.Key,
+            g => new ExpectedCustomer(g.Key, g.Count(), g.Sum(o => o.NetAmount),
+                g.Where(o => o.NetAmount > 0).Select(o => o.Date).DefaultIfEmpty(DateOnly.FromDateTime(DateTime.MinValue)).Max()));
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var request = Get(path);
+        using var response = await _app.Client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<HttpStatusCode> StatusOfAsync(string path)
+    {
+        using var request = Get(path);
+        using var response = await _app.Client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private static HttpRequestMessage Get(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        return request;
+    }
+}
