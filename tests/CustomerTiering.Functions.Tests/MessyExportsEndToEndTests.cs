@@ -77,6 +77,28 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, await StatusOfAsync("/api/ingestions/..%2F..%2Fsecrets/rejected.csv"));
     }
 
+    [Fact]
+    public async Task A_customer_whose_id_holds_any_character_is_found_when_the_client_percent_encodes_it()
+    {
+        string[] ids = ["A/B", "50%off", "#1", "what?", "with space", "张三/北京", "a+b&c=d", "../x", "%41"];
+        var account = azurite.Account;
+        await new StorageProvisioner(account).EnsureCreatedAsync();
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            await SampleShop.AddOrderAsync(account, id, $"SP{i}", new DateOnly(2026, 3, 1 + i), 100 + i);
+        }
+
+        await new RegradeClient(_app, account).RunAsync(new { period = "2026-03" });
+
+        foreach (var id in ids)
+        {
+            var customer = await GetJsonAsync($"/api/customers/{Uri.EscapeDataString(id)}?period=2026-03");
+            var history = await GetJsonAsync($"/api/customers/{Uri.EscapeDataString(id)}/history");
+            Assert.Equal(id, customer.GetProperty("id").GetString());
+            Assert.Equal(id, history.GetProperty("customerId").GetString());
+        }
+    }
+
     /// <summary>Waits for the ingestion to finish and returns its view.</summary>
     private async Task<JsonElement> FinishedAsync(string id) => (JsonElement)await Eventually.ReturnsAsync<object>(async () =>
     {

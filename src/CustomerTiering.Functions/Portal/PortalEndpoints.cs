@@ -39,6 +39,7 @@ public static class PortalEndpoints
     internal static async Task<IResult> GetCustomerAsync(
         string id, string? period, HttpContext context, PeriodDirectory periods, GradeStore grades, CancellationToken cancellationToken)
     {
+        id = CustomerRouteId.Decode(id);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         CheckCustomerId(id, errors);
         var lookup = await FindPeriodAsync(period, errors, periods, cancellationToken);
@@ -67,6 +68,7 @@ public static class PortalEndpoints
 
     internal static async Task<IResult> GetHistoryAsync(string id, HttpContext context, PeriodDirectory periods, GradeStore grades, CancellationToken cancellationToken)
     {
+        id = CustomerRouteId.Decode(id);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         CheckCustomerId(id, errors);
         if (errors.Count > 0)

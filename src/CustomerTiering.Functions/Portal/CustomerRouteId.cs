@@ -1,0 +1,12 @@
+namespace CustomerTiering.Functions.Portal;
+
+/// <summary>
+/// A customer id as it arrives in a route. ASP.NET Core decodes every escape in a path except <c>%2F</c> (a decoded '/'
+/// would split the segment), and the hosts forward it that way, so an id with '/' arrives as <c>A%2FB</c>: turned back
+/// here. The one id this cannot reach is one holding the text <c>%2F</c> itself, which reads as '/'.
+/// </summary>
+public static class CustomerRouteId
+{
+    public static string Decode(string routeValue) =>
+        routeValue?.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase) ?? throw new ArgumentNullException(nameof(routeValue));
+}
