@@ -99,6 +99,73 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task A_preview_tells_how_a_file_would_be_read_and_writes_nothing()
+    {
+        var export = ExportShapes.Marketplace(orders: 60);
+        await new StorageProvisioner(azurite.Account).EnsureCreatedAsync();
+        var blobsBefore = await CountAsync(azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobsAsync());
+
+        var preview = await PreviewAsync("orders", "ExportOrderList.csv", export.Content);
+
+        Assert.Equal(("Succeeded", "Orders", true), (preview.GetProperty("wouldBe").GetString(), preview.GetProperty("kind").GetString(), preview.GetProperty("complete").GetBoolean()));
+        Assert.Equal(("gb18030", ","), (preview.GetProperty("shape").GetProperty("encoding").GetString(), preview.GetProperty("shape").GetProperty("delimiter").GetString()));
+        Assert.Equal(("yyyy/M/d", "inferred"), (preview.GetProperty("dateFormat").GetString(), preview.GetProperty("dateFormatSource").GetString()));
+        var columns = preview.GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("header").GetString()!, c => c.GetProperty("use").GetString());
+        Assert.Equal(("Mapped", "Unused", "Unknown"), (columns["买家实际支付金额"], columns["总金额"], columns["买家支付宝账号"]));
+        Assert.Equal(ExportPreviewSampleRows, preview.GetProperty("sample").GetArrayLength());
+        Assert.Equal(60, preview.GetProperty("rows").GetInt64());
+        Assert.Equal(blobsBefore, await CountAsync(azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobsAsync()));
+    }
+
+    [Fact]
+    public async Task A_preview_of_a_large_file_reads_its_first_megabytes_and_a_date_it_cannot_decide_is_refused_until_the_request_says()
+    {
+        var large = ExportShapes.OnlineRetail(invoices: 30_000);
+        const string ambiguous = "Order ID,Customer ID,Order Date,Amount\nO1,C1,3/4/2024,10\nO2,C2,12/11/2024,20\n";
+
+        var first = await PreviewAsync("orders", "online_retail_II.csv", large.Content);
+        var refused = await PreviewAsync("orders", "x.csv", System.Text.Encoding.UTF8.GetBytes(ambiguous));
+        var told = await PreviewAsync("orders", "x.csv", System.Text.Encoding.UTF8.GetBytes(ambiguous), "&dateFormat=d%2FM%2Fyyyy");
+
+        Assert.True(large.Content.Length > 4 * 1024 * 1024);
+        Assert.Equal(("Succeeded", false), (first.GetProperty("wouldBe").GetString(), first.GetProperty("complete").GetBoolean()));
+        Assert.InRange(first.GetProperty("rows").GetInt64(), 1_000, large.Rows - 1);
+        Assert.Equal("OrderLines", first.GetProperty("kind").GetString());
+        Assert.Equal("Rejected", refused.GetProperty("wouldBe").GetString());
+        Assert.Contains("d/M/yyyy", refused.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("Succeeded", "d/M/yyyy", "upload"), (told.GetProperty("wouldBe").GetString(), told.GetProperty("dateFormat").GetString(), told.GetProperty("dateFormatSource").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendPreviewAsync("orders", "x.csv", [1], "&dateFormat=someday")).StatusCode);
+    }
+
+    private const int ExportPreviewSampleRows = 20;
+
+    private async Task<JsonElement> PreviewAsync(string kind, string name, byte[] content, string query = "")
+    {
+        using var response = await SendPreviewAsync(kind, name, content, query);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<HttpResponseMessage> SendPreviewAsync(string kind, string name, byte[] content, string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}/preview?name={Uri.EscapeDataString(name)}{query}") { Content = new ByteArrayContent(content) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        return await _app.Client.SendAsync(request);
+    }
+
+    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var count = 0;
+        await foreach (var _ in items)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Waits for the ingestion to finish and returns its view.</summary>
     private async Task<JsonElement> FinishedAsync(string id) => (JsonElement)await Eventually.ReturnsAsync<object>(async () =>
     {

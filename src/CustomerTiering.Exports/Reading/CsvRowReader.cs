@@ -2,20 +2,23 @@ using Sylvan.Data.Csv;
 
 namespace CustomerTiering.Exports.Reading;
 
-/// <summary>RFC 4180 CSV through Sylvan.Data.Csv: quoted fields with delimiters and newlines, doubled quotes, and the delimiter (, ; tab |) detected from the header.</summary>
+/// <summary>RFC 4180 CSV through Sylvan.Data.Csv: quoted fields with delimiters and newlines, doubled quotes; the delimiter is the shape's, found from the header.</summary>
 public sealed class CsvRowReader : IRowReader
 {
     private readonly CsvDataReader _csv;
     private long _row = 1;
 
-    public CsvRowReader(TextReader text, ExportLimits limits)
+    public CsvRowReader(TextReader text, ExportLimits limits, ExportShape shape)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(shape);
+        Shape = shape;
         try
         {
             _csv = CsvDataReader.Create(text, new CsvDataReaderOptions
             {
                 HasHeaders = true,
+                Delimiter = shape.Delimiter ?? ',',
                 BufferSize = 64 * 1024,
                 MaxBufferSize = limits.MaxRecordBytes,
                 HeaderComparer = StringComparer.Ordinal,
@@ -36,6 +39,8 @@ public sealed class CsvRowReader : IRowReader
     }
 
     private int MaxRecordBytes { get; }
+
+    public ExportShape Shape { get; }
 
     public IReadOnlyList<string> Header { get; }
 

@@ -19,7 +19,8 @@ public static class ExportReader
         }
 
         var format = FormatDetector.Detect(name, head);
-        if (format == ExportFormat.CsvGzip)
+        var gzipped = format == ExportFormat.CsvGzip;
+        if (gzipped)
         {
             var expanded = new CappedStream(new GZipStream(stream, CompressionMode.Decompress), limits.MaxExpandedBytes, "The expanded .gz");
             var inner = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
@@ -47,10 +48,19 @@ public static class ExportReader
 
         var encoding = TextEncodingDetector.Detect(head, sampleIsWholeFile: head.Length < SampleBytes);
         var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
-        return format == ExportFormat.JsonLines ? new JsonLinesRowReader(text, limits) : OpenCsv(text, limits);
+        var shape = new ExportShape(format, gzipped, encoding.WebName, format == ExportFormat.JsonLines ? null : ExportShape.DelimiterOf(FirstLine(head, encoding)));
+        return format == ExportFormat.JsonLines ? new JsonLinesRowReader(text, limits, shape) : OpenCsv(text, limits, shape);
     }
 
-    private static CsvRowReader OpenCsv(StreamReader text, ExportLimits limits)
+    /// <summary>The header line as far as the sample holds it, for finding the delimiter.</summary>
+    private static string FirstLine(byte[] head, System.Text.Encoding encoding)
+    {
+        var text = encoding.GetString(head).TrimStart('\uFEFF');
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        return end < 0 ? text : text[..end];
+    }
+
+    private static CsvRowReader OpenCsv(StreamReader text, ExportLimits limits, ExportShape shape)
     {
         // A BOM is read as a character: skip it, or the first header would start with U+FEFF.
         if (text.Peek() == '\uFEFF')
@@ -63,7 +73,7 @@ public static class ExportReader
             throw new ExportRejectedException("The file is empty.");
         }
 
-        return new CsvRowReader(text, limits);
+        return new CsvRowReader(text, limits, shape);
     }
 
     // Only whitespace in a whole (short) sample: an empty file in all but name.

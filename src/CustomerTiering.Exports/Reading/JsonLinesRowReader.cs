@@ -13,8 +13,9 @@ public sealed class JsonLinesRowReader : IRowReader
     private string? _pending;
     private long _row;
 
-    public JsonLinesRowReader(TextReader text, ExportLimits limits)
+    public JsonLinesRowReader(TextReader text, ExportLimits limits, ExportShape shape)
     {
+        Shape = shape;
         _text = text;
         _limits = limits;
         string? first;
@@ -55,6 +56,8 @@ public sealed class JsonLinesRowReader : IRowReader
         _pending = first;
         _row--; // the first object is a record too: Read() counts it
     }
+
+    public ExportShape Shape { get; }
 
     public IReadOnlyList<string> Header { get; }
 

@@ -43,6 +43,8 @@ public sealed class XlsxRowReader : IRowReader
         _fields = new string?[_keys.Length];
     }
 
+    public ExportShape Shape { get; } = new(ExportFormat.Xlsx, Gzipped: false, Encoding: null, Delimiter: null);
+
     public IReadOnlyList<string> Header { get; }
 
     public long Row => _row;

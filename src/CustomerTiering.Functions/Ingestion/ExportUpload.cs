@@ -37,32 +37,15 @@ public static class ExportUpload
     {
         ArgumentNullException.ThrowIfNull(context);
         kind = kind.ToLowerInvariant();
-        if (kind is not ("customers" or "orders"))
-        {
-            return Problem(400, "Unknown export kind", "kind must be 'customers' or 'orders'.");
-        }
-
-        var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
-        if (mediaType is null || !ContentTypes.Contains(mediaType))
-        {
-            return Problem(415, "Unsupported content type", $"Send the file as one of: {string.Join(", ", ContentTypes.Order())}.");
-        }
-
         var max = options.Value.MaxUploadBytes;
+        if (RequestProblem(context, kind, name, profile, dateFormat, out var fileName, out var mediaType) is { } problem)
+        {
+            return problem;
+        }
+
         if (context.Request.ContentLength > max)
         {
             return Problem(413, "File too large", $"Exports up to {max / (1024 * 1024)} MB are accepted; split larger ones.");
-        }
-
-        var fileName = SafeName(name ?? "upload.csv");
-        if (!Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-        {
-            return Problem(400, "Unsupported file name", $"name must end in one of {string.Join(" ", Extensions)}.");
-        }
-
-        if (ParameterProblem(profile, dateFormat) is { } problem)
-        {
-            return problem;
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -99,8 +82,34 @@ public static class ExportUpload
         return Results.Accepted(statusUrl, new UploadAccepted(id, $"{StorageNames.ExportsContainer}/{blobName}", nameof(IngestionStatus.Queued), statusUrl));
     }
 
+    /// <summary>
+    /// What is wrong with an upload's (or a preview's) request before its body is read: the kind, the content type, the
+    /// file name, the profile and date format parameters. Null when nothing is.
+    /// </summary>
+    internal static IResult? RequestProblem(HttpContext context, string kind, string? name, string? profile, string? dateFormat, out string fileName, out string mediaType)
+    {
+        var safeName = fileName = SafeName(name ?? "upload.csv");
+        mediaType = context.Request.ContentType?.Split(';')[0].Trim() ?? "";
+        if (kind is not ("customers" or "orders"))
+        {
+            return Problem(400, "Unknown export kind", "kind must be 'customers' or 'orders'.");
+        }
+
+        if (!ContentTypes.Contains(mediaType))
+        {
+            return Problem(415, "Unsupported content type", $"Send the file as one of: {string.Join(", ", ContentTypes.Order())}.");
+        }
+
+        if (!Extensions.Any(e => safeName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Problem(400, "Unsupported file name", $"name must end in one of {string.Join(" ", Extensions)}.");
+        }
+
+        return ParameterProblem(profile, dateFormat);
+    }
+
     /// <summary>A 400 for a profile that is no plain name or a date format that is none of the common ones; else null.</summary>
-    internal static IResult? ParameterProblem(string? profile, string? dateFormat) =>
+    private static IResult? ParameterProblem(string? profile, string? dateFormat) =>
         profile is not null && (profile.Length > 64 || profile.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
             ? Problem(400, "Invalid profile", "profile is a plain name: letters, digits, '-' and '_'.")
             : dateFormat is not null && DateFormat.Named(dateFormat) is null

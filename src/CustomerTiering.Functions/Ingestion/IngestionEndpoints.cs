@@ -1,3 +1,4 @@
+using CustomerTiering.Exports;
 using CustomerTiering.Exports.Records;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Ingestion;
@@ -15,6 +16,9 @@ public static class IngestionEndpoints
         endpoints.MapPost("/api/exports/{kind}", ExportUpload.HandleAsync).WithName("UploadExport")
             .Accepts<Stream>("text/csv", "application/gzip", "application/x-ndjson", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces<UploadAccepted>(202).ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
+        endpoints.MapPost("/api/exports/{kind}/preview", ExportPreviewEndpoint.HandleAsync).WithName("PreviewExport")
+            .Accepts<Stream>("text/csv", "application/gzip", "application/x-ndjson", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces<PreviewResult>().ProducesProblem(400).ProducesProblem(415);
         endpoints.MapGet("/api/ingestions/{id}", GetAsync).WithName("GetIngestion")
             .Produces<IngestionView>().ProducesProblem(400).ProducesProblem(404);
         endpoints.MapGet("/api/ingestions/{id}/report", GetReportAsync).WithName("GetIngestionReport")

@@ -13,6 +13,7 @@ public sealed class IngestionFunctions(
     ExportIngestion ingestion,
     IngestionLedger ledger,
     ReportStore reports,
+    MappingProfiles profiles,
     StorageAccount account,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
@@ -41,6 +42,11 @@ public sealed class IngestionFunctions(
     public Task<IResult> UploadAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken) =>
         ExportUpload.HandleAsync(request.HttpContext, kind, request.Query["name"], request.Query["profile"], request.Query["dateFormat"], account, ledger, options, clock, cancellationToken);
+
+    [Function("PreviewExport")]
+    public Task<IResult> PreviewAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}/preview")] HttpRequest request, string kind, CancellationToken cancellationToken) =>
+        ExportPreviewEndpoint.HandleAsync(request.HttpContext, kind, request.Query["name"], request.Query["profile"], request.Query["dateFormat"], profiles, options, cancellationToken);
 
     [Function("GetIngestion")]
     public Task<IResult> GetAsync(

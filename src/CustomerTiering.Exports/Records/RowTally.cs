@@ -1,7 +1,6 @@
 using CustomerTiering.Exports.Mapping;
-using CustomerTiering.Exports.Records;
 
-namespace CustomerTiering.Functions.Ingestion;
+namespace CustomerTiering.Exports.Records;
 
 /// <summary>
 /// Counts a parse in one unit, the file's data rows: each is accepted, rejected (once, however many problems) or
