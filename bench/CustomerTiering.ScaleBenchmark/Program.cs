@@ -95,10 +95,19 @@ static async Task<double> WithAzuriteAsync(Func<AzuriteFixture, Task<double>> ph
     }
 }
 
+// As an ingestion reads a file before writing it: the header and the survey of its first rows, then every row.
 static void ParseOnly(string path)
 {
+    ColumnMap map;
+    ColumnConventions conventions;
+    using (var survey = ExportReader.Open(File.OpenRead(path), path, ExportLimits.Default))
+    {
+        map = ColumnMap.Resolve(survey.Header, MappingProfile.BuiltIn, ExportKind.Orders);
+        conventions = ColumnSurvey.Conventions(survey, map, MappingProfile.BuiltIn, requested: null);
+    }
+
     using var reader = ExportReader.Open(File.OpenRead(path), path, ExportLimits.Default);
-    var parser = new ExportParser(ColumnMap.Resolve(reader.Header, MappingProfile.BuiltIn, ExportKind.Orders), MappingProfile.BuiltIn, ExportLimits.Default);
+    var parser = new ExportParser(map, MappingProfile.BuiltIn, ExportLimits.Default, conventions);
     long count = 0;
     foreach (var row in parser.Parse(reader))
     {
