@@ -7,6 +7,7 @@ using CustomerTiering.Storage;
 using CustomerTiering.Testing;
 
 // Usage: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- [orders] [customers] [parallelism]
+//           [--no-ceiling] [--parse-only] [--date-format M/d/yyyy]
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- regrade [customers] [orders] [parallelism] [shards]
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- grading-step [customers] [shards]
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- api [customers] [rate] [seconds]
@@ -34,10 +35,12 @@ var customers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCultur
 var parallelism = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 var measureCeiling = !args.Contains("--no-ceiling"); // the ceiling alone takes as long as the ingestion
 // --parse-only: generate and parse, nothing else (38000000 orders make a 2 GB file)
-Console.WriteLine($"Scale benchmark: {orders:N0} orders of {customers:N0} customers, {parallelism} transactions in flight");
+// --date-format: write the dates in another format (the ingestion surveys and infers it); ISO by default
+var dateFormat = args.SkipWhile(a => a != "--date-format").Skip(1).FirstOrDefault() ?? "yyyy-MM-dd";
+Console.WriteLine($"Scale benchmark: {orders:N0} orders of {customers:N0} customers, dates as {dateFormat}, {parallelism} transactions in flight");
 
 var file = Path.Combine(Path.GetTempPath(), $"scale-orders-{orders}.csv");
-var bytes = SyntheticExport.WriteOrders(file, orders, customers);
+var bytes = SyntheticExport.WriteOrders(file, orders, customers, dateFormat);
 Console.WriteLine($"Generated {file}: {bytes / 1e6:N1} MB");
 
 // 1. Parsing and validation alone, from a file: the best of three runs.
