@@ -92,7 +92,8 @@ public sealed class PolicyValidationTests
 
         var paths = TieringPolicyValidator.Validate(broken).Select(p => p.Path);
 
-        Assert.Equal(["$.version", "$.abc", "$.tiers.names[1]", "$.tiers.weights", "$.hysteresis.periodsBelow", "$.hysteresis.margin"], paths);
+        // The service playbook of tier A names a tier the broken names no longer have: one more problem, reported with the rest.
+        Assert.Equal(["$.version", "$.abc", "$.tiers.names[1]", "$.tiers.weights", "$.hysteresis.periodsBelow", "$.hysteresis.margin", "$.service.A"], paths);
     }
 
     [Fact]
@@ -130,6 +131,31 @@ public sealed class PolicyValidationTests
         Assert.Contains("rfm", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("VIP", "benefits", """[{ "en": "Visits" }]""", "$.service.VIP.benefits[0]", "zh")]
+    [InlineData("VIP", "benefits", """[{ "en": "Visits", "zh": " " }]""", "$.service.VIP.benefits[0].zh", "Chinese")]
+    [InlineData("B", "contactEveryDays", "-30", "$.service.B.contactEveryDays", "1 to 3660")]
+    [InlineData("C", "channels", """["email", "carrierPigeon"]""", "$.service.C.channels[1]", "")]
+    [InlineData("A", "complaintPriority", "0", "$.service.A.complaintPriority", "1 (first)")]
+    public void A_broken_service_playbook_is_refused_naming_its_path(string tier, string field, string value, string path, string message)
+    {
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "policy", "default-policy.json")))!;
+        document["service"]![tier]![field] = JsonNode.Parse(value);
+
+        var problem = Assert.Single(TieringPolicyJson.Parse(document.ToJsonString()).Violations);
+
+        Assert.Equal(path, problem.Path);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_playbook_for_a_tier_the_policy_does_not_have_is_refused()
+    {
+        var policy = Default with { Service = new Dictionary<string, ServicePlaybook>(Default.Service) { ["Platinum"] = new() } };
+
+        Assert.Equal("$.service.Platinum", Only(policy).Path);
+    }
+
     [Fact]
     public void The_published_schema_describes_every_field_of_the_policy()
     {
@@ -154,7 +180,8 @@ public sealed class PolicyValidationTests
                             continue; // unset optional fields
                         }
 
-                        var childSchema = schemaNode?["properties"]?[key];
+                        // A map (the service playbooks by tier) describes its values once, as additionalProperties.
+                        var childSchema = schemaNode?["properties"]?[key] ?? schemaNode?["additionalProperties"] as JsonObject;
                         if (childSchema is null)
                         {
                             undescribed.Add($"{path}.{key}");

@@ -20,10 +20,13 @@ public sealed record TieringPolicy
 
     public required HysteresisPolicy Hysteresis { get; init; }
 
+    /// <summary>Each tier's service playbook, by tier name; a tier without one has no playbook.</summary>
+    public IReadOnlyDictionary<string, ServicePlaybook> Service { get; init; } = new Dictionary<string, ServicePlaybook>();
+
     /// <summary>The policy that works out of the box; <c>policy/default-policy.json</c> is the same document.</summary>
     public static TieringPolicy Default { get; } = new()
     {
-        Version = "default-1",
+        Version = "default-2",
         LookbackMonths = 12,
         Rfm = new RfmPolicy
         {
@@ -54,5 +57,44 @@ public sealed record TieringPolicy
         Lifecycle = new LifecyclePolicy { NewWithinDays = 90, ChurnAfterDays = 365, GrowingAbove = 0.10, DecliningBelow = -0.10 },
         RisingStars = new RisingStarPolicy { Tiers = ["C", "D"], TopShare = 0.10 },
         Hysteresis = new HysteresisPolicy { PeriodsBelow = 2, Margin = 10 },
+        Service = new Dictionary<string, ServicePlaybook>
+        {
+            ["VIP"] = new()
+            {
+                ContactEveryDays = 30, Channels = [ServiceChannel.Visit, ServiceChannel.Phone, ServiceChannel.Email], DedicatedManager = true,
+                ComplaintPriority = 1, MaxAccountsPerOwner = 25,
+                Benefits =
+                [
+                    LocalizedText.Of("A dedicated account manager and a business review every quarter", "专属客户经理，每季度一次业务回顾"),
+                    LocalizedText.Of("Complaints handled first, by a senior colleague", "投诉优先处理，由资深同事负责"),
+                    LocalizedText.Of("First look at new products and invitations to events", "新品优先体验与活动邀请"),
+                ],
+            },
+            ["A"] = new()
+            {
+                ContactEveryDays = 60, Channels = [ServiceChannel.Phone, ServiceChannel.Email, ServiceChannel.Visit], DedicatedManager = true,
+                ComplaintPriority = 2, MaxAccountsPerOwner = 60,
+                Benefits =
+                [
+                    LocalizedText.Of("A named account manager", "指定客户经理"),
+                    LocalizedText.Of("Price and volume review twice a year", "每半年一次价格与采购量评估"),
+                ],
+            },
+            ["B"] = new()
+            {
+                ContactEveryDays = 90, Channels = [ServiceChannel.Phone, ServiceChannel.Email], ComplaintPriority = 3,
+                Benefits = [LocalizedText.Of("Regular phone and e-mail care", "定期电话与邮件关怀"), LocalizedText.Of("Seasonal offers", "季节性优惠")],
+            },
+            ["C"] = new()
+            {
+                ContactEveryDays = 180, Channels = [ServiceChannel.Email, ServiceChannel.MassMailing], ComplaintPriority = 4,
+                Benefits = [LocalizedText.Of("Newsletters and promotions", "资讯简报与促销活动")],
+            },
+            ["D"] = new()
+            {
+                Channels = [ServiceChannel.MassMailing, ServiceChannel.SelfService], ComplaintPriority = 5,
+                Benefits = [LocalizedText.Of("Self-service and mass mailings", "自助服务与群发邮件")],
+            },
+        },
     };
 }

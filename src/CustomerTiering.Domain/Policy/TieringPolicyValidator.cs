@@ -52,7 +52,53 @@ public static class TieringPolicyValidator
             Fail("$.hysteresis.margin", "must be between 0 and 100 score points");
         }
 
+        ValidateService(policy, Fail);
         return problems;
+    }
+
+    private static void ValidateService(TieringPolicy policy, Action<string, string> fail)
+    {
+        foreach (var (tier, playbook) in policy.Service)
+        {
+            var path = $"$.service.{tier}";
+            if (!policy.Tiers.Names.Contains(tier, StringComparer.Ordinal))
+            {
+                fail(path, $"'{tier}' is not a tier (tiers are {string.Join(", ", policy.Tiers.Names)})");
+            }
+
+            if (playbook.ContactEveryDays is < 1 or > 3660)
+            {
+                fail($"{path}.contactEveryDays", $"must be 1 to 3660 days, or absent for no proactive contact, not {playbook.ContactEveryDays}");
+            }
+
+            if (playbook.Channels.Count != playbook.Channels.Distinct().Count())
+            {
+                fail($"{path}.channels", "names a channel twice");
+            }
+
+            if (playbook.ComplaintPriority is < 1 or > 10)
+            {
+                fail($"{path}.complaintPriority", "must be 1 (first) to 10");
+            }
+
+            if (playbook.MaxAccountsPerOwner is < 1)
+            {
+                fail($"{path}.maxAccountsPerOwner", "must be at least 1, or absent for no limit");
+            }
+
+            for (var i = 0; i < playbook.Benefits.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(playbook.Benefits[i].En))
+                {
+                    fail($"{path}.benefits[{i}].en", "needs the English text");
+                }
+
+                if (string.IsNullOrWhiteSpace(playbook.Benefits[i].Zh))
+                {
+                    fail($"{path}.benefits[{i}].zh", "needs the Chinese text");
+                }
+            }
+        }
     }
 
     private static void ValidateRfm(RfmPolicy rfm, Action<string, string> fail)
