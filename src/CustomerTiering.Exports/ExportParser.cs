@@ -64,7 +64,8 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
                     TypeOf(Optional(reader, CanonicalField.CustomerType)),
                     Text(reader, CanonicalField.Region, errors),
                     Text(reader, CanonicalField.Channel, errors),
-                    Text(reader, CanonicalField.Owner, errors))
+                    Text(reader, CanonicalField.Owner, errors),
+                    OptionalDate(reader, CanonicalField.LastContact, errors))
                 : null;
             if (customer is not null && errors.Count == 0 && !seen.TryAdd(customer.Id.Value, reader.Row))
             {
@@ -255,17 +256,20 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
         return value;
     }
 
-    private DateOnly? Date(IRowReader reader, List<RowError> errors)
+    private DateOnly? Date(IRowReader reader, List<RowError> errors, CanonicalField field = CanonicalField.OrderDate)
     {
-        var text = Field(reader, CanonicalField.OrderDate);
+        var text = Field(reader, field);
         if (_values.TryParseDate(text, out var date, out var reason))
         {
             return date;
         }
 
-        errors.Add(RowError.Of(reader.Row, Column(CanonicalField.OrderDate), text, reason!));
+        errors.Add(RowError.Of(reader.Row, Column(field), text, reason!));
         return null;
     }
+
+    private DateOnly? OptionalDate(IRowReader reader, CanonicalField field, List<RowError> errors) =>
+        Optional(reader, field).IsEmpty ? null : Date(reader, errors, field);
 
     private decimal? Amount(IRowReader reader, CanonicalField field, bool required, List<RowError> errors)
     {

@@ -38,6 +38,7 @@ public static class CustomerTieringServices
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Regrade:TimeZone is not a known time zone.").ValidateOnStart();
         builder.Services.AddSingleton<CustomerHistoryReader>();
         builder.Services.AddSingleton<PolicyStore>();
+        builder.Services.AddSingleton<PolicyVersions>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<PeriodStore>();
         builder.Services.AddSingleton<RegradeLock>();

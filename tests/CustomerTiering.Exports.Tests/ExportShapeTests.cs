@@ -49,6 +49,15 @@ public sealed class ExportShapeTests
     }
 
     [Fact]
+    public void A_customer_export_may_say_when_each_customer_was_last_contacted_in_its_own_date_format()
+    {
+        var (_, rows) = Export.Read("客户编号,客户名称,负责人,最后联系日期\nK1,甲公司,王伟,2026年3月15日\nK2,乙公司,李娜,\nK3,丙公司,李娜,someday\n", "customers/crm.csv");
+
+        Assert.Equal([new DateOnly(2026, 3, 15), (DateOnly?)null], rows.Where(r => r.Customer is not null).Select(r => r.Customer!.LastContact));
+        Assert.Equal("最后联系日期", Assert.Single(rows.Errors()).Column);
+    }
+
+    [Fact]
     public void Dates_that_read_as_month_first_and_day_first_alike_are_refused_naming_both_until_the_upload_says_which()
     {
         const string text = "Order ID,Customer ID,Order Date,Amount\nO1,C1,3/4/2024,10\nO2,C2,12/11/2024,20\nO3,C3,1/2/2025,30\n";

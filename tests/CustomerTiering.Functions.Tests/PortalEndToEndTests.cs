@@ -42,6 +42,29 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
     }
 
     [Fact]
+    public async Task A_customer_shows_their_tiers_playbook_in_the_language_asked_for_with_the_next_contact_due()
+    {
+        var english = await GetJsonAsync("/api/customers/C0005");
+        var chinese = await GetJsonAsync("/api/customers/C0005", "zh-CN");
+        var withoutContact = await GetJsonAsync("/api/customers/C0003");
+
+        var tier = english.GetProperty("grade").GetProperty("tier").GetString()!;
+        var service = CustomerTiering.Domain.Policy.TieringPolicy.Default.Service[tier];
+        var playbook = english.GetProperty("playbook");
+        Assert.Equal(tier, playbook.GetProperty("tier").GetString());
+        Assert.Equal(service.DedicatedManager, playbook.GetProperty("dedicatedManager").GetBoolean());
+        Assert.Equal(service.ComplaintPriority, playbook.GetProperty("complaintPriority").GetInt32());
+        Assert.Equal(service.Benefits.Select(b => b.En), playbook.GetProperty("benefits").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal(service.Benefits.Select(b => b.Zh), chinese.GetProperty("playbook").GetProperty("benefits").EnumerateArray().Select(b => b.GetString()));
+        Assert.Contains(chinese.GetProperty("playbook").GetProperty("channels").EnumerateArray(), c => c.GetString() is "电话" or "群发邮件" or "电子邮件" or "上门拜访" or "自助服务");
+        var lastContact = new DateOnly(2026, 1, 6);
+        Assert.Equal(lastContact.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), playbook.GetProperty("lastContact").GetString());
+        Assert.Equal(service.ContactEveryDays is { } days ? lastContact.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            playbook.GetProperty("nextContactDue").GetString());
+        Assert.Equal(JsonValueKind.Null, withoutContact.GetProperty("playbook").GetProperty("nextContactDue").ValueKind);
+    }
+
+    [Fact]
     public async Task A_customer_shows_their_grade_with_reasons_in_the_language_asked_for()
     {
         var english = await GetJsonAsync("/api/customers/C0003");

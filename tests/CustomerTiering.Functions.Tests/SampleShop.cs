@@ -24,7 +24,7 @@ public static class SampleShop
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"C{c:0000}");
             var profile = new CustomerProfile(CustomerId.Create(id), $"Customer {c}", c % 3 == 0 ? CustomerType.Enterprise : CustomerType.Individual,
-                c % 2 == 0 ? "East" : "West", "Web", $"owner{c % 4}");
+                c % 2 == 0 ? "East" : "West", "Web", $"owner{c % 4}", c % 5 == 0 ? new DateOnly(2026, 1, 1).AddDays(c % 60) : null);
             await customerWriter.AddAsync(CustomerEntities.ToEntity(profile, "seed", now));
 
             // Spend per order falls off with the customer's rank; start and end months vary, so some churn and some are new.

@@ -7,4 +7,5 @@ public sealed record CustomerProfile(
     CustomerType Type = CustomerType.Unknown,
     string? Region = null,
     string? Channel = null,
-    string? Owner = null);
+    string? Owner = null,
+    DateOnly? LastContact = null);

@@ -11,6 +11,7 @@ public enum CanonicalField
     Region,
     Channel,
     Owner,
+    LastContact,
     OrderId,
     OrderDate,
     Amount,

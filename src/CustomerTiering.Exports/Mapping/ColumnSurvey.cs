@@ -42,7 +42,8 @@ public static class ColumnSurvey
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(map);
         var candidates = DateFormat.Common;
-        var dateColumn = surveyDates ? map[CanonicalField.OrderDate] : -1;
+        // The file's date column: an order's date, or a customer's last contact.
+        var dateColumn = !surveyDates ? -1 : map[CanonicalField.OrderDate] >= 0 ? map[CanonicalField.OrderDate] : map[CanonicalField.LastContact];
         var idColumn = map[CanonicalField.CustomerId];
         var alive = (1UL << candidates.Count) - 1;
         var dateOpen = dateColumn >= 0;
@@ -113,13 +114,16 @@ public static class ColumnSurvey
         if (fitting.Contains(DateFormat.MonthFirst) && fitting.Contains(DateFormat.DayFirst))
         {
             throw new ExportRejectedException(
-                $"The dates of column '{map.Header[map[CanonicalField.OrderDate]]}' read as {DateFormat.MonthFirst.Name} and as {DateFormat.DayFirst.Name} alike " +
+                $"The dates of column '{DateHeader(map)}' read as {DateFormat.MonthFirst.Name} and as {DateFormat.DayFirst.Name} alike " +
                 $"(no day in them is over 12), so the file cannot say which it means. Say it with ?dateFormat={DateFormat.MonthFirst.Name} or " +
                 $"?dateFormat={DateFormat.DayFirst.Name} on the upload, the blob's 'dateformat' metadata, or a mapping profile's dateFormats.");
         }
 
         return fitting[0];
     }
+
+    private static string DateHeader(ColumnMap map) =>
+        map.Header[map[CanonicalField.OrderDate] >= 0 ? map[CanonicalField.OrderDate] : map[CanonicalField.LastContact]];
 
     private static bool IsWholeNumberAsDecimal(ReadOnlySpan<char> id) =>
         id.Length > 2 && id.EndsWith(".0") && !id[..^2].ContainsAnyExceptInRange('0', '9');

@@ -20,6 +20,8 @@ public static class FieldAliases
             "province", "state", "billing state", "省份"],
         [CanonicalField.Channel] = ["channel", "sales channel", "lead source", "渠道", "销售渠道"],
         [CanonicalField.Owner] = ["owner", "account owner", "sales rep", "salesperson", "account manager", "负责人", "客户经理", "销售代表", "销售"],
+        [CanonicalField.LastContact] = ["last contact", "last contact date", "last contacted", "last visit", "last activity", "最后联系日期", "最近联系日期", "上次联系日期",
+            "上次拜访日期", "最近拜访日期"],
         [CanonicalField.OrderId] = ["order id", "orderid", "order no", "order number", "订单号", "订单编号"],
         [CanonicalField.OrderDate] = ["order date", "date", "invoice date", "invoicedate", "created", "created at", "订单日期", "日期", "下单日期", "下单时间",
             "订单创建时间", "创建时间", "开票日期"],

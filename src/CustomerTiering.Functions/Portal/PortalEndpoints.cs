@@ -37,7 +37,7 @@ public static class PortalEndpoints
 
     /// <summary>One point read: the grade row carries the customer's master data as it was graded, so the period reads whole.</summary>
     internal static async Task<IResult> GetCustomerAsync(
-        string id, string? period, HttpContext context, PeriodDirectory periods, GradeStore grades, CancellationToken cancellationToken)
+        string id, string? period, HttpContext context, PeriodDirectory periods, GradeStore grades, PolicyVersions policies, CancellationToken cancellationToken)
     {
         id = CustomerRouteId.Decode(id);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -62,7 +62,10 @@ public static class PortalEndpoints
                 return Results.Problem(statusCode: 404, title: "Unknown customer", detail: $"Customer '{id}' has no grade in {found.Period}.");
             }
 
-            return Results.Ok(CustomerView.From(grade, GradeView.From(grade, language)));
+            var playbook = (await policies.GetAsync(grade.PolicyVersion, cancellationToken))?.Service.GetValueOrDefault(grade.Tier) is { } service
+                ? PlaybookView.From(grade.Tier, service, grade.LastContact, language)
+                : null;
+            return Results.Ok(CustomerView.From(grade, GradeView.From(grade, language), playbook));
         });
     }
 

@@ -3,12 +3,12 @@ using CustomerTiering.Storage.Grades;
 namespace CustomerTiering.Functions.Portal;
 
 /// <summary>The sales portal's reads as HTTP functions; the work is in <see cref="PortalEndpoints"/>.</summary>
-public sealed class PortalFunctions(PeriodDirectory periods, GradeStore grades, RunSummaries summaries)
+public sealed class PortalFunctions(PeriodDirectory periods, GradeStore grades, RunSummaries summaries, PolicyVersions policies)
 {
     [Function("GetCustomer")]
     public Task<IResult> GetCustomerAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "customers/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        PortalEndpoints.GetCustomerAsync(id, request.Query["period"], request.HttpContext, periods, grades, cancellationToken);
+        PortalEndpoints.GetCustomerAsync(id, request.Query["period"], request.HttpContext, periods, grades, policies, cancellationToken);
 
     [Function("GetCustomerHistory")]
     public Task<IResult> GetHistoryAsync(

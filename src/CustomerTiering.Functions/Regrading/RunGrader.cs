@@ -91,6 +91,7 @@ public sealed class RunGrader(RunArtifacts artifacts)
         Region = m.Profile.Region,
         Channel = m.Profile.Channel,
         Owner = m.Profile.Owner,
+        LastContact = m.Profile.LastContact,
         Period = run.Period,
         RunId = run.Id,
         PolicyVersion = policy.Version,

@@ -22,6 +22,7 @@ public static class CustomerEntities
             ["Region"] = customer.Region,
             ["Channel"] = customer.Channel,
             ["Owner"] = customer.Owner,
+            ["LastContact"] = customer.LastContact?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Source"] = source,
             ["UpdatedAt"] = at,
         };
@@ -36,7 +37,8 @@ public static class CustomerEntities
             Enum.TryParse<CustomerType>(entity.GetString("Type"), out var type) ? type : CustomerType.Unknown,
             entity.GetString("Region"),
             entity.GetString("Channel"),
-            entity.GetString("Owner"));
+            entity.GetString("Owner"),
+            entity.GetString("LastContact") is { } lastContact ? DateOnly.ParseExact(lastContact, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
     }
 
     public static TableEntity ToEntity(Order order, string? currency, string source, DateTimeOffset at)

@@ -20,6 +20,9 @@ public sealed record StoredGrade
 
     public string? Owner { get; init; }
 
+    /// <summary>When the customer was last contacted, as the customer export said at grading time.</summary>
+    public DateOnly? LastContact { get; init; }
+
     public required string Period { get; init; }
 
     public required string RunId { get; init; }

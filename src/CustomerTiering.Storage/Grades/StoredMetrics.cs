@@ -16,17 +16,18 @@ public sealed record StoredMetrics(
     decimal NetRevenue,
     decimal? Margin,
     int ProductBreadth,
-    decimal PreviousNetRevenue)
+    decimal PreviousNetRevenue,
+    DateOnly? LastContact = null)
 {
     public static StoredMetrics From(CustomerMetrics m)
     {
         ArgumentNullException.ThrowIfNull(m);
         var p = m.Profile;
         return new(p.Id.Value, p.Name, p.Type, p.Region, p.Channel, p.Owner, m.FirstOrderDate, m.LastOrderDate, m.OrderCount,
-            m.NetRevenue, m.Margin, m.ProductBreadth, m.PreviousNetRevenue);
+            m.NetRevenue, m.Margin, m.ProductBreadth, m.PreviousNetRevenue, p.LastContact);
     }
 
     public CustomerMetrics ToMetrics() => new(
-        new CustomerProfile(CustomerId.Create(Id), Name, Type, Region, Channel, Owner),
+        new CustomerProfile(CustomerId.Create(Id), Name, Type, Region, Channel, Owner, LastContact),
         FirstOrderDate, LastOrderDate, OrderCount, NetRevenue, Margin, ProductBreadth, PreviousNetRevenue);
 }

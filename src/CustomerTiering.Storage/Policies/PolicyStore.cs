@@ -24,6 +24,12 @@ public sealed class PolicyStore(StorageAccount account)
             return TieringPolicy.Default;
         }
 
+        // The built-in default before it had service playbooks: periods graded with it still name it.
+        if (version == "default-1")
+        {
+            return TieringPolicy.Default with { Version = version, Service = new Dictionary<string, ServicePlaybook>() };
+        }
+
         var json = await ReadAsync(VersionPath(version), cancellationToken);
         return json is null ? null : Parse(json, version);
     }
