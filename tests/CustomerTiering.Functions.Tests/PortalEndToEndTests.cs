@@ -65,6 +65,44 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
     }
 
     [Fact]
+    public async Task Owners_books_add_up_to_the_period_and_an_owners_book_pages_to_the_end_without_repeats()
+    {
+        var owners = await GetJsonAsync("/api/owners");
+        var summary = await GetJsonAsync("/api/tiers/summary");
+        var books = owners.GetProperty("owners").EnumerateArray().ToList();
+        var withoutOwner = owners.GetProperty("withoutOwner").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+
+        Assert.Equal(["owner0", "owner1", "owner2", "owner3"], books.Select(b => b.GetProperty("owner").GetString()));
+        Assert.Equal(Customers - Enumerable.Range(0, Customers).Count(c => c % 11 == 1), books.Sum(b => b.GetProperty("customers").GetInt32()));
+        Assert.Equal(withoutOwner, summary.GetProperty("withoutOwner").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()));
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await GetJsonAsync("/api/owners/owner1/customers?pageSize=7" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token)));
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            Assert.All(items, c => Assert.Equal("owner1", c.GetProperty("owner").GetString()));
+            seen.AddRange(items.Select(c => c.GetProperty("id").GetString()!));
+            token = page.TryGetProperty("continuationToken", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (token is not null);
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(books.Single(b => b.GetProperty("owner").GetString() == "owner1").GetProperty("customers").GetInt32(), seen.Count);
+
+        // Nobody owns C0001, C0012, …: those in tiers whose playbook wants a dedicated manager are owner=none.
+        var none = (await GetJsonAsync("/api/customers?owner=none&pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(withoutOwner.Values.Sum(), none.Count);
+        Assert.NotEmpty(none);
+        Assert.All(none, c =>
+        {
+            Assert.Equal(JsonValueKind.Null, c.GetProperty("owner").ValueKind);
+            Assert.True(CustomerTiering.Domain.Policy.TieringPolicy.Default.Service[c.GetProperty("grade").GetProperty("tier").GetString()!].DedicatedManager);
+        });
+    }
+
+    [Fact]
     public async Task A_customer_shows_their_grade_with_reasons_in_the_language_asked_for()
     {
         var english = await GetJsonAsync("/api/customers/C0003");

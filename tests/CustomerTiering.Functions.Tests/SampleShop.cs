@@ -7,7 +7,8 @@ namespace CustomerTiering.Functions.Tests;
 
 /// <summary>
 /// A small shop written straight to the tables, as ingestion leaves them: customers with long-tailed spend from 2025-01
-/// to 2026-10, some of whom stop buying or start late. Seeded, so every run of a test sees the same shop.
+/// to 2026-10, some of whom stop buying or start late; one in eleven (C0001, C0012, …) has no owner. Seeded, so every run
+/// of a test sees the same shop.
 /// </summary>
 public static class SampleShop
 {
@@ -24,7 +25,7 @@ public static class SampleShop
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"C{c:0000}");
             var profile = new CustomerProfile(CustomerId.Create(id), $"Customer {c}", c % 3 == 0 ? CustomerType.Enterprise : CustomerType.Individual,
-                c % 2 == 0 ? "East" : "West", "Web", $"owner{c % 4}", c % 5 == 0 ? new DateOnly(2026, 1, 1).AddDays(c % 60) : null);
+                c % 2 == 0 ? "East" : "West", "Web", c % 11 == 1 ? null : $"owner{c % 4}", c % 5 == 0 ? new DateOnly(2026, 1, 1).AddDays(c % 60) : null);
             await customerWriter.AddAsync(CustomerEntities.ToEntity(profile, "seed", now));
 
             // Spend per order falls off with the customer's rank; start and end months vary, so some churn and some are new.

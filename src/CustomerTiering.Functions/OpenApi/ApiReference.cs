@@ -38,6 +38,7 @@ public sealed class ApiReference : IAsyncDisposable
         _app.MapIngestion();
         _app.MapRegrade();
         _app.MapPortal();
+        _app.MapOwners();
         _app.MapPolicy();
         _app.MapOpenApi(DocumentPath).WithName("GetOpenApi");
         _app.MapScalarApiReference(PagePath, options => options.WithTitle("Customer tiering API").WithOpenApiRoutePattern(DocumentPath));

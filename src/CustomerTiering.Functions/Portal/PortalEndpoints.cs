@@ -18,6 +18,9 @@ public static class PortalEndpoints
     private static readonly string[] AbcClasses = ["A", "B", "C"];
     private static readonly string[] Directions = ["up", "down"];
 
+    /// <summary>The owner filter value that lists the customers who need an owner and have none.</summary>
+    public const string NoOwner = "none";
+
     public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/customers/{id}", GetCustomerAsync).WithName("GetCustomer")
@@ -105,7 +108,9 @@ public static class PortalEndpoints
             Segment = Text("segment", segment, errors),
             Abc = OneOf("abc", abc, AbcClasses, errors),
             Lifecycle = OneOf("lifecycle", lifecycle, Enum.GetNames<LifecycleStage>(), errors),
-            Owner = Text("owner", owner, errors),
+            // owner=none: the customers whose tier's playbook wants a dedicated manager and who have no owner.
+            Owner = owner == NoOwner ? null : Text("owner", owner, errors),
+            NeedsOwner = owner == NoOwner,
             Region = Text("region", region, errors),
             RisingStar = Flag("risingStar", risingStar, errors),
         };
@@ -191,7 +196,7 @@ public static class PortalEndpoints
             var now = await summaries.GetAsync(found.RunId, cancellationToken)
                 ?? throw new InvalidOperationException($"Run {found.RunId} is committed without a summary.");
             var before = lookup.Previous is { } previous ? await summaries.GetAsync(previous.RunId, cancellationToken) : null;
-            return Results.Ok(TierSummaryView.From(found.Period, found.RunId, now.Grading, lookup.Previous?.Period, before?.Grading));
+            return Results.Ok(TierSummaryView.From(found.Period, found.RunId, now.Grading, lookup.Previous?.Period, before?.Grading, now.Owners));
         });
     }
 

@@ -4,7 +4,8 @@ namespace CustomerTiering.Functions.Portal;
 
 /// <summary>
 /// How customers and revenue spread over tiers, segments, ABC classes and lifecycle stages in a period, with the change
-/// against the period before: does the top tier carry most revenue, are B and C really different.
+/// against the period before: does the top tier carry most revenue, are B and C really different; and per tier, the
+/// customers whose playbook wants a dedicated manager and who have none.
 /// </summary>
 public sealed record TierSummaryView(
     string Period,
@@ -17,13 +18,16 @@ public sealed record TierSummaryView(
     IReadOnlyList<GroupView> Segments,
     IReadOnlyList<GroupView> AbcClasses,
     IReadOnlyList<GroupView> Lifecycle,
-    int RisingStars)
+    int RisingStars,
+    IReadOnlyDictionary<string, int> WithoutOwner)
 {
-    public static TierSummaryView From(string period, string runId, GradingSummary now, string? previousPeriod, GradingSummary? before)
+    // owners: the run's owner books; null for runs made before they were kept.
+    public static TierSummaryView From(string period, string runId, GradingSummary now, string? previousPeriod, GradingSummary? before, OwnerSummary? owners)
     {
         ArgumentNullException.ThrowIfNull(now);
         return new TierSummaryView(period, runId, now.PolicyVersion, previousPeriod, now.Customers, now.TotalRevenue,
             GroupView.Compare(now.Tiers, before?.Tiers), GroupView.Compare(now.Segments, before?.Segments),
-            GroupView.Compare(now.AbcClasses, before?.AbcClasses), GroupView.Compare(now.Lifecycle, before?.Lifecycle), now.RisingStars);
+            GroupView.Compare(now.AbcClasses, before?.AbcClasses), GroupView.Compare(now.Lifecycle, before?.Lifecycle), now.RisingStars,
+            (owners ?? OwnerSummary.Empty).WithoutOwner);
     }
 }

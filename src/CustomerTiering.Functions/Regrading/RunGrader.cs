@@ -78,7 +78,7 @@ public sealed class RunGrader(RunArtifacts artifacts)
                 GradeJson.Default.CarriedGrade, cancellationToken);
         }
 
-        var summary = new RunSummary(result.Summary, engine.ElapsedMilliseconds, run.ComparedWithRunId, comparison);
+        var summary = new RunSummary(result.Summary, engine.ElapsedMilliseconds, run.ComparedWithRunId, comparison, OwnerBooks.Of(metrics, grades, policy));
         await artifacts.WriteTextAsync(RunArtifacts.SummaryPath(run.Id), JsonSerializer.Serialize(summary, RegradeJson.Options), cancellationToken);
         return new GradedRun(grades.Count, movers, engine.ElapsedMilliseconds);
     }
@@ -92,6 +92,7 @@ public sealed class RunGrader(RunArtifacts artifacts)
         Channel = m.Profile.Channel,
         Owner = m.Profile.Owner,
         LastContact = m.Profile.LastContact,
+        NeedsOwner = OwnerBooks.NeedsOwner(policy, g.Tier, m.Profile.Owner),
         Period = run.Period,
         RunId = run.Id,
         PolicyVersion = policy.Version,

@@ -19,6 +19,9 @@ public sealed record GradeFilter
 
     public bool? RisingStar { get; init; }
 
+    /// <summary>Only customers whose tier wants a dedicated manager and who have no owner.</summary>
+    public bool NeedsOwner { get; init; }
+
     /// <summary>Up, Down, or either when <see cref="Moved"/> is set.</summary>
     public string? Movement { get; init; }
 
@@ -39,6 +42,11 @@ public sealed record GradeFilter
         if (RisingStar is { } risingStar)
         {
             clauses.Add(TableClient.CreateQueryFilter($"RisingStar eq {risingStar}"));
+        }
+
+        if (NeedsOwner)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"NeedsOwner eq {true}"));
         }
 
         if (Moved && Movement is null)

@@ -23,6 +23,9 @@ public sealed record StoredGrade
     /// <summary>When the customer was last contacted, as the customer export said at grading time.</summary>
     public DateOnly? LastContact { get; init; }
 
+    /// <summary>The tier's playbook wants a dedicated account manager and the customer has no owner.</summary>
+    public bool NeedsOwner { get; init; }
+
     public required string Period { get; init; }
 
     public required string RunId { get; init; }
