@@ -22,6 +22,9 @@ public sealed record CustomerMetrics(
     /// <summary>Last period's grade, which hysteresis weighs; null for a customer graded for the first time.</summary>
     public PreviousGrade? Previous { get; init; }
 
+    /// <summary>A tier an administrator pinned the customer to, as the run's inputs hold it; rides along like <see cref="Previous"/>.</summary>
+    public Grading.TierOverride? Override { get; init; }
+
     /// <summary>A customer without any order, ever: a prospect.</summary>
     public static CustomerMetrics Prospect(CustomerProfile profile) => new(profile, null, null, 0, 0m, null, 0, 0m);
 }

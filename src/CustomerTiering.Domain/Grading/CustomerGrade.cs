@@ -20,4 +20,5 @@ public readonly record struct CustomerGrade(
     TierMovement Movement,
     LifecycleStage Lifecycle,
     bool RisingStar,
-    GradeEvidence Evidence);
+    GradeEvidence Evidence,
+    TierOverride? Override = null);

@@ -8,6 +8,8 @@ internal sealed class GradeColumns(int count)
 {
     public const byte Held = 1;
     public const byte DemotedByMargin = 2;
+    public const byte Overridden = 4;
+    public const byte OverrideExpired = 8;
 
     public int Count { get; } = count;
 
@@ -26,6 +28,9 @@ internal sealed class GradeColumns(int count)
     public byte[] Tier { get; } = new byte[count];
 
     public byte[] EarnedTier { get; } = new byte[count];
+
+    /// <summary>The tier the grading gave, hysteresis included, before an override; equal to <see cref="Tier"/> without one.</summary>
+    public byte[] ComputedTier { get; } = new byte[count];
 
     /// <summary>Index of last period's tier, -1 for none (or a tier the policy no longer has).</summary>
     public sbyte[] PreviousTier { get; } = new sbyte[count];

@@ -49,4 +49,11 @@ public readonly record struct GradeEvidence
     public bool HeldByHysteresis { get; init; }
 
     public bool DemotedByMargin { get; init; }
+
+    /// <summary>The tier the grading gave before an administrator's override (equal to the tier without one).</summary>
+    public byte ComputedTierIndex { get; init; }
+
+    public bool Overridden { get; init; }
+
+    public bool OverrideExpired { get; init; }
 }

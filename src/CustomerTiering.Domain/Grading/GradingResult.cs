@@ -59,6 +59,9 @@ public sealed class GradingResult
             EarnedTierIndex = k.EarnedTier[i],
             HeldByHysteresis = (k.Flags[i] & GradeColumns.Held) != 0,
             DemotedByMargin = (k.Flags[i] & GradeColumns.DemotedByMargin) != 0,
+            ComputedTierIndex = k.ComputedTier[i],
+            Overridden = (k.Flags[i] & GradeColumns.Overridden) != 0,
+            OverrideExpired = (k.Flags[i] & GradeColumns.OverrideExpired) != 0,
         };
         return new CustomerGrade(
             c.Id,
@@ -74,7 +77,8 @@ public sealed class GradingResult
             previous < 0 ? TierMovement.New : tier < previous ? TierMovement.Up : tier > previous ? TierMovement.Down : TierMovement.Same,
             LifecycleRules.StageOf(c, _asOf, _policy.Lifecycle),
             k.GrowthTopShare[i] > 0,
-            evidence);
+            evidence,
+            c.Override);
     }
 
     private double? ThresholdOf(int tier) => _policy.Tiers.Method == TierMethod.Threshold ? _policy.Tiers.Thresholds![tier] : null;

@@ -72,9 +72,13 @@ public static class TieringEngine
         var tiers = workspace.Rent<TierAssignment>(n);
         var earned = EarnedTiers(customers, scores, valueRanking, policy.Tiers, workspace.Rent<int>(n));
         var cuts = TierCuts(n, scores, earned, tierNames);
+        var computed = workspace.Rent<int>(n);
+        var overrideFlags = workspace.Rent<byte>(n);
         for (var i = 0; i < n; i++)
         {
             tiers[i] = ApplyHysteresis(earned[i], customers[i].Previous, tierNames, scores[i], customers[i].NetRevenue > 0, cuts, policy);
+            computed[i] = tiers[i].Tier;
+            (tiers[i], overrideFlags[i]) = ApplyOverride(tiers[i], customers[i].Override, tierNames, asOf);
         }
 
         var columns = new GradeColumns(n);
@@ -92,10 +96,11 @@ public static class TieringEngine
             columns.Segment[i] = (byte)grid.SegmentIndexOf(r, SegmentGrid.CombineFrequencyMonetary(f, m));
             columns.Score[i] = scores[i];
             columns.Tier[i] = (byte)t.Tier;
+            columns.ComputedTier[i] = (byte)computed[i];
             columns.EarnedTier[i] = (byte)earned[i];
             columns.PreviousTier[i] = (sbyte)t.PreviousIndex;
             columns.PeriodsBelow[i] = (byte)t.PeriodsBelow;
-            columns.Flags[i] = (byte)((t.Held ? GradeColumns.Held : 0) | (t.ByMargin ? GradeColumns.DemotedByMargin : 0));
+            columns.Flags[i] = (byte)((t.Held ? GradeColumns.Held : 0) | (t.ByMargin ? GradeColumns.DemotedByMargin : 0) | overrideFlags[i]);
             columns.MonetaryTopShare[i] = (float)monetary.TopShare(i);
             columns.FrequencyTopShare[i] = (float)frequency.TopShare(i);
             columns.ValueTopShare[i] = (float)valueRanking.TopShare(i);
@@ -184,6 +189,22 @@ public static class TieringEngine
         }
 
         return new(previousIndex, previousIndex, periodsBelow, true, false);
+    }
+
+    /// <summary>
+    /// An administrator's override beats the tier hysteresis gave, while it has not expired at the as-of date; an expired one,
+    /// or one naming a tier the policy no longer has, leaves the computed tier (an expired one is told in the reasons).
+    /// </summary>
+    private static (TierAssignment Tier, byte Flags) ApplyOverride(TierAssignment computed, TierOverride? pinned, IReadOnlyList<string> tierNames, DateOnly asOf)
+    {
+        if (pinned is null || IndexOf(tierNames, pinned.Tier) is var index && index < 0)
+        {
+            return (computed, 0);
+        }
+
+        return pinned.Expires < asOf
+            ? (computed, GradeColumns.OverrideExpired)
+            : (computed with { Tier = index, PeriodsBelow = 0, Held = false, ByMargin = false }, GradeColumns.Overridden);
     }
 
     /// <summary>The tier held after hysteresis, and how it came about.</summary>

@@ -13,7 +13,18 @@ public static class GradeExplainer
         var names = policy.Tiers.Names;
         var reasons = new List<GradeReason>(8);
 
-        if (e.NetRevenue <= 0)
+        if (grade.Override is { } pinned && (e.Overridden || e.OverrideExpired))
+        {
+            reasons.Add(e.Overridden
+                ? new GradeReason(ReasonCode.Overridden, grade.Tier, names[e.ComputedTierIndex], Note: pinned.Reason, Until: pinned.Expires)
+                : new GradeReason(ReasonCode.OverrideExpired, pinned.Tier, Note: pinned.Reason, Until: pinned.Expires));
+        }
+
+        if (e.Overridden)
+        {
+            // The override, told first, is the tier's reason; how the score alone would have placed it does not apply.
+        }
+        else if (e.NetRevenue <= 0)
         {
             reasons.Add(new GradeReason(ReasonCode.NoRevenue, grade.Tier, Count: policy.LookbackMonths));
         }
@@ -33,14 +44,14 @@ public static class GradeExplainer
                 Threshold: grade.TierIndex < names.Count - 1 ? policy.Tiers.Thresholds![grade.TierIndex] : null));
         }
 
-        if (grade.Movement == TierMovement.Down && grade.PreviousTier is { } from)
+        if (!e.Overridden && grade.Movement == TierMovement.Down && grade.PreviousTier is { } from)
         {
             reasons.Add(e.DemotedByMargin
                 ? new GradeReason(ReasonCode.DemotedByMargin, from, Value: grade.ValueScore, Required: policy.Hysteresis.Margin)
                 : new GradeReason(ReasonCode.DemotedAfterPeriods, from, Count: policy.Hysteresis.PeriodsBelow));
         }
 
-        if (grade.TierIndex > 0 && e.NextTierCut is { } next && e.NetRevenue > 0)
+        if (!e.Overridden && grade.TierIndex > 0 && e.NextTierCut is { } next && e.NetRevenue > 0)
         {
             reasons.Add(new GradeReason(ReasonCode.NextTier, names[grade.TierIndex - 1], Value: grade.ValueScore, Threshold: next));
         }

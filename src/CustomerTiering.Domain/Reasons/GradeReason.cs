@@ -9,4 +9,6 @@ public sealed record GradeReason(
     double? Share = null,
     double? Required = null,
     double? Threshold = null,
-    int? Count = null);
+    int? Count = null,
+    string? Note = null,
+    DateOnly? Until = null);

@@ -3,6 +3,12 @@ namespace CustomerTiering.Domain.Reasons;
 /// <summary>What a reason says; its figures are in the <see cref="GradeReason"/> fields named for each code.</summary>
 public enum ReasonCode
 {
+    /// <summary>Pinned to Tier by an administrator (the grading gave Other): Note = why, Until = the last day it holds.</summary>
+    Overridden,
+
+    /// <summary>An administrator's override to Tier expired on Until and no longer applies: Note = why it was set.</summary>
+    OverrideExpired,
+
     /// <summary>Tier earned by rank: Value = score, Share = top share of the customer, Required = the tier's cumulative share, Threshold = its cut.</summary>
     TierByRank,
 

@@ -40,6 +40,8 @@ public static class ReasonRenderer
 
     private static string English(GradeReason r) => r.Code switch
     {
+        ReasonCode.Overridden => $"{r.Tier} by an administrator's decision until {Day(r.Until)} (the grading gives {r.Other}): {r.Note}",
+        ReasonCode.OverrideExpired => $"The override to {r.Tier} expired on {Day(r.Until)} and no longer applies (it was set because: {r.Note}).",
         ReasonCode.TierByRank =>
             $"{r.Tier}: a value score of {Score(r.Value)} ranks in the top {Percent(r.Share)} of customers; {r.Tier} takes the top {Percent(r.Required)} (a score of {Score(r.Threshold)} or more this period).",
         ReasonCode.TierByThreshold => r.Threshold is null
@@ -73,6 +75,8 @@ public static class ReasonRenderer
 
     private static string Chinese(GradeReason r) => r.Code switch
     {
+        ReasonCode.Overridden => $"{r.Tier}：管理员指定，有效期至 {Day(r.Until)}（评级结果为 {r.Other}）。原因：{r.Note}",
+        ReasonCode.OverrideExpired => $"指定为 {r.Tier} 的人工调整已于 {Day(r.Until)} 到期，不再适用（当时的原因：{r.Note}）。",
         ReasonCode.TierByRank =>
             $"{r.Tier}：价值得分 {Score(r.Value)}，位列全部客户前 {Percent(r.Share)}；{r.Tier} 为前 {Percent(r.Required)} 的客户（本期得分须达 {Score(r.Threshold)}）。",
         ReasonCode.TierByThreshold => r.Threshold is null
@@ -109,6 +113,8 @@ public static class ReasonRenderer
     private static string Score(double? value) => (value ?? 0).ToString("0.0", Invariant);
 
     private static string Whole(double? value) => (value ?? 0).ToString("0", Invariant);
+
+    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", Invariant) ?? "?";
 
     private static string Money(double? value) => (value ?? 0).ToString("#,0.00", Invariant);
 
