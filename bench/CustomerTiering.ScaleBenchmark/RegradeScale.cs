@@ -6,6 +6,7 @@ using CustomerTiering.Domain.Periods;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Domain.Reasons;
 using CustomerTiering.Functions.Regrading;
+using CustomerTiering.Storage.TierOverrides;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Grades;
@@ -239,7 +240,7 @@ internal static class RegradeScale
         var runs = new RunStore(account);
         var artifacts = new RunArtifacts(account);
         var dispatcher = new ShardDispatcher(account);
-        var regradeRuns = new RegradeRuns(runs, new PeriodStore(account), new RegradeLock(account), artifacts, dispatcher, clock, NullLogger<RegradeRuns>.Instance);
+        var regradeRuns = new RegradeRuns(runs, new PeriodStore(account), new RegradeLock(account), artifacts, new OverrideStore(account), dispatcher, clock, NullLogger<RegradeRuns>.Instance);
         var worker = new RegradeWorker(account, runs, new PeriodStore(account), new RegradeLock(account), artifacts, dispatcher,
             new ShardMeasurer(new CustomerHistoryReader(account), artifacts, options), new RunGrader(artifacts), new GradeStore(account),
             new GradeSnapshot(account, artifacts), options, clock, NullLogger<RegradeWorker>.Instance);

@@ -11,6 +11,7 @@ using CustomerTiering.Storage.Grades;
 using CustomerTiering.Storage.Ingestion;
 using CustomerTiering.Storage.Policies;
 using CustomerTiering.Storage.Runs;
+using CustomerTiering.Storage.TierOverrides;
 
 namespace CustomerTiering.Functions;
 
@@ -39,6 +40,7 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<CustomerHistoryReader>();
         builder.Services.AddSingleton<PolicyStore>();
         builder.Services.AddSingleton<PolicyVersions>();
+        builder.Services.AddSingleton<OverrideStore>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<PeriodStore>();
         builder.Services.AddSingleton<RegradeLock>();

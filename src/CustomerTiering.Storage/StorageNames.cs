@@ -31,9 +31,12 @@ public static class StorageNames
     /// <summary>Ids of the tier-changed events relayed to Service Bus, so a duplicate is relayed once.</summary>
     public const string RelayedEventsTable = "RelayedEvents";
 
+    /// <summary>Administrators' tier overrides and, beside each, its audit trail.</summary>
+    public const string OverridesTable = "Overrides";
+
     public static IReadOnlyList<string> Containers { get; } = [ExportsContainer, ReportsContainer, SnapshotsContainer, RunsContainer, PoliciesContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [RegradeShardsQueue, TierChangesQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable];
+    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable, OverridesTable];
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomerTiering.Domain.Periods;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Functions.Regrading;
+using CustomerTiering.Storage.TierOverrides;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Events;
 using CustomerTiering.Storage.Runs;
@@ -21,7 +22,7 @@ public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private RegradeRuns Runs() => new(new RunStore(Account), new PeriodStore(Account), new RegradeLock(Account), new RunArtifacts(Account),
+    private RegradeRuns Runs() => new(new RunStore(Account), new PeriodStore(Account), new RegradeLock(Account), new RunArtifacts(Account), new OverrideStore(Account),
         new ShardDispatcher(Account), TimeProvider.System, NullLogger<RegradeRuns>.Instance);
 
     private static RegradeRequest Request(string runId, int shards = 3) =>

@@ -1,5 +1,6 @@
 using CustomerTiering.Functions.Health;
 using CustomerTiering.Functions.Ingestion;
+using CustomerTiering.Functions.TierOverrides;
 using CustomerTiering.Functions.Portal;
 using CustomerTiering.Functions.Regrading;
 using Scalar.AspNetCore;
@@ -39,6 +40,7 @@ public sealed class ApiReference : IAsyncDisposable
         _app.MapRegrade();
         _app.MapPortal();
         _app.MapOwners();
+        _app.MapOverrides();
         _app.MapPolicy();
         _app.MapOpenApi(DocumentPath).WithName("GetOpenApi");
         _app.MapScalarApiReference(PagePath, options => options.WithTitle("Customer tiering API").WithOpenApiRoutePattern(DocumentPath));

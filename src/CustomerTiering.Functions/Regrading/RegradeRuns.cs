@@ -1,11 +1,14 @@
 using CustomerTiering.Domain.Periods;
 using CustomerTiering.Domain.Policy;
+using System.Text.Json;
 using CustomerTiering.Storage.Runs;
+using CustomerTiering.Storage.TierOverrides;
 
 namespace CustomerTiering.Functions.Regrading;
 
 /// <summary>Starts, resumes and fails runs. A run holds the regrade lock from its start until it ends, succeeded or failed.</summary>
-public sealed class RegradeRuns(RunStore runs, PeriodStore periods, RegradeLock gate, RunArtifacts artifacts, ShardDispatcher queue, TimeProvider clock, ILogger<RegradeRuns> logger)
+public sealed class RegradeRuns(
+    RunStore runs, PeriodStore periods, RegradeLock gate, RunArtifacts artifacts, OverrideStore overrides, ShardDispatcher queue, TimeProvider clock, ILogger<RegradeRuns> logger)
 {
     /// <summary>A lock whose holder never recorded its run is taken over after this long.</summary>
     private static readonly TimeSpan AbandonedStart = TimeSpan.FromMinutes(2);
@@ -48,6 +51,8 @@ public sealed class RegradeRuns(RunStore runs, PeriodStore periods, RegradeLock 
 
         // The policy is kept with the run, so every shard on every instance grades with the same one, draft or stored.
         await artifacts.WriteTextAsync(RunArtifacts.PolicyPath(run.Id), TieringPolicyJson.Serialize(request.Policy), cancellationToken);
+        // So are the tier overrides: a run resumed later, or a shard retried, applies the same ones.
+        await artifacts.WriteTextAsync(RunArtifacts.OverridesPath(run.Id), JsonSerializer.Serialize(await overrides.ListAsync(cancellationToken), RegradeJson.Options), cancellationToken);
         if (!await runs.CreateAsync(run, cancellationToken))
         {
             return RegradeStart.Existing((await runs.GetAsync(run.Id, cancellationToken))!);

@@ -6,6 +6,7 @@ using CustomerTiering.Domain.Policy;
 using CustomerTiering.Domain.Reasons;
 using CustomerTiering.Storage.Grades;
 using CustomerTiering.Storage.Runs;
+using CustomerTiering.Storage.TierOverrides;
 
 namespace CustomerTiering.Functions.Regrading;
 
@@ -36,11 +37,17 @@ public sealed class RunGrader(RunArtifacts artifacts)
 
         metrics.Sort((a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
         var carried = await CarriedAsync(run.PreviousRunId, Shared, cancellationToken);
+        var pinned = await OverridesAsync(run.Id, cancellationToken);
         for (var i = 0; i < metrics.Count; i++)
         {
             if (carried.TryGetValue(metrics[i].Id.Value, out var before))
             {
                 metrics[i] = metrics[i] with { Previous = new PreviousGrade(metrics[i].Id, before.Tier, before.PeriodsBelowTier) };
+            }
+
+            if (pinned.TryGetValue(metrics[i].Id.Value, out var tierOverride))
+            {
+                metrics[i] = metrics[i] with { Override = tierOverride };
             }
         }
 
@@ -83,6 +90,14 @@ public sealed class RunGrader(RunArtifacts artifacts)
         return new GradedRun(grades.Count, movers, engine.ElapsedMilliseconds);
     }
 
+    /// <summary>The overrides the run started with, by customer; none for runs made before overrides existed.</summary>
+    private async Task<Dictionary<string, TierOverride>> OverridesAsync(string runId, CancellationToken cancellationToken)
+    {
+        var json = await artifacts.ReadTextAsync(RunArtifacts.OverridesPath(runId), cancellationToken);
+        var stored = json is null ? [] : JsonSerializer.Deserialize<List<StoredOverride>>(json, RegradeJson.Options) ?? [];
+        return stored.ToDictionary(o => o.CustomerId, o => new TierOverride(o.Tier, o.Reason, o.Expires), StringComparer.Ordinal);
+    }
+
     private static StoredGrade Stored(RunRecord run, TieringPolicy policy, CustomerMetrics m, CustomerGrade g, Dictionary<string, CarriedGrade> carried) => new()
     {
         CustomerId = m.Id.Value,
@@ -97,6 +112,7 @@ public sealed class RunGrader(RunArtifacts artifacts)
         RunId = run.Id,
         PolicyVersion = policy.Version,
         Tier = g.Tier,
+        ComputedTier = g.Evidence.Overridden ? policy.Tiers.Names[g.Evidence.ComputedTierIndex] : null,
         TierIndex = g.TierIndex,
         PreviousTier = g.PreviousTier,
         Movement = g.Movement.ToString(),

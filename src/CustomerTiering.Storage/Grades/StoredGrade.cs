@@ -34,6 +34,9 @@ public sealed record StoredGrade
 
     public required string Tier { get; init; }
 
+    /// <summary>The tier the grading gave when an administrator's override replaced it; null without one.</summary>
+    public string? ComputedTier { get; init; }
+
     public int TierIndex { get; init; }
 
     public string? PreviousTier { get; init; }

@@ -27,6 +27,9 @@ public sealed class RunArtifacts(StorageAccount account)
 
     public static string SummaryPath(string runId) => $"{runId}/summary.json";
 
+    /// <summary>The tier overrides as they stood when the run started: part of its inputs, like its policy.</summary>
+    public static string OverridesPath(string runId) => $"{runId}/overrides.json";
+
     public async Task WriteLinesAsync<T>(string path, IEnumerable<T> items, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
