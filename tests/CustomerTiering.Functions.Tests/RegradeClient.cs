@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CustomerTiering.Storage;
+using CustomerTiering.Storage.Grades;
 using CustomerTiering.Testing;
 
 namespace CustomerTiering.Functions.Tests;
@@ -66,6 +67,31 @@ public sealed class RegradeClient(RunningApp app, StorageAccount account)
     public async Task<string> RunAsync(object body) => await WaitAsync(await StartAsync(body)) is var view
         ? view.GetProperty("run").GetProperty("id").GetString()!
         : throw new InvalidOperationException();
+
+    /// <summary>
+    /// How many events a run must relay, counted from its grade files by the rules the product states: one per customer
+    /// whose tier moved, one per customer who entered At Risk, Can't Lose Them or Hibernating from another segment, one
+    /// per customer who became declining or churned from another stage.
+    /// </summary>
+    public async Task<int> ExpectedEventsAsync(string runId)
+    {
+        var shards = (await new CustomerTiering.Storage.Runs.RunStore(account).GetAsync(runId))!.Shards;
+        string[] segments = ["At Risk", "Can't Lose Them", "Hibernating"];
+        string[] stages = ["Declining", "Churned"];
+        var artifacts = new CustomerTiering.Storage.Runs.RunArtifacts(account);
+        var count = 0;
+        for (var shard = 0; shard < shards; shard++)
+        {
+            await foreach (var g in artifacts.ReadLinesAsync(CustomerTiering.Storage.Runs.RunArtifacts.GradesPath(runId, shard), GradeJson.Default.StoredGrade))
+            {
+                count += g.Movement is "Up" or "Down" ? 1 : 0;
+                count += g.PreviousSegment is { } segment && segment != g.Segment && segments.Contains(g.Segment) ? 1 : 0;
+                count += g.PreviousLifecycle is { } stage && stage != g.Lifecycle && stages.Contains(g.Lifecycle) ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>Every grade row of a run, keyed by customer, with the run's own id blanked out so two runs can be compared.</summary>
     public async Task<SortedDictionary<string, string>> GradesAsync(string runId)

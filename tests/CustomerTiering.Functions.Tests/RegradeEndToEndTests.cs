@@ -86,7 +86,8 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
         Assert.True(movers > 0, "the sample shop should have customers moving between January and February");
         var events = await Eventually.ReturnsAsync(async () =>
         {
-            var relayed = (await TopicEventsAsync()).Where(e => e.GetProperty("data").GetProperty("runId").GetString() == second).ToList();
+            var relayed = (await TopicEventsAsync())
+                .Where(e => e.GetProperty("data").GetProperty("runId").GetString() == second && e.GetProperty("type").GetString() == "com.customertiering.tier.changed").ToList();
             return relayed.Count >= movers ? relayed : null;
         }, "every tier change to be relayed");
 
@@ -98,6 +99,23 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal("2026-02", one.GetProperty("data").GetProperty("period").GetString());
         Assert.NotEqual(one.GetProperty("data").GetProperty("from").GetString(), one.GetProperty("data").GetProperty("to").GetString());
         Assert.NotEmpty(one.GetProperty("data").GetProperty("reasons").EnumerateArray());
+
+        // Besides tier changes: one event per customer who entered a watched segment or lifecycle stage.
+        var expected = await _regrade.ExpectedEventsAsync(second);
+        var all = await Eventually.ReturnsAsync(async () =>
+        {
+            var relayed = (await TopicEventsAsync()).Where(e => e.GetProperty("data").GetProperty("runId").GetString() == second).ToList();
+            return relayed.Count >= expected ? relayed : null;
+        }, "every event to be relayed");
+        var slips = all.Where(e => e.GetProperty("type").GetString() != "com.customertiering.tier.changed").ToList();
+        Assert.Equal(expected, all.Count);
+        Assert.Equal(all.Count, all.Select(e => e.GetProperty("id").GetString()).Distinct().Count());
+        Assert.NotEmpty(slips);
+        Assert.All(slips, e =>
+        {
+            Assert.Contains(e.GetProperty("type").GetString(), new[] { "com.customertiering.segment.entered", "com.customertiering.lifecycle.changed" });
+            Assert.NotEqual(e.GetProperty("data").GetProperty("from").GetString(), e.GetProperty("data").GetProperty("to").GetString());
+        });
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed record TieringPolicy
 
     public required HysteresisPolicy Hysteresis { get; init; }
 
+    /// <summary>The segments and lifecycle stages whose entry raises an event, besides tier changes.</summary>
+    public SlipEventPolicy SlipEvents { get; init; } = new();
+
     /// <summary>Each tier's service playbook, by tier name; a tier without one has no playbook.</summary>
     public IReadOnlyDictionary<string, ServicePlaybook> Service { get; init; } = new Dictionary<string, ServicePlaybook>();
 

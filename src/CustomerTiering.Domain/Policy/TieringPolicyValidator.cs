@@ -53,6 +53,15 @@ public static class TieringPolicyValidator
         }
 
         ValidateService(policy, Fail);
+        var segments = policy.Rfm.Segments.Select(s => s.Segment).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < policy.SlipEvents.Segments.Count; i++)
+        {
+            if (!segments.Contains(policy.SlipEvents.Segments[i]))
+            {
+                Fail($"$.slipEvents.segments[{i}]", $"'{policy.SlipEvents.Segments[i]}' is not a segment of the RFM rules");
+            }
+        }
+
         return problems;
     }
 

@@ -31,4 +31,7 @@ public sealed class RegradeOptions
     /// once per run. Never set in production.
     /// </summary>
     public long? CrashOnceAfterWrittenRows { get; set; }
+
+    /// <summary>Tests only: kill the worker once per run after a shard has queued this many events in its publish phase.</summary>
+    public int? CrashOnceAfterPublishedEvents { get; set; }
 }

@@ -94,17 +94,27 @@ public sealed class RegradeWorker(
         return await MarkAsync(run.Id, r => r with { Written = r.Written.With(shard) }, cancellationToken);
     }
 
+    /// <summary>
+    /// Queues the shard's events for the relay: a tier change per customer who moved, and a slip event per customer who
+    /// entered a watched segment or lifecycle stage. A retry after a crash queues some again; the relay drops them by id.
+    /// </summary>
     private async Task<RunRecord> PublishAsync(RunRecord run, int shard, CancellationToken cancellationToken)
     {
         var events = account.Queues.GetQueueClient(StorageNames.TierChangesQueue);
-        var movers = artifacts.ReadLinesAsync(RunArtifacts.GradesPath(run.Id, shard), GradeJson.Default.StoredGrade, cancellationToken)
-            .Where(g => g.Movement is "Up" or "Down");
+        var watched = (await PolicyOfAsync(run, cancellationToken)).SlipEvents;
+        var messages = artifacts.ReadLinesAsync(RunArtifacts.GradesPath(run.Id, shard), GradeJson.Default.StoredGrade, cancellationToken)
+            .SelectMany(g => (g.Movement is "Up" or "Down" ? [TierChangedEvent.From(run, g).ToJson()] : Array.Empty<string>())
+                .Concat(CustomerSlippedEvent.Of(run, g, watched).Select(e => e.ToJson()))
+                .ToAsyncEnumerable());
         var published = 0;
-        await Parallel.ForEachAsync(movers, new ParallelOptions { MaxDegreeOfParallelism = options.Value.WriteParallelism, CancellationToken = cancellationToken },
-            async (grade, ct) =>
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = options.Value.WriteParallelism, CancellationToken = cancellationToken },
+            async (message, ct) =>
             {
-                await events.SendMessageAsync(TierChangedEvent.From(run, grade).ToJson(), ct);
-                Interlocked.Increment(ref published);
+                await events.SendMessageAsync(message, ct);
+                if (Interlocked.Increment(ref published) == options.Value.CrashOnceAfterPublishedEvents && await FirstInjectedCrashAsync(run.Id, ct))
+                {
+                    Environment.FailFast($"Injected crash in run {run.Id}, shard {shard}, after {published} events (Regrade:CrashOnceAfterPublishedEvents).");
+                }
             });
         Log.ShardPublished(logger, run.Id, shard, published);
         return await MarkAsync(run.Id, r => r with { Published = r.Published.With(shard) }, cancellationToken);

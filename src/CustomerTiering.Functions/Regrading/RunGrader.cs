@@ -81,7 +81,8 @@ public sealed class RunGrader(RunArtifacts artifacts)
 
             await artifacts.WriteLinesAsync(RunArtifacts.CarriedPath(run.Id),
                 Enumerable.Range(0, grades.Count).Select(i => new CarriedGrade(
-                    metrics[i].Id.Value, grades[i].Tier, grades[i].Evidence.PeriodsBelowTier, TierSince(run, grades[i], carried))),
+                    metrics[i].Id.Value, grades[i].Tier, grades[i].Evidence.PeriodsBelowTier, TierSince(run, grades[i], carried),
+                    grades[i].Segment, grades[i].Lifecycle.ToString())),
                 GradeJson.Default.CarriedGrade, cancellationToken);
         }
 
@@ -122,6 +123,8 @@ public sealed class RunGrader(RunArtifacts artifacts)
         FrequencyScore = g.FrequencyScore,
         MonetaryScore = g.MonetaryScore,
         Segment = g.Segment,
+        PreviousSegment = carried.TryGetValue(m.Id.Value, out var before) ? before.Segment : null,
+        PreviousLifecycle = before?.Lifecycle,
         Abc = g.Abc.ToString(),
         ValueScore = g.ValueScore,
         Lifecycle = g.Lifecycle.ToString(),
@@ -160,7 +163,7 @@ public sealed class RunGrader(RunArtifacts artifacts)
         {
             await foreach (var c in artifacts.ReadLinesAsync(RunArtifacts.CarriedPath(runId), GradeJson.Default.CarriedGrade, cancellationToken))
             {
-                carried[c.CustomerId] = c with { Tier = shared(c.Tier)!, TierSince = shared(c.TierSince)! };
+                carried[c.CustomerId] = c with { Tier = shared(c.Tier)!, TierSince = shared(c.TierSince)!, Segment = shared(c.Segment), Lifecycle = shared(c.Lifecycle) };
             }
         }
 

@@ -17,7 +17,7 @@ public sealed class TierChangeRelay(RelayedEventLedger ledger, ITierChangePublis
         var published = Read(message);
         if (published is null)
         {
-            Log.EventDropped(logger, messageId, "not a tier-changed event");
+            Log.EventDropped(logger, messageId, "not an event the relay knows");
             return false;
         }
 
@@ -39,9 +39,9 @@ public sealed class TierChangeRelay(RelayedEventLedger ledger, ITierChangePublis
             using var json = JsonDocument.Parse(message);
             var root = json.RootElement;
             return root.ValueKind == JsonValueKind.Object
-                   && Text(root, "type") == TierChangedEvent.EventType
+                   && Text(root, "type") is TierChangedEvent.EventType or CustomerSlippedEvent.SegmentEntered or CustomerSlippedEvent.LifecycleChanged
                    && Text(root, "id") is { Length: > 0 and <= 512 } id
-                ? new PublishedEvent(id, TierChangedEvent.EventType, Text(root, "source") ?? "", Text(root, "subject"), message)
+                ? new PublishedEvent(id, Text(root, "type")!, Text(root, "source") ?? "", Text(root, "subject"), message)
                 : null;
         }
         catch (JsonException)

@@ -47,6 +47,11 @@ public sealed record StoredGrade
     /// <summary>The first period of the unbroken run of periods in which the customer has held <see cref="Tier"/>.</summary>
     public required string TierSince { get; init; }
 
+    /// <summary>Last period's segment and lifecycle stage, as carried; null for a new customer or an older run.</summary>
+    public string? PreviousSegment { get; init; }
+
+    public string? PreviousLifecycle { get; init; }
+
     public int PeriodsBelowTier { get; init; }
 
     public int RecencyScore { get; init; }
