@@ -27,7 +27,7 @@ upload() { # kind file
     record=$(curl -fsS -H "x-functions-key: $key" "$base$status")
     state=$(echo "$record" | field o.status)
     case "$state" in
-      Succeeded|PartiallySucceeded) echo "    $2: $state, $(echo "$record" | field o.written) rows written, $(echo "$record" | field o.rejected) rejected (report: $(echo "$record" | field o.reportPath))"; return 0 ;;
+      Succeeded|PartiallySucceeded) echo "    $2: $state, $(echo "$record" | field o.written) rows written, $(echo "$record" | field o.rejected) rejected, $(echo "$record" | field o.withoutCustomer) without a customer (report: $base$(echo "$record" | field o.reportUrl))"; return 0 ;;
       Rejected|Failed) echo "    $2: $state: $(echo "$record" | field o.reason)"; return 1 ;;
     esac
     sleep 0.5
@@ -68,9 +68,17 @@ echo
 echo "==> A VIP customer, and why"
 curl -fsS -H "x-functions-key: $key" "$base/api/customers/$sample" | field '`    ${o.id} ${o.name} (${o.type}, ${o.region}, owner ${o.owner}): ${o.grade.tier}, ${o.grade.segment}, ABC ${o.grade.abc}, ${o.grade.lifecycle}\n` + o.grade.reasons.map(r => "      - " + r.text).join("\n")'
 echo
+echo "==> What $sample's tier means for the sales team (its playbook)"
+curl -fsS -H "x-functions-key: $key" "$base/api/customers/$sample" | field 'o.playbook ? `    contact every ${o.playbook.contactEveryDays ?? "-"} days by ${o.playbook.channels.join(", ")}; dedicated manager: ${o.playbook.dedicatedManager}; complaints priority ${o.playbook.complaintPriority}; next contact due ${o.playbook.nextContactDue ?? "(no last contact on record)"}\n` + o.playbook.benefits.map(b => "      - " + b).join("\n") : "    (no playbook)"'
+echo
+echo "==> The sales team's books (GET /api/owners)"
+curl -fsS -H "x-functions-key: $key" "$base/api/owners" | field 'o.owners.map(b => `    ${b.owner.padEnd(12)} ${String(b.customers).padStart(4)} customers, VIP ${b.tiers.VIP?.customers ?? 0}, A ${b.tiers.A?.customers ?? 0}${b.overloadedTiers.length ? ", overloaded in " + b.overloadedTiers.join(", ") : ""}`).join("\n") + `\n    needing an owner and without one: ${JSON.stringify(o.withoutOwner)}`'
+echo
 echo "Look further:"
 echo "  API reference    $base/api/docs"
 echo "  a customer       curl -H 'x-functions-key: $key' $base/api/customers/$sample"
 echo "  tier summary     curl -H 'x-functions-key: $key' $base/api/tiers/summary"
 echo "  who moved up     curl -H 'x-functions-key: $key' '$base/api/movements?direction=up'"
-echo "  the error report of the orders file: GET $base/api/ingestions (reportPath, in the reports container)"
+echo "  VIPs and As without an owner   curl -H 'x-functions-key: $key' '$base/api/customers?owner=none'"
+echo "  an owner's book  curl -H 'x-functions-key: $key' '$base/api/owners/Li%20Na/customers'"
+echo "  ingestions, their reports and rejected rows   curl -H 'x-functions-key: $key' $base/api/ingestions"

@@ -13,7 +13,8 @@ public static class DemoFiles
         var customers = Path.Combine(folder, "customers.csv");
         var orders = Path.Combine(folder, "orders.csv");
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-        File.WriteAllLines(customers, ["客户编号,客户名称,客户类型,区域,渠道,客户经理", .. shop.Customers.Select(c => Csv(c.Id, c.Name, c.Type, c.Region, c.Channel, c.Owner))], utf8);
+        File.WriteAllLines(customers, ["客户编号,客户名称,客户类型,区域,渠道,客户经理,最后联系日期",
+            .. shop.Customers.Select(c => Csv(c.Id, c.Name, c.Type, c.Region, c.Channel, c.Owner, c.LastContact))], utf8);
         File.WriteAllLines(orders, ["Order ID,Customer ID,Order Date,Amount,Margin,Currency,Category,Status",
             .. shop.Orders.Select(o => Csv(o.OrderId, o.CustomerId, o.Date, o.Amount, o.Margin, "CNY", o.Category, o.Status))], utf8);
         return [customers, orders];
@@ -38,7 +39,7 @@ public static class DemoFiles
         var path = Path.Combine(folder, "customers.jsonl");
         File.WriteAllLines(path, shop.Customers.Select(c => JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            ["customer_id"] = c.Id, ["name"] = c.Name, ["type"] = c.Type, ["region"] = c.Region, ["channel"] = c.Channel, ["owner"] = c.Owner,
+            ["customer_id"] = c.Id, ["name"] = c.Name, ["type"] = c.Type, ["region"] = c.Region, ["channel"] = c.Channel, ["owner"] = c.Owner, ["last_contact"] = c.LastContact,
         })));
         return [path];
     }

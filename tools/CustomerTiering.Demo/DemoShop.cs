@@ -3,7 +3,8 @@ using System.Globalization;
 namespace CustomerTiering.Demo;
 
 /// <summary>One generated customer, as a CRM exports it.</summary>
-public sealed record DemoCustomer(string Id, string Name, string Type, string Region, string Channel, string Owner);
+/// <summary>One row of the customer export: owner empty for the few nobody looks after, last contact (yyyy-MM-dd) where the CRM has one.</summary>
+public sealed record DemoCustomer(string Id, string Name, string Type, string Region, string Channel, string Owner, string LastContact);
 
 /// <summary>One generated order line of the order export, in the export's own text (so a bad row can be bad).</summary>
 public sealed record DemoOrder(string OrderId, string CustomerId, string Date, string Amount, string Margin, string Category, string Status);
@@ -50,7 +51,8 @@ public sealed record DemoShop(IReadOnlyList<DemoCustomer> Customers, IReadOnlyLi
                 enterprise ? "Enterprise" : "Individual",
                 Regions[random.Next(Regions.Length)],
                 Channels[random.Next(Channels.Length)],
-                Owners[random.Next(Owners.Length)]));
+                random.NextDouble() < 0.08 ? "" : Owners[random.Next(Owners.Length)],
+                random.NextDouble() < 0.7 ? asOf.AddDays(-random.Next(0, 200)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""));
 
             // Spend is log-normal: most customers buy a little, a few buy a great deal; enterprises more and more often.
             var basket = Math.Exp(3.5 + (1.1 * Gaussian(random))) * (enterprise ? 4 : 1);
