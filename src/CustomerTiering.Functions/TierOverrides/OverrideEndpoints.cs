@@ -28,7 +28,7 @@ public static class OverrideEndpoints
         endpoints.MapPut("/api/manage/overrides/{customerId}", SetAsync).WithName("SetOverride")
             .Accepts<OverrideRequest>("application/json").Produces<OverrideView>().ProducesValidationProblem().ProducesProblem(413);
         endpoints.MapDelete("/api/manage/overrides/{customerId}", RemoveAsync).WithName("RemoveOverride")
-            .Produces(204).ProducesProblem(400).ProducesProblem(404);
+            .Produces<OverrideView>().ProducesProblem(400).ProducesProblem(404);
         endpoints.MapGet("/api/manage/overrides", ListAsync).WithName("ListOverrides")
             .Produces<IReadOnlyList<OverrideView>>();
         endpoints.MapGet("/api/manage/overrides/{customerId}/audit", AuditAsync).WithName("GetOverrideAudit")
@@ -99,8 +99,9 @@ public static class OverrideEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        return await overrides.RemoveAsync(customerId, Who(request), clock.GetUtcNow(), cancellationToken)
-            ? Results.NoContent()
+        var now = clock.GetUtcNow();
+        return await overrides.RemoveAsync(customerId, Who(request), now, cancellationToken) is { } removed
+            ? Results.Ok(OverrideView.Of(removed, DateOnly.FromDateTime(now.UtcDateTime)))
             : Results.Problem(statusCode: 404, title: "No override", detail: $"Customer '{customerId}' has no override.");
     }
 

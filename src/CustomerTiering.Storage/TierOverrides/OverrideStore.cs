@@ -54,16 +54,17 @@ public sealed class OverrideStore(StorageAccount account)
         await Table.SubmitTransactionAsync([new(TableTransactionActionType.UpsertReplace, current), new(TableTransactionActionType.Add, audit)], cancellationToken);
     }
 
-    /// <summary>Removes the customer's override and records it; false when there was none.</summary>
-    public async Task<bool> RemoveAsync(string customerId, string who, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>Removes the customer's override and records it; the override removed, or null when there was none.</summary>
+    public async Task<StoredOverride?> RemoveAsync(string customerId, string who, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(customerId), CurrentRow, cancellationToken: cancellationToken);
         if (!found.HasValue)
         {
-            return false;
+            return null;
         }
 
-        var audit = Audit(new OverrideAuditEntry(customerId, "Removed", who, at, ToOverride(found.Value!), null, null));
+        var removed = ToOverride(found.Value!);
+        var audit = Audit(new OverrideAuditEntry(customerId, "Removed", who, at, removed, null, null));
         try
         {
             await Table.SubmitTransactionAsync(
@@ -71,10 +72,10 @@ public sealed class OverrideStore(StorageAccount account)
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
         {
-            return false; // removed by someone else in between: their change is the one recorded
+            return null; // removed by someone else in between: their change is the one recorded
         }
 
-        return true;
+        return removed;
     }
 
     /// <summary>The customer's override changes, newest first.</summary>
