@@ -12,7 +12,8 @@ internal static class GradingSummaries
         IReadOnlyList<string> segmentNames,
         DateOnly asOf,
         TieringPolicy policy,
-        TierCut[] cuts)
+        TierCut[] cuts,
+        Ranking revenueRanking)
     {
         var tierNames = policy.Tiers.Names;
         var tiers = new Tally(tierNames.Count);
@@ -23,6 +24,7 @@ internal static class GradingSummaries
         var movements = new int[tierNames.Count + 1, tierNames.Count];
         var total = 0m;
         var risingStars = 0;
+        var stages = new byte[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
             var c = customers[i];
@@ -31,7 +33,8 @@ internal static class GradingSummaries
             tiers.Add(columns.Tier[i], revenue);
             segments.Add(columns.Segment[i], revenue);
             abc.Add((int)columns.Abc[i], revenue);
-            lifecycle.Add((int)LifecycleRules.StageOf(c, asOf, policy.Lifecycle), revenue);
+            stages[i] = (byte)LifecycleRules.StageOf(c, asOf, policy.Lifecycle);
+            lifecycle.Add(stages[i], revenue);
             movements[columns.PreviousTier[i] + 1, columns.Tier[i]]++;
             risingStars += columns.GrowthTopShare[i] > 0 ? 1 : 0;
         }
@@ -47,7 +50,8 @@ internal static class GradingSummaries
             lifecycle.Totals(Enum.GetNames<LifecycleStage>(), total),
             MovementMatrix(movements, tierNames),
             cuts,
-            risingStars);
+            risingStars,
+            KpiCalculator.Compute(customers, columns, revenueRanking, stages, tierNames, segmentNames, asOf));
     }
 
     private static Dictionary<string, IReadOnlyDictionary<string, int>> MovementMatrix(int[,] movements, IReadOnlyList<string> tierNames)

@@ -2,7 +2,8 @@ namespace CustomerTiering.Domain.Grading;
 
 /// <summary>
 /// What a run produced as a whole: distribution and revenue share per tier, segment, ABC class and lifecycle stage;
-/// the movement matrix (from tier, or "new", to tier); the cuts actually used; the policy version.
+/// the movement matrix (from tier, or "new", to tier); the cuts actually used; the policy version; the KPIs (absent
+/// in summaries of runs made before they were computed).
 /// </summary>
 public sealed record GradingSummary(
     string PolicyVersion,
@@ -15,7 +16,8 @@ public sealed record GradingSummary(
     IReadOnlyList<GroupTotals> Lifecycle,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Movements,
     IReadOnlyList<TierCut> TierCuts,
-    int RisingStars)
+    int RisingStars,
+    GradingKpis? Kpis = null)
 {
     /// <summary>The row of the movement matrix for customers not graded in the previous period.</summary>
     public const string NewCustomers = "new";

@@ -106,7 +106,7 @@ public static class TieringEngine
             columns.ValueTopShare[i] = (float)valueRanking.TopShare(i);
         }
 
-        var summary = GradingSummaries.Summarise(customers, columns, grid.Segments, asOf, policy, cuts);
+        var summary = GradingSummaries.Summarise(customers, columns, grid.Segments, asOf, policy, cuts, monetary);
         return new GradingResult(customers, columns, policy, grid.Segments, summary);
     }
 
