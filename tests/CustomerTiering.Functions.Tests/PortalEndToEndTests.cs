@@ -103,6 +103,22 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
     }
 
     [Fact]
+    public async Task The_tier_summary_carries_each_tiers_kpis_and_the_revenue_concentration()
+    {
+        var summary = await GetJsonAsync("/api/tiers/summary");
+        var kpis = summary.GetProperty("kpis");
+        var tiers = summary.GetProperty("tiers").EnumerateArray().ToDictionary(t => t.GetProperty("group").GetString()!, t => t.GetProperty("customers").GetInt32());
+
+        Assert.Equal(tiers, kpis.GetProperty("tiers").EnumerateArray().ToDictionary(t => t.GetProperty("group").GetString()!, t => t.GetProperty("customers").GetInt32()));
+        Assert.All(kpis.GetProperty("tiers").EnumerateArray().Where(t => t.GetProperty("customers").GetInt32() > 0),
+            t => Assert.True(t.GetProperty("medianRevenue").GetDecimal() <= t.GetProperty("revenue").GetDecimal()));
+        var concentration = kpis.GetProperty("concentration");
+        Assert.Equal(101, concentration.GetProperty("pareto").GetArrayLength());
+        Assert.InRange(concentration.GetProperty("top20Percent").GetDouble(), concentration.GetProperty("top5Percent").GetDouble(), 1.0);
+        Assert.Contains(kpis.GetProperty("tiers").EnumerateArray(), t => t.GetProperty("retention").ValueKind == JsonValueKind.Number);
+    }
+
+    [Fact]
     public async Task A_customer_shows_their_grade_with_reasons_in_the_language_asked_for()
     {
         var english = await GetJsonAsync("/api/customers/C0003");

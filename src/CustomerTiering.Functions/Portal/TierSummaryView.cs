@@ -5,7 +5,8 @@ namespace CustomerTiering.Functions.Portal;
 /// <summary>
 /// How customers and revenue spread over tiers, segments, ABC classes and lifecycle stages in a period, with the change
 /// against the period before: does the top tier carry most revenue, are B and C really different; and per tier, the
-/// customers whose playbook wants a dedicated manager and who have none.
+/// customers whose playbook wants a dedicated manager and who have none; and the KPIs of each tier, segment, ABC class
+/// and lifecycle stage with the revenue concentration (absent for runs made before they were computed).
 /// </summary>
 public sealed record TierSummaryView(
     string Period,
@@ -19,7 +20,8 @@ public sealed record TierSummaryView(
     IReadOnlyList<GroupView> AbcClasses,
     IReadOnlyList<GroupView> Lifecycle,
     int RisingStars,
-    IReadOnlyDictionary<string, int> WithoutOwner)
+    IReadOnlyDictionary<string, int> WithoutOwner,
+    GradingKpis? Kpis)
 {
     // owners: the run's owner books; null for runs made before they were kept.
     public static TierSummaryView From(string period, string runId, GradingSummary now, string? previousPeriod, GradingSummary? before, OwnerSummary? owners)
@@ -28,6 +30,6 @@ public sealed record TierSummaryView(
         return new TierSummaryView(period, runId, now.PolicyVersion, previousPeriod, now.Customers, now.TotalRevenue,
             GroupView.Compare(now.Tiers, before?.Tiers), GroupView.Compare(now.Segments, before?.Segments),
             GroupView.Compare(now.AbcClasses, before?.AbcClasses), GroupView.Compare(now.Lifecycle, before?.Lifecycle), now.RisingStars,
-            (owners ?? OwnerSummary.Empty).WithoutOwner);
+            (owners ?? OwnerSummary.Empty).WithoutOwner, now.Kpis);
     }
 }
