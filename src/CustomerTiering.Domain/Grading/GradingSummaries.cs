@@ -13,46 +13,88 @@ internal static class GradingSummaries
         DateOnly asOf,
         TieringPolicy policy,
         TierCut[] cuts,
-        Ranking revenueRanking)
+        Ranking revenueRanking,
+        int oldestLastOrderDay)
     {
         var tierNames = policy.Tiers.Names;
-        var tiers = new Tally(tierNames.Count);
-        var segments = new Tally(segmentNames.Count);
-        var abc = new Tally(3);
-        var lifecycle = new Tally(Enum.GetValues<LifecycleStage>().Length);
+        var n = columns.Count;
+        // The engine found the oldest last order already: the recency histograms are sized without another pass.
+        var maxDays = Math.Clamp(asOf.DayNumber - oldestLastOrderDay, 0, MaxRecencyDays);
+
         // Rows: previous tier + 1 (row 0 = new customers); columns: tier held now.
         var movements = new int[tierNames.Count + 1, tierNames.Count];
+        var (members, retained, churned) = (new int[tierNames.Count], new int[tierNames.Count], new int[tierNames.Count]);
+        var periodStart = new DateOnly(asOf.Year, asOf.Month, 1);
+        using var workspace = new Workspace();
+        var stages = workspace.Rent<byte>(n);
+        var abcIndex = workspace.Rent<byte>(n);
+        var revenues = workspace.Rent<decimal>(n);
+        var margins = workspace.Rent<decimal?>(n);
+        var orders = workspace.Rent<int>(n);
+        var days = workspace.Rent<int>(n);
         var total = 0m;
         var risingStars = 0;
-        var stages = new byte[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
+        for (var i = 0; i < n; i++)
         {
+            // One walk over the customers' objects; the groupings below read these arrays, two at a time.
             var c = customers[i];
-            var revenue = c.NetRevenue;
-            total += revenue;
-            tiers.Add(columns.Tier[i], revenue);
-            segments.Add(columns.Segment[i], revenue);
-            abc.Add((int)columns.Abc[i], revenue);
-            stages[i] = (byte)LifecycleRules.StageOf(c, asOf, policy.Lifecycle);
-            lifecycle.Add(stages[i], revenue);
+            var stage = LifecycleRules.StageOf(c, asOf, policy.Lifecycle);
+            stages[i] = (byte)stage;
+            abcIndex[i] = (byte)columns.Abc[i];
+            (revenues[i], orders[i], margins[i]) = (c.NetRevenue, c.OrderCount, c.Margin);
+            days[i] = c.LastOrderDate is { } last ? Math.Clamp(asOf.DayNumber - last.DayNumber, 0, maxDays) : -1;
+            total += revenues[i];
             movements[columns.PreviousTier[i] + 1, columns.Tier[i]]++;
             risingStars += columns.GrowthTopShare[i] > 0 ? 1 : 0;
+            if (columns.PreviousTier[i] is var before and >= 0)
+            {
+                members[before]++;
+                retained[before] += c.LastOrderDate >= periodStart ? 1 : 0;
+                churned[before] += stage == LifecycleStage.Churned ? 1 : 0;
+            }
         }
 
+        var tiers = new KpiCalculator(tierNames, maxDays);
+        var segments = new KpiCalculator(segmentNames, maxDays);
+        var abc = new KpiCalculator(Enum.GetNames<AbcClass>(), maxDays);
+        var lifecycle = new KpiCalculator(Enum.GetNames<LifecycleStage>(), maxDays);
+        var (sortedIndex, sortedRevenue) = revenueRanking.SortedArrays;
+        void Tally(KpiCalculator kpis, byte[] groupOf)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                kpis.Add(groupOf[i], revenues[i], orders[i], margins[i], days[i]);
+            }
+
+            for (var k = 0; k < n; k++)
+            {
+                kpis.Ranked(groupOf[sortedIndex[k]], sortedRevenue[k]);
+            }
+        }
+
+        Parallel.Invoke(() => Tally(tiers, columns.Tier), () => Tally(segments, columns.Segment), () => Tally(abc, abcIndex), () => Tally(lifecycle, stages));
+        tiers.SetRetention(members, retained, churned);
+        var kpis = new GradingKpis(tiers.Kpis(), segments.Kpis(), abc.Kpis(), lifecycle.Kpis(), KpiCalculator.ConcentrationOf(revenueRanking.SortedGoodness));
         return new GradingSummary(
             policy.Version,
             asOf,
-            columns.Count,
+            n,
             total,
-            tiers.Totals(tierNames, total),
-            segments.Totals(segmentNames, total),
-            abc.Totals(Enum.GetNames<AbcClass>(), total),
-            lifecycle.Totals(Enum.GetNames<LifecycleStage>(), total),
+            Totals(kpis.Tiers),
+            Totals(kpis.Segments),
+            Totals(kpis.AbcClasses),
+            Totals(kpis.Lifecycle),
             MovementMatrix(movements, tierNames),
             cuts,
             risingStars,
-            KpiCalculator.Compute(customers, columns, revenueRanking, stages, tierNames, segmentNames, asOf));
+            kpis);
     }
+
+    /// <summary>Days since a last order beyond this (a century) count as this: the recency histograms stay small.</summary>
+    private const int MaxRecencyDays = 36_525;
+
+    private static GroupTotals[] Totals(IReadOnlyList<GroupKpis> groups) =>
+        [.. groups.Select(g => new GroupTotals(g.Group, g.Customers, g.Revenue, g.RevenueShare))];
 
     private static Dictionary<string, IReadOnlyDictionary<string, int>> MovementMatrix(int[,] movements, IReadOnlyList<string> tierNames)
     {
@@ -75,21 +117,5 @@ internal static class GradingSummaries
         }
 
         return matrix;
-    }
-
-    /// <summary>Customers and revenue per group index.</summary>
-    private sealed class Tally(int groups)
-    {
-        private readonly int[] _customers = new int[groups];
-        private readonly decimal[] _revenue = new decimal[groups];
-
-        public void Add(int group, decimal revenue)
-        {
-            _customers[group]++;
-            _revenue[group] += revenue;
-        }
-
-        public GroupTotals[] Totals(IReadOnlyList<string> names, decimal total) =>
-            [.. names.Select((name, i) => new GroupTotals(name, _customers[i], _revenue[i], total > 0 ? Math.Round((double)(_revenue[i] / total), 6) : 0))];
     }
 }

@@ -1,220 +1,154 @@
-using CustomerTiering.Domain.Customers;
-
 namespace CustomerTiering.Domain.Grading;
 
 /// <summary>
-/// Computes a run's KPIs from its metrics, its grade columns and the revenue ranking the engine already sorted: medians
-/// and the Pareto curve come from walking that order once, not from sorting again, so a million customers cost a few
-/// linear passes.
+/// A run's KPIs for one grouping (tiers, segments, ABC classes or lifecycle stages), gathered while the summary walks the
+/// customers once: counts and sums as they come, recency by counting days (small whole numbers), and medians of revenue
+/// from the revenue order the engine already sorted, so a million customers cost no extra sort.
 /// </summary>
-internal static class KpiCalculator
+internal sealed class KpiCalculator
 {
-    private const int ParetoSteps = 100;
+    private readonly IReadOnlyList<string> _names;
+    private readonly int[] _customers;
+    private readonly decimal[] _revenue;
+    private readonly decimal[] _margin;
+    private readonly bool[] _hasMargin;
+    private readonly long[] _orders;
+    private readonly int[][] _recency;
+    private readonly decimal[] _lowerMiddle;
+    private readonly decimal[] _upperMiddle;
+    private readonly int[] _seen;
+    private double?[]? _retention;
+    private double?[]? _churn;
 
-    public static GradingKpis Compute(
-        IReadOnlyList<CustomerMetrics> customers,
-        GradeColumns columns,
-        Ranking revenueRanking,
-        byte[] lifecycle,
-        IReadOnlyList<string> tierNames,
-        IReadOnlyList<string> segmentNames,
-        DateOnly asOf)
+    /// <param name="names">The groups, by index.</param>
+    /// <param name="maxDays">The most days since a last order any customer has.</param>
+    public KpiCalculator(IReadOnlyList<string> names, int maxDays)
     {
-        var n = columns.Count;
-        var periodStart = new DateOnly(asOf.Year, asOf.Month, 1);
-        var abc = new byte[n];
-        for (var i = 0; i < n; i++)
-        {
-            abc[i] = (byte)columns.Abc[i];
-        }
-
-        var tiers = Groups(customers, columns.Tier, tierNames, revenueRanking, asOf);
-        AddRetention(tiers, customers, columns, lifecycle, periodStart);
-        return new GradingKpis(
-            [.. tiers.Select(g => g.Kpis())],
-            [.. Groups(customers, columns.Segment, segmentNames, revenueRanking, asOf).Select(g => g.Kpis())],
-            [.. Groups(customers, abc, Enum.GetNames<AbcClass>(), revenueRanking, asOf).Select(g => g.Kpis())],
-            [.. Groups(customers, lifecycle, Enum.GetNames<LifecycleStage>(), revenueRanking, asOf).Select(g => g.Kpis())],
-            ConcentrationOf(revenueRanking));
+        _names = names;
+        var groups = names.Count;
+        _customers = new int[groups];
+        _revenue = new decimal[groups];
+        _margin = new decimal[groups];
+        _hasMargin = new bool[groups];
+        _orders = new long[groups];
+        _recency = [.. Enumerable.Range(0, groups).Select(_ => new int[maxDays + 1])];
+        _lowerMiddle = new decimal[groups];
+        _upperMiddle = new decimal[groups];
+        _seen = new int[groups];
     }
 
-    private static GroupFigures[] Groups(IReadOnlyList<CustomerMetrics> customers, byte[] groupOf, IReadOnlyList<string> names, Ranking revenueRanking, DateOnly asOf)
+    /// <summary>Counts a customer into its group; <paramref name="days"/> since its last order is negative when there was none.</summary>
+    /// <param name="group">The group's index.</param>
+    /// <param name="revenue">The customer's net revenue.</param>
+    /// <param name="orders">The customer's orders.</param>
+    /// <param name="margin">The customer's margin, where known.</param>
+    /// <param name="days">Days since the last order.</param>
+    public void Add(int group, decimal revenue, int orders, decimal? margin, int days)
     {
-        var groups = names.Select(name => new GroupFigures(name)).ToArray();
-        decimal totalRevenue = 0m, totalMargin = 0m;
-        for (var i = 0; i < customers.Count; i++)
+        _customers[group]++;
+        _revenue[group] += revenue;
+        _orders[group] += orders;
+        if (margin is { } known)
         {
-            var c = customers[i];
-            var g = groups[groupOf[i]];
-            g.Customers++;
-            g.Revenue += c.NetRevenue;
-            g.Orders += c.OrderCount;
-            totalRevenue += c.NetRevenue;
-            if (c.Margin is { } margin)
-            {
-                g.Margin = (g.Margin ?? 0m) + margin;
-                totalMargin += margin;
-            }
-
+            _margin[group] += known;
+            _hasMargin[group] = true;
         }
 
-        // Medians of recency by counting: days since the last order are small whole numbers.
-        var days = new int[customers.Count];
-        var maxDays = 0;
-        for (var i = 0; i < customers.Count; i++)
+        if (days >= 0)
         {
-            days[i] = customers[i].LastOrderDate is { } last ? Math.Max(0, asOf.DayNumber - last.DayNumber) : -1;
-            maxDays = Math.Max(maxDays, days[i]);
-        }
-
-        foreach (var g in groups)
-        {
-            g.RecencyCounts = new int[maxDays + 1];
-        }
-
-        for (var i = 0; i < customers.Count; i++)
-        {
-            if (days[i] >= 0)
-            {
-                groups[groupOf[i]].RecencyCounts![days[i]]++;
-            }
-        }
-
-        // Medians of revenue: the group's middle member(s) in the run's revenue order, worst to best.
-        var seen = new int[groups.Length];
-        foreach (var i in revenueRanking.SortedIndex)
-        {
-            var g = groups[groupOf[i]];
-            var position = seen[groupOf[i]]++;
-            if (position == (g.Customers - 1) / 2)
-            {
-                g.LowerMiddle = customers[i].NetRevenue;
-            }
-
-            if (position == g.Customers / 2)
-            {
-                g.UpperMiddle = customers[i].NetRevenue;
-            }
-        }
-
-        foreach (var g in groups)
-        {
-            g.RevenueShare = totalRevenue > 0 ? Math.Round((double)(g.Revenue / totalRevenue), 6) : 0;
-            g.MarginShare = g.Margin is { } margin && totalMargin != 0 ? Math.Round((double)(margin / totalMargin), 6) : null;
-        }
-
-        return groups;
-    }
-
-    /// <summary>Of last period's members of each tier: the share who bought in this period's month, and the share now churned.</summary>
-    private static void AddRetention(GroupFigures[] tiers, IReadOnlyList<CustomerMetrics> customers, GradeColumns columns, byte[] lifecycle, DateOnly periodStart)
-    {
-        var members = new int[tiers.Length];
-        var retained = new int[tiers.Length];
-        var churned = new int[tiers.Length];
-        for (var i = 0; i < customers.Count; i++)
-        {
-            var before = columns.PreviousTier[i];
-            if (before < 0)
-            {
-                continue;
-            }
-
-            members[before]++;
-            retained[before] += customers[i].LastOrderDate >= periodStart ? 1 : 0;
-            churned[before] += lifecycle[i] == (byte)LifecycleStage.Churned ? 1 : 0;
-        }
-
-        for (var t = 0; t < tiers.Length; t++)
-        {
-            tiers[t].Retention = members[t] > 0 ? Math.Round((double)retained[t] / members[t], 6) : null;
-            tiers[t].Churn = members[t] > 0 ? Math.Round((double)churned[t] / members[t], 6) : null;
+            _recency[group][days]++;
         }
     }
 
-    /// <summary>Walks customers best first, summing positive revenue, and reads the curve off at every percent of customers.</summary>
-    private static Concentration ConcentrationOf(Ranking revenueRanking)
+    /// <summary>Called for every customer in revenue order, worst first: the group's middle member(s) give its median.</summary>
+    public void Ranked(int group, double revenue)
     {
-        var sorted = revenueRanking.SortedGoodness;
-        var n = sorted.Length;
+        var position = _seen[group]++;
+        // The revenue order holds revenue as double; money of up to 15 significant digits comes back exact.
+        if (position == (_customers[group] - 1) / 2)
+        {
+            _lowerMiddle[group] = (decimal)revenue;
+        }
+
+        if (position == _customers[group] / 2)
+        {
+            _upperMiddle[group] = (decimal)revenue;
+        }
+    }
+
+    /// <summary>Of last period's members of each group: the share who bought again in the graded month, and the share now churned.</summary>
+    public void SetRetention(int[] members, int[] retained, int[] churned)
+    {
+        _retention = [.. members.Select((m, g) => m > 0 ? Math.Round((double)retained[g] / m, 6) : (double?)null)];
+        _churn = [.. members.Select((m, g) => m > 0 ? Math.Round((double)churned[g] / m, 6) : (double?)null)];
+    }
+
+    public IReadOnlyList<GroupKpis> Kpis()
+    {
+        var totalRevenue = _revenue.Sum();
+        var totalMargin = _margin.Sum();
+        return [.. _names.Select((name, g) =>
+        {
+            var customers = _customers[g];
+            return new GroupKpis(
+                name,
+                customers,
+                _revenue[g],
+                totalRevenue > 0 ? Math.Round((double)(_revenue[g] / totalRevenue), 6) : 0,
+                _hasMargin[g] ? _margin[g] : null,
+                _hasMargin[g] && totalMargin != 0 ? Math.Round((double)(_margin[g] / totalMargin), 6) : null,
+                customers > 0 ? Math.Round(_revenue[g] / customers, 2) : 0m,
+                customers > 0 ? (_lowerMiddle[g] + _upperMiddle[g]) / 2 : 0m,
+                customers > 0 ? Math.Round((double)_orders[g] / customers, 4) : 0,
+                _orders[g] > 0 ? Math.Round(_revenue[g] / _orders[g], 2) : null,
+                MedianDays(_recency[g]),
+                _retention?[g],
+                _churn?[g]);
+        })];
+    }
+
+    /// <summary>The lower median of a day histogram; null when nobody in the group ever ordered.</summary>
+    private static int? MedianDays(int[] counts)
+    {
+        var withOrders = counts.Sum();
+        for (int day = 0, below = 0; withOrders > 0 && day < counts.Length; day++)
+        {
+            below += counts[day];
+            if (below > (withOrders - 1) / 2)
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Walks customers best first, summing positive revenue, and reads the Pareto curve off at every percent of customers.</summary>
+    public static Concentration ConcentrationOf(ReadOnlySpan<double> sortedRevenue)
+    {
+        const int steps = 100;
+        var n = sortedRevenue.Length;
         var positive = 0.0;
-        foreach (var revenue in sorted)
+        foreach (var revenue in sortedRevenue)
         {
             positive += Math.Max(revenue, 0);
         }
 
-        var points = new List<ParetoPoint>(ParetoSteps + 1) { new(0, 0) };
+        var points = new List<ParetoPoint>(steps + 1) { new(0, 0) };
         var cumulative = 0.0;
         var taken = 0;
-        for (var step = 1; step <= ParetoSteps && n > 0; step++)
+        for (var step = 1; step <= steps && n > 0; step++)
         {
-            var upTo = (int)Math.Ceiling(n * step / (double)ParetoSteps);
+            var upTo = (int)Math.Ceiling(n * step / (double)steps);
             for (; taken < upTo; taken++)
             {
-                cumulative += Math.Max(sorted[n - 1 - taken], 0);
+                cumulative += Math.Max(sortedRevenue[n - 1 - taken], 0);
             }
 
-            points.Add(new ParetoPoint(step / (double)ParetoSteps, positive > 0 ? Math.Round(cumulative / positive, 6) : 0));
+            points.Add(new ParetoPoint(step / (double)steps, positive > 0 ? Math.Round(cumulative / positive, 6) : 0));
         }
 
         double At(int percent) => points.Count > percent ? points[percent].RevenueShare : 0;
         return new Concentration(points, At(1), At(5), At(20));
-    }
-
-    /// <summary>One group's running figures while the customers are walked.</summary>
-    private sealed class GroupFigures(string name)
-    {
-        public int Customers { get; set; }
-
-        public decimal Revenue { get; set; }
-
-        public decimal? Margin { get; set; }
-
-        public long Orders { get; set; }
-
-        public decimal LowerMiddle { get; set; }
-
-        public decimal UpperMiddle { get; set; }
-
-        /// <summary>Customers per number of days since their last order.</summary>
-        public int[]? RecencyCounts { get; set; }
-
-        public double RevenueShare { get; set; }
-
-        public double? MarginShare { get; set; }
-
-        public double? Retention { get; set; }
-
-        public double? Churn { get; set; }
-
-        public GroupKpis Kpis()
-        {
-            int? medianRecency = null;
-            var withOrders = RecencyCounts?.Sum() ?? 0;
-            for (int day = 0, below = 0; withOrders > 0 && day < RecencyCounts!.Length; day++)
-            {
-                below += RecencyCounts[day];
-                if (below > (withOrders - 1) / 2)
-                {
-                    medianRecency = day;
-                    break;
-                }
-            }
-
-            return new GroupKpis(
-                name,
-                Customers,
-                Revenue,
-                RevenueShare,
-                Margin,
-                MarginShare,
-                Customers > 0 ? Math.Round(Revenue / Customers, 2) : 0m,
-                Customers > 0 ? (LowerMiddle + UpperMiddle) / 2 : 0m,
-                Customers > 0 ? Math.Round((double)Orders / Customers, 4) : 0,
-                Orders > 0 ? Math.Round(Revenue / Orders, 2) : null,
-                medianRecency,
-                Retention,
-                Churn);
-        }
     }
 }

@@ -37,6 +37,9 @@ internal sealed class Ranking : IDisposable
 
     public ReadOnlySpan<double> SortedGoodness => _sortedGoodness.AsSpan(0, Count);
 
+    /// <summary>The pooled arrays behind <see cref="SortedIndex"/> and <see cref="SortedGoodness"/> (longer than <see cref="Count"/>), for walks on other threads.</summary>
+    public (int[] Index, double[] Goodness) SortedArrays => (_sortedIndex!, _sortedGoodness!);
+
     /// <summary>Share of customers at least as good (1 = the worst; 1/n = unique best).</summary>
     public double TopShare(int customer) => (_better[customer] + 1.0) / Count;
 

@@ -31,6 +31,7 @@ public static class TieringEngine
             neverOrdered = Math.Min(neverOrdered, customers[i].LastOrderDate?.DayNumber ?? int.MaxValue);
         }
 
+        var oldestLastOrder = neverOrdered == int.MaxValue ? asOf.DayNumber : neverOrdered;
         neverOrdered = neverOrdered == int.MaxValue ? 0 : neverOrdered - 1;
 
         // Each metric ranked once; the rankings are independent, so two cores share them. Whole-number metrics are
@@ -106,7 +107,7 @@ public static class TieringEngine
             columns.ValueTopShare[i] = (float)valueRanking.TopShare(i);
         }
 
-        var summary = GradingSummaries.Summarise(customers, columns, grid.Segments, asOf, policy, cuts, monetary);
+        var summary = GradingSummaries.Summarise(customers, columns, grid.Segments, asOf, policy, cuts, monetary, oldestLastOrder);
         return new GradingResult(customers, columns, policy, grid.Segments, summary);
     }
 
