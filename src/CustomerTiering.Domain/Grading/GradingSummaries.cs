@@ -87,7 +87,8 @@ internal static class GradingSummaries
             MovementMatrix(movements, tierNames),
             cuts,
             risingStars,
-            kpis);
+            kpis,
+            SeparationChecks.Check(kpis.Tiers, policy));
     }
 
     /// <summary>Days since a last order beyond this (a century) count as this: the recency histograms stay small.</summary>

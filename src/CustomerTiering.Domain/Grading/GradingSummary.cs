@@ -17,7 +17,8 @@ public sealed record GradingSummary(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Movements,
     IReadOnlyList<TierCut> TierCuts,
     int RisingStars,
-    GradingKpis? Kpis = null)
+    GradingKpis? Kpis = null,
+    IReadOnlyList<SeparationWarning>? Warnings = null)
 {
     /// <summary>The row of the movement matrix for customers not graded in the previous period.</summary>
     public const string NewCustomers = "new";

@@ -20,6 +20,9 @@ public sealed record TieringPolicy
 
     public required HysteresisPolicy Hysteresis { get; init; }
 
+    /// <summary>When neighbouring tiers count as not different enough: thresholds of the run's separation warnings.</summary>
+    public SeparationPolicy Separation { get; init; } = new();
+
     /// <summary>The segments and lifecycle stages whose entry raises an event, besides tier changes.</summary>
     public SlipEventPolicy SlipEvents { get; init; } = new();
 

@@ -53,6 +53,26 @@ public static class TieringPolicyValidator
         }
 
         ValidateService(policy, Fail);
+        if (policy.Separation.MinMeanRatio is < 1 or > 100)
+        {
+            Fail("$.separation.minMeanRatio", "must be between 1 and 100");
+        }
+
+        if (policy.Separation.MinMedianRatio is < 1 or > 100)
+        {
+            Fail("$.separation.minMedianRatio", "must be between 1 and 100");
+        }
+
+        if (policy.Separation.TopTiers < 1 || policy.Separation.TopTiers >= policy.Tiers.Names.Count)
+        {
+            Fail("$.separation.topTiers", $"must be at least 1 and fewer than the {policy.Tiers.Names.Count} tiers");
+        }
+
+        if (policy.Separation.TopRevenueFactor is <= 0 or > 100)
+        {
+            Fail("$.separation.topRevenueFactor", "must be above 0 and at most 100");
+        }
+
         var segments = policy.Rfm.Segments.Select(s => s.Segment).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < policy.SlipEvents.Segments.Count; i++)
         {
