@@ -77,6 +77,23 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task A_dry_run_of_a_draft_whose_tiers_do_not_separate_warns_in_both_languages_and_one_on_revenue_does_not()
+    {
+        JsonElement Draft(string version, Domain.Policy.ValueWeights weights) => JsonSerializer.Deserialize<JsonElement>(Domain.Policy.TieringPolicyJson.Serialize(
+            Domain.Policy.TieringPolicy.Default with { Version = version, Tiers = Domain.Policy.TieringPolicy.Default.Tiers with { Weights = weights } }));
+
+        var blind = await _regrade.WaitAsync(await _regrade.StartAsync(new { period = "2025-09", dryRun = true, policy = Draft("draft-recency", new() { Recency = 0.6, Frequency = 0.4 }) }));
+        var onRevenue = await _regrade.WaitAsync(await _regrade.StartAsync(new { period = "2025-09", dryRun = true, policy = Draft("draft-revenue", new() { Monetary = 1.0 }) }));
+
+        static bool SaysAIsLikeB(JsonElement run) => run.GetProperty("warnings").EnumerateArray()
+            .Any(w => w.GetProperty("code").GetString() is "MeanNotSeparated" or "MedianNotSeparated"
+                && w.GetProperty("tier").GetString() == "A" && w.GetProperty("lowerTier").GetString() == "B");
+        Assert.True(SaysAIsLikeB(blind), blind.GetProperty("warnings").ToString());
+        Assert.Contains(blind.GetProperty("warningsZh").EnumerateArray(), w => w.GetProperty("text").GetString()!.Contains("金额权重", StringComparison.Ordinal));
+        Assert.False(SaysAIsLikeB(onRevenue), onRevenue.GetProperty("warnings").ToString());
+    }
+
+    [Fact]
     public async Task Each_customer_whose_tier_moved_gets_one_cloud_event_relayed_to_the_topic()
     {
         await _regrade.RunAsync(new { period = "2026-01" });

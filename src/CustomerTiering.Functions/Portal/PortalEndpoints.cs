@@ -191,12 +191,13 @@ public static class PortalEndpoints
             return NoPeriod(period);
         }
 
-        return await HttpCaching.ConditionalAsync(context, $"summary|{found.RunId}|{lookup.Previous?.RunId}", lookup.IsCurrent, null, async () =>
+        var (language, tag) = ApiLanguage.Of(context.Request);
+        return await HttpCaching.ConditionalAsync(context, $"summary|{found.RunId}|{lookup.Previous?.RunId}|{tag}", lookup.IsCurrent, tag, async () =>
         {
             var now = await summaries.GetAsync(found.RunId, cancellationToken)
                 ?? throw new InvalidOperationException($"Run {found.RunId} is committed without a summary.");
             var before = lookup.Previous is { } previous ? await summaries.GetAsync(previous.RunId, cancellationToken) : null;
-            return Results.Ok(TierSummaryView.From(found.Period, found.RunId, now.Grading, lookup.Previous?.Period, before?.Grading, now.Owners));
+            return Results.Ok(TierSummaryView.From(found.Period, found.RunId, now.Grading, lookup.Previous?.Period, before?.Grading, now.Owners, language));
         });
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CustomerTiering.Domain.Reasons;
 using CustomerTiering.Functions.Http;
+using CustomerTiering.Functions.Portal;
 using CustomerTiering.Storage.Runs;
 
 namespace CustomerTiering.Functions.Regrading;
@@ -87,7 +89,16 @@ public static class RegradeEndpoints
         }
 
         var summary = await artifacts.ReadTextAsync(RunArtifacts.SummaryPath(id), cancellationToken);
-        return Results.Json(new RunView(run, summary is null ? null : JsonSerializer.Deserialize<JsonElement>(summary)), RegradeJson.Options);
+        if (summary is null)
+        {
+            return Results.Json(new RunView(run, null), RegradeJson.Options);
+        }
+
+        var warnings = JsonSerializer.Deserialize<RunSummary>(summary, RegradeJson.Options)?.Grading.Warnings ?? [];
+        return Results.Json(
+            new RunView(run, JsonSerializer.Deserialize<JsonElement>(summary),
+                [.. warnings.Select(w => WarningView.Of(w, ReasonLanguage.English))], [.. warnings.Select(w => WarningView.Of(w, ReasonLanguage.SimplifiedChinese))]),
+            RegradeJson.Options);
     }
 
     internal static async Task<IResult> ListAsync(RunStore runs, string? top, CancellationToken cancellationToken)
