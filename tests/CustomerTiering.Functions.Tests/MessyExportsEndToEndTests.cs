@@ -61,6 +61,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
         var text = await rejected.Content.ReadAsStringAsync();
 
         Assert.Equal("PartiallySucceeded", record.GetProperty("status").GetString());
+        Assert.True(record.GetProperty("isFinished").GetBoolean());
         Assert.Equal((41, 1), (record.GetProperty("rows").GetInt64(), record.GetProperty("rejected").GetInt64()));
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         Assert.Equal("text/csv", rejected.Content.Headers.ContentType!.MediaType);

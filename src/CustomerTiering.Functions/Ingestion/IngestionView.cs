@@ -19,7 +19,8 @@ public sealed record IngestionView(
     string? RejectedRowsUrl,
     int Attempts,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool IsFinished)
 {
     public static IngestionView Of(IngestionRecord record)
     {
@@ -30,6 +31,6 @@ public sealed record IngestionView(
             record.Written, record.Reason, record.ReportPath,
             finished ? $"/api/ingestions/{record.Id}/report" : null,
             finished && record.Rejected > 0 ? $"/api/ingestions/{record.Id}/rejected.csv" : null,
-            record.Attempts, record.CreatedAt, record.UpdatedAt);
+            record.Attempts, record.CreatedAt, record.UpdatedAt, record.IsFinished);
     }
 }
