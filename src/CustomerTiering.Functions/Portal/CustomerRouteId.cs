@@ -1,3 +1,5 @@
+using CustomerTiering.Domain.Customers;
+
 namespace CustomerTiering.Functions.Portal;
 
 /// <summary>
@@ -9,4 +11,10 @@ public static class CustomerRouteId
 {
     public static string Decode(string routeValue) =>
         routeValue?.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase) ?? throw new ArgumentNullException(nameof(routeValue));
+
+    /// <summary>Why a decoded id is no customer id (too long, control characters, spaces around it); null when it is one.</summary>
+    public static string? Problem(string id) =>
+        !CustomerId.TryCreate(id, out var parsed, out var error) || parsed.Value != id
+            ? error ?? "A customer id has no leading or trailing spaces."
+            : null;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CustomerTiering.Domain.Customers;
 using CustomerTiering.Domain.Grading;
 using CustomerTiering.Storage.Grades;
 
@@ -223,9 +222,9 @@ public static class PortalEndpoints
 
     private static void CheckCustomerId(string id, Dictionary<string, string[]> errors)
     {
-        if (!CustomerId.TryCreate(id, out var parsed, out var error) || parsed.Value != id)
+        if (CustomerRouteId.Problem(id) is { } problem)
         {
-            errors["id"] = [error ?? "A customer id has no leading or trailing spaces."];
+            errors["id"] = [problem];
         }
     }
 

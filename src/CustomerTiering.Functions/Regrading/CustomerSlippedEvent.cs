@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Storage.Grades;
@@ -9,24 +7,16 @@ namespace CustomerTiering.Functions.Regrading;
 
 /// <summary>
 /// A customer who entered an RFM segment or a lifecycle stage the policy watches (At Risk, Can't Lose Them, Hibernating;
-/// declining, churned), as a CloudEvents 1.0 JSON event. Published beside tier changes by the same path, with the same
-/// guarantees: its id is the run's, the customer's and the kind's, and its time the run's commit time.
+/// declining, churned), as a run's CloudEvent beside tier changes, by the same path and with the same guarantees: id
+/// <c>{runId}:{customerId}:segment</c> or <c>:lifecycle</c>.
 /// </summary>
-public sealed record CustomerSlippedEvent(
-    [property: JsonPropertyName("specversion")] string SpecVersion,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("source")] string Source,
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("time")] DateTimeOffset Time,
-    [property: JsonPropertyName("subject")] string Subject,
-    [property: JsonPropertyName("datacontenttype")] string DataContentType,
-    [property: JsonPropertyName("data")] SlipChange Data)
+public static class CustomerSlippedEvent
 {
     public const string SegmentEntered = "com.customertiering.segment.entered";
     public const string LifecycleChanged = "com.customertiering.lifecycle.changed";
 
     /// <summary>The slip events a grade raises under the policy: none, one or both.</summary>
-    public static IEnumerable<CustomerSlippedEvent> Of(RunRecord run, StoredGrade grade, SlipEventPolicy watched)
+    public static IEnumerable<CloudEvent<SlipChange>> Of(RunRecord run, StoredGrade grade, SlipEventPolicy watched)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(grade);
@@ -44,11 +34,7 @@ public sealed record CustomerSlippedEvent(
         }
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, RegradeJson.Options);
-
-    private static CustomerSlippedEvent Create(RunRecord run, StoredGrade grade, string type, string kind, string from, string to) => new(
-        "1.0", type, $"/customer-tiering/runs/{run.Id}", $"{TierChangedEvent.IdOf(run.Id, grade.CustomerId)}:{kind}",
-        run.CommittedAt ?? throw new InvalidOperationException($"Run {run.Id} publishes before it is committed."),
-        $"customers/{grade.CustomerId}", "application/json",
-        new SlipChange(grade.CustomerId, from, to, grade.Tier, grade.Period, run.Id, grade.Reasons));
+    private static CloudEvent<SlipChange> Create(RunRecord run, StoredGrade grade, string type, string kind, string from, string to) =>
+        CloudEvent.About(run, type, $"{TierChangedEvent.IdOf(run.Id, grade.CustomerId)}:{kind}", grade.CustomerId,
+            new SlipChange(grade.CustomerId, from, to, grade.Tier, grade.Period, run.Id, grade.Reasons));
 }

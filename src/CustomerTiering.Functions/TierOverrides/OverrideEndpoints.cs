@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CustomerTiering.Domain.Customers;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Functions.Portal;
 using CustomerTiering.Storage.Policies;
@@ -125,9 +124,9 @@ public static class OverrideEndpoints
 
     private static void CheckCustomerId(string id, Dictionary<string, string[]> errors)
     {
-        if (!CustomerId.TryCreate(id, out var parsed, out var error) || parsed.Value != id)
+        if (CustomerRouteId.Problem(id) is { } problem)
         {
-            errors["customerId"] = [error ?? "A customer id has no leading or trailing spaces."];
+            errors["customerId"] = [problem];
         }
     }
 }
