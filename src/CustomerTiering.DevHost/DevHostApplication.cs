@@ -1,5 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using CustomerTiering.DevHost.EventGrid;
 using CustomerTiering.DevHost.FunctionApp;
 using CustomerTiering.DevHost.Http;
@@ -27,7 +28,6 @@ public static class DevHostApplication
 
         // appsettings.json (log levels) sits beside the dev host, whatever the current directory.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        var grpcPort = FreePort();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // The front door first, so it is the first of the server's addresses. Kestrel cannot pick a free port for
@@ -41,8 +41,9 @@ public static class DevHostApplication
                 kestrel.ListenLocalhost(options.Port);
             }
 
-            // The worker protocol: HTTP/2 without TLS, loopback only, as the Functions host serves it to its workers.
-            kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            // The worker protocol: HTTP/2 without TLS, loopback only, as the Functions host serves it to its workers. Port 0:
+            // Kestrel binds a free port itself (a port found free beforehand can be taken by another process before the bind).
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
         });
         // A worker that stops closes its stream; gRPC logs that as an error reading a message, with a stack trace.
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
@@ -68,6 +69,18 @@ public static class DevHostApplication
 
         var web = builder.Build();
         var forwarder = web.Services.GetRequiredService<HttpTriggerForwarder>();
+        var grpc = web.Services.GetRequiredService<GrpcEndpoint>();
+        web.Use(async (context, next) =>
+        {
+            // The worker protocol on its own port only, and nothing else there.
+            if ((context.Connection.LocalPort == grpc.Port) != context.Request.Path.StartsWithSegments(WorkerProtocolPath))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
         web.UseRouting();
         if (app.Settings.CorsOrigins.Count > 0)
         {
@@ -76,12 +89,14 @@ public static class DevHostApplication
                 .WithExposedHeaders("ETag", "Location", "Content-Language").SetPreflightMaxAge(TimeSpan.FromHours(1)));
         }
 
-        web.MapGrpcService<FunctionRpcService>().RequireHost($"*:{grpcPort}");
+        web.MapGrpcService<FunctionRpcService>();
         // Everything else is the front door; "{**path}" and not MapFallback's default, which skips paths like openapi.json.
         web.MapFallback("{**path}", forwarder.InvokeAsync);
         web.Lifetime.ApplicationStarted.Register(() =>
         {
-            web.Services.GetRequiredService<GrpcEndpoint>().Bound(grpcPort);
+            // The worker protocol's listener is the last one configured, so its address is the server's last.
+            var addresses = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            grpc.Bound(new Uri(addresses.Last()).Port);
             var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CustomerTiering.DevHost");
             var functions = string.Join(", ", app.Functions.Select(f => $"{f.Name} ({f.Trigger.Type})"));
             var url = web.Urls.First();
@@ -90,10 +105,5 @@ public static class DevHostApplication
         return web;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private const string WorkerProtocolPath = "/AzureFunctionsRpcMessages.FunctionRpc";
 }
