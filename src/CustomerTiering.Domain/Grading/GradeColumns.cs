@@ -49,4 +49,30 @@ internal sealed class GradeColumns(int count)
 
     /// <summary>A rising star's growth rank among the candidates; 0 for everyone else.</summary>
     public float[] GrowthTopShare { get; } = new float[count];
+
+    /// <summary>Copies these columns, a group's, into <paramref name="target"/> at the customers' places there: row k goes to members[k].</summary>
+    public void ScatterInto(GradeColumns target, IReadOnlyList<int> members)
+    {
+        for (var k = 0; k < Count; k++)
+        {
+            var i = members[k];
+            target.Recency[i] = Recency[k];
+            target.Frequency[i] = Frequency[k];
+            target.Monetary[i] = Monetary[k];
+            target.Segment[i] = Segment[k];
+            target.Abc[i] = Abc[k];
+            target.Score[i] = Score[k];
+            target.Tier[i] = Tier[k];
+            target.EarnedTier[i] = EarnedTier[k];
+            target.ComputedTier[i] = ComputedTier[k];
+            target.PreviousTier[i] = PreviousTier[k];
+            target.PeriodsBelow[i] = PeriodsBelow[k];
+            target.Flags[i] = Flags[k];
+            target.MonetaryTopShare[i] = MonetaryTopShare[k];
+            target.FrequencyTopShare[i] = FrequencyTopShare[k];
+            target.ValueTopShare[i] = ValueTopShare[k];
+            target.AbcShareBefore[i] = AbcShareBefore[k];
+            target.GrowthTopShare[i] = GrowthTopShare[k];
+        }
+    }
 }

@@ -7,6 +7,9 @@ namespace CustomerTiering.Domain.Grading;
 /// </summary>
 public readonly record struct GradeEvidence
 {
+    /// <summary>The group the customer was graded within (<see cref="Policy.TieringPolicy.GroupBy"/>); null when graded among all customers.</summary>
+    public string? Group { get; init; }
+
     public decimal NetRevenue { get; init; }
 
     public decimal PreviousNetRevenue { get; init; }

@@ -16,8 +16,10 @@ public sealed class GradingResult
     private readonly IReadOnlyList<string> _segments;
     private readonly IReadOnlyList<TierCut> _cuts;
     private readonly DateOnly _asOf;
+    private readonly GroupAssignment? _groups;
 
-    internal GradingResult(IReadOnlyList<CustomerMetrics> customers, GradeColumns columns, TieringPolicy policy, IReadOnlyList<string> segments, GradingSummary summary)
+    internal GradingResult(
+        IReadOnlyList<CustomerMetrics> customers, GradeColumns columns, TieringPolicy policy, IReadOnlyList<string> segments, GradingSummary summary, GroupAssignment? groups = null)
     {
         _customers = customers;
         _columns = columns;
@@ -25,6 +27,7 @@ public sealed class GradingResult
         _segments = segments;
         _cuts = summary.TierCuts;
         _asOf = summary.AsOf;
+        _groups = groups;
         Summary = summary;
         Grades = new GradeList(this);
     }
@@ -33,6 +36,10 @@ public sealed class GradingResult
 
     public GradingSummary Summary { get; }
 
+    internal GradeColumns Columns => _columns;
+
+    internal IReadOnlyList<string> Segments => _segments;
+
     private CustomerGrade GradeAt(int i)
     {
         var c = _customers[i];
@@ -40,14 +47,16 @@ public sealed class GradingResult
         var tier = k.Tier[i];
         var previous = k.PreviousTier[i];
         var names = _policy.Tiers.Names;
+        var cuts = _groups is null ? _cuts : _groups.Cuts[_groups.GroupOf[i]];
         var evidence = new GradeEvidence
         {
+            Group = _groups?.Names[_groups.GroupOf[i]],
             NetRevenue = c.NetRevenue,
             PreviousNetRevenue = c.PreviousNetRevenue,
             DaysSinceLastOrder = c.LastOrderDate is { } last ? _asOf.DayNumber - last.DayNumber : null,
             DaysSinceFirstOrder = c.FirstOrderDate is { } first ? _asOf.DayNumber - first.DayNumber : null,
-            TierCut = (float?)_cuts[tier].MinScore,
-            NextTierCut = tier == 0 ? null : (float?)(_cuts[tier - 1].MinScore ?? ThresholdOf(tier - 1)),
+            TierCut = (float?)cuts[tier].MinScore,
+            NextTierCut = tier == 0 ? null : (float?)(cuts[tier - 1].MinScore ?? ThresholdOf(tier - 1)),
             GrowthRate = c.PreviousNetRevenue > 0 ? (float)(((double)c.NetRevenue / (double)c.PreviousNetRevenue) - 1) : null,
             GrowthTopShare = k.GrowthTopShare[i] > 0 ? k.GrowthTopShare[i] : null,
             MonetaryTopShare = k.MonetaryTopShare[i],

@@ -1,9 +1,12 @@
+using CustomerTiering.Domain.Policy;
+
 namespace CustomerTiering.Domain.Grading;
 
 /// <summary>
 /// What a run produced as a whole: distribution and revenue share per tier, segment, ABC class and lifecycle stage;
 /// the movement matrix (from tier, or "new", to tier); the cuts actually used; the policy version; the KPIs (absent
-/// in summaries of runs made before they were computed).
+/// in summaries of runs made before they were computed); for a run graded within groups, what it grouped by and each
+/// group's own summary (the tier cuts here then span the groups' cuts).
 /// </summary>
 public sealed record GradingSummary(
     string PolicyVersion,
@@ -18,7 +21,9 @@ public sealed record GradingSummary(
     IReadOnlyList<TierCut> TierCuts,
     int RisingStars,
     GradingKpis? Kpis = null,
-    IReadOnlyList<SeparationWarning>? Warnings = null)
+    IReadOnlyList<SeparationWarning>? Warnings = null,
+    GradingGroup GroupBy = GradingGroup.None,
+    IReadOnlyList<GroupSummary>? Groups = null)
 {
     /// <summary>The row of the movement matrix for customers not graded in the previous period.</summary>
     public const string NewCustomers = "new";

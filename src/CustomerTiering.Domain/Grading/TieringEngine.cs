@@ -19,20 +19,20 @@ public static class TieringEngine
             throw new InvalidPolicyException(violations);
         }
 
+        return policy.GroupBy == GradingGroup.None ? GradeAll(customers, asOf, policy) : GroupedGrading.Grade(customers, asOf, policy);
+    }
+
+    /// <summary>Grades the customers as one group: every rank and cut counts all of them.</summary>
+    internal static GradingResult GradeAll(IReadOnlyList<CustomerMetrics> customers, DateOnly asOf, TieringPolicy policy)
+    {
         var n = customers.Count;
         var bins = policy.Rfm.Bins;
         var grid = new SegmentGrid(policy.Rfm);
         var tierNames = policy.Tiers.Names;
 
         // Never having ordered ranks below the oldest last order.
-        var neverOrdered = int.MaxValue;
-        for (var i = 0; i < n; i++)
-        {
-            neverOrdered = Math.Min(neverOrdered, customers[i].LastOrderDate?.DayNumber ?? int.MaxValue);
-        }
-
-        var oldestLastOrder = neverOrdered == int.MaxValue ? asOf.DayNumber : neverOrdered;
-        neverOrdered = neverOrdered == int.MaxValue ? 0 : neverOrdered - 1;
+        var oldestLastOrder = OldestLastOrder(customers, asOf);
+        var neverOrdered = oldestLastOrder - 1;
 
         // Each metric ranked once; the rankings are independent, so two cores share them. Whole-number metrics are
         // counted in linear time; money needs sorting, and its sorted order serves ABC and rising stars.
@@ -111,6 +111,18 @@ public static class TieringEngine
         return new GradingResult(customers, columns, policy, grid.Segments, summary);
     }
 
+    /// <summary>The day number of the oldest last order; the as-of date's when nobody ordered.</summary>
+    internal static int OldestLastOrder(IReadOnlyList<CustomerMetrics> customers, DateOnly asOf)
+    {
+        var oldest = asOf.DayNumber;
+        for (var i = 0; i < customers.Count; i++)
+        {
+            oldest = Math.Min(oldest, customers[i].LastOrderDate?.DayNumber ?? int.MaxValue);
+        }
+
+        return oldest;
+    }
+
     /// <summary>RFM score: 1 + floor(B·L/n), with L the number of customers strictly worse.</summary>
     internal static int Score(int worse, int n, int bins) => 1 + (int)((long)bins * worse / n);
 
@@ -155,7 +167,7 @@ public static class TieringEngine
         return earned;
     }
 
-    private static TierCut[] TierCuts(int n, double[] scores, int[] earned, IReadOnlyList<string> names)
+    internal static TierCut[] TierCuts(int n, double[] scores, int[] earned, IReadOnlyList<string> names)
     {
         var min = new double?[names.Count];
         var max = new double?[names.Count];

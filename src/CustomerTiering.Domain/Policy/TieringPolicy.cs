@@ -20,6 +20,9 @@ public sealed record TieringPolicy
 
     public required HysteresisPolicy Hysteresis { get; init; }
 
+    /// <summary>Grade within each region, channel, owner or customer type rather than over all customers at once.</summary>
+    public GradingGroup GroupBy { get; init; } = GradingGroup.None;
+
     /// <summary>When neighbouring tiers count as not different enough: thresholds of the run's separation warnings.</summary>
     public SeparationPolicy Separation { get; init; } = new();
 

@@ -52,6 +52,11 @@ public static class TieringPolicyValidator
             Fail("$.hysteresis.margin", "must be between 0 and 100 score points");
         }
 
+        if (!Enum.IsDefined(policy.GroupBy))
+        {
+            Fail("$.groupBy", "must be none, region, channel, owner or type");
+        }
+
         ValidateService(policy, Fail);
         if (policy.Separation.MinMeanRatio is < 1 or > 100)
         {

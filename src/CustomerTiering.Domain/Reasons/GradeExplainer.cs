@@ -56,6 +56,11 @@ public static class GradeExplainer
             reasons.Add(new GradeReason(ReasonCode.NextTier, names[grade.TierIndex - 1], Value: grade.ValueScore, Threshold: next));
         }
 
+        if (e.Group is { } group)
+        {
+            reasons.Add(new GradeReason(ReasonCode.GradedWithinGroup, group, policy.GroupBy.ToString()));
+        }
+
         reasons.Add(new GradeReason(ReasonCode.Monetary, Value: (double)e.NetRevenue, Share: e.MonetaryTopShare, Count: policy.LookbackMonths));
         reasons.Add(new GradeReason(ReasonCode.Frequency, Count: e.OrderCount, Share: e.FrequencyTopShare));
         reasons.Add(new GradeReason(ReasonCode.Recency, Count: e.DaysSinceLastOrder));

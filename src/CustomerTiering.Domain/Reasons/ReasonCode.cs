@@ -50,4 +50,7 @@ public enum ReasonCode
 
     /// <summary>Promotion candidate: Value = growth in revenue, Share = growth rank among candidates, Required = top share.</summary>
     RisingStar,
+
+    /// <summary>Ranked among the customers of one group only: Tier = the group, Other = what the policy groups by (Region, Channel, Owner, Type).</summary>
+    GradedWithinGroup,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerTiering.Domain.Grading;
+using CustomerTiering.Domain.Policy;
 
 namespace CustomerTiering.Domain.Reasons;
 
@@ -70,6 +71,8 @@ public static class ReasonRenderer
         },
         ReasonCode.RisingStar =>
             $"Promotion candidate: revenue grew by {Money(r.Value)}, in the top {Percent(r.Share)} of growth among its tiers (candidates are the top {Percent(r.Required)}).",
+        ReasonCode.GradedWithinGroup =>
+            $"Graded within {EnglishGroup(r.Other)} {r.Tier}: ranks, tier cuts and shares count only that {EnglishGroup(r.Other)}'s customers.",
         _ => r.Code.ToString(),
     };
 
@@ -105,7 +108,23 @@ public static class ReasonRenderer
         },
         ReasonCode.RisingStar =>
             $"升级候选：收入增长 {Money(r.Value)}，增长幅度位列同等级客户前 {Percent(r.Share)}（候选为前 {Percent(r.Required)}）。",
+        ReasonCode.GradedWithinGroup => $"按{ChineseGroup(r.Other)}分组评级（{r.Tier}）：排名、等级门槛与占比只在该{ChineseGroup(r.Other)}的客户中计算。",
         _ => r.Code.ToString(),
+    };
+
+    private static string EnglishGroup(string? by) => by switch
+    {
+        nameof(GradingGroup.Type) => "customer type",
+        _ => by?.ToLowerInvariant() ?? "",
+    };
+
+    private static string ChineseGroup(string? by) => by switch
+    {
+        nameof(GradingGroup.Region) => "区域",
+        nameof(GradingGroup.Channel) => "渠道",
+        nameof(GradingGroup.Owner) => "负责人",
+        nameof(GradingGroup.Type) => "客户类型",
+        _ => by ?? "",
     };
 
     private static string ChineseName(string? name) => name is not null && ChineseNames.TryGetValue(name, out var zh) ? zh : name ?? "";
