@@ -176,9 +176,16 @@ public static class PortalEndpoints
         });
     }
 
-    internal static async Task<IResult> GetSummaryAsync(string? period, HttpContext context, PeriodDirectory periods, RunSummaries summaries, CancellationToken cancellationToken)
+    // group: for a run graded within groups, the group whose own summary is wanted; the whole book's without it.
+    internal static async Task<IResult> GetSummaryAsync(
+        string? period, string? group, HttpContext context, PeriodDirectory periods, RunSummaries summaries, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (group is { Length: 0 or > MaxFilterLength })
+        {
+            errors["group"] = [$"must be 1 to {MaxFilterLength} characters"];
+        }
+
         var lookup = await FindPeriodAsync(period, errors, periods, cancellationToken);
         if (errors.Count > 0)
         {
@@ -191,12 +198,19 @@ public static class PortalEndpoints
         }
 
         var (language, tag) = ApiLanguage.Of(context.Request);
-        return await HttpCaching.ConditionalAsync(context, $"summary|{found.RunId}|{lookup.Previous?.RunId}|{tag}", lookup.IsCurrent, tag, async () =>
+        return await HttpCaching.ConditionalAsync(context, $"summary|{found.RunId}|{lookup.Previous?.RunId}|{group}|{tag}", lookup.IsCurrent, tag, async () =>
         {
             var now = await summaries.GetAsync(found.RunId, cancellationToken)
                 ?? throw new InvalidOperationException($"Run {found.RunId} is committed without a summary.");
             var before = lookup.Previous is { } previous ? await summaries.GetAsync(previous.RunId, cancellationToken) : null;
-            return Results.Ok(TierSummaryView.From(found.Period, found.RunId, now.Grading, lookup.Previous?.Period, before?.Grading, now.Owners, language));
+            if (group is not null && now.Grading.Groups?.FirstOrDefault(g => g.Group == group) is null)
+            {
+                return Results.Problem(statusCode: 404, title: "Unknown group", detail: now.Grading.Groups is { } groups
+                    ? $"The run of {found.Period} has no group '{group}'; it graded by {now.Grading.GroupBy}, in {string.Join(", ", groups.Select(g => g.Group))}."
+                    : $"The run of {found.Period} graded all customers together, not within groups.");
+            }
+
+            return Results.Ok(TierSummaryView.From(found.Period, found.RunId, now.Grading, lookup.Previous?.Period, before?.Grading, now.Owners, language, group));
         });
     }
 

@@ -36,7 +36,7 @@ public sealed class PortalFunctions(PeriodDirectory periods, GradeStore grades, 
     [Function("GetTierSummary")]
     public Task<IResult> GetSummaryAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tiers/summary")] HttpRequest request, CancellationToken cancellationToken) =>
-        PortalEndpoints.GetSummaryAsync(request.Query["period"], request.HttpContext, periods, summaries, cancellationToken);
+        PortalEndpoints.GetSummaryAsync(request.Query["period"], request.Query["group"], request.HttpContext, periods, summaries, cancellationToken);
 
     [Function("ListPeriods")]
     public Task<IResult> ListPeriodsAsync(

@@ -1,4 +1,5 @@
 using CustomerTiering.Domain.Grading;
+using CustomerTiering.Domain.Policy;
 using CustomerTiering.Domain.Reasons;
 
 namespace CustomerTiering.Functions.Portal;
@@ -8,7 +9,10 @@ namespace CustomerTiering.Functions.Portal;
 /// against the period before: does the top tier carry most revenue, are B and C really different; and per tier, the
 /// customers whose playbook wants a dedicated manager and who have none; and the KPIs of each tier, segment, ABC class
 /// and lifecycle stage with the revenue concentration (absent for runs made before they were computed); and the
-/// separation warnings, in the language asked for.
+/// separation warnings, in the language asked for. For a run graded within groups, <see cref="GroupBy"/> names what it
+/// grouped by and <see cref="Groups"/> each group's customers and revenue; the figures are the whole book's, or those of
+/// <see cref="Group"/> when one was asked for (compared with the same group of the period before; the customers
+/// without owner stay the whole book's).
 /// </summary>
 public sealed record TierSummaryView(
     string Period,
@@ -24,16 +28,32 @@ public sealed record TierSummaryView(
     int RisingStars,
     IReadOnlyDictionary<string, int> WithoutOwner,
     GradingKpis? Kpis,
-    IReadOnlyList<WarningView> Warnings)
+    IReadOnlyList<WarningView> Warnings,
+    GradingGroup GroupBy,
+    string? Group,
+    IReadOnlyList<GroupTotals>? Groups)
 {
-    // owners: the run's owner books; null for runs made before they were kept.
+    // owners: the run's owner books; null for runs made before they were kept. group: one of now's groups, or null.
     public static TierSummaryView From(
-        string period, string runId, GradingSummary now, string? previousPeriod, GradingSummary? before, OwnerSummary? owners, ReasonLanguage language)
+        string period, string runId, GradingSummary now, string? previousPeriod, GradingSummary? before, OwnerSummary? owners, ReasonLanguage language,
+        string? group = null)
     {
         ArgumentNullException.ThrowIfNull(now);
+        var whole = now;
+        if (group is not null)
+        {
+            now = now.Groups!.Single(g => g.Group == group).Summary;
+            before = before?.Groups?.FirstOrDefault(g => g.Group == group)?.Summary;
+        }
+
         return new TierSummaryView(period, runId, now.PolicyVersion, previousPeriod, now.Customers, now.TotalRevenue,
             GroupView.Compare(now.Tiers, before?.Tiers), GroupView.Compare(now.Segments, before?.Segments),
             GroupView.Compare(now.AbcClasses, before?.AbcClasses), GroupView.Compare(now.Lifecycle, before?.Lifecycle), now.RisingStars,
-            (owners ?? OwnerSummary.Empty).WithoutOwner, now.Kpis, [.. (now.Warnings ?? []).Select(w => WarningView.Of(w, language))]);
+            (owners ?? OwnerSummary.Empty).WithoutOwner, now.Kpis, [.. (now.Warnings ?? []).Select(w => WarningView.Of(w, language))],
+            whole.GroupBy, group,
+            whole.Groups is { } groups
+                ? [.. groups.Select(g => new GroupTotals(g.Group, g.Summary.Customers, g.Summary.TotalRevenue,
+                    whole.TotalRevenue > 0 ? Math.Round((double)(g.Summary.TotalRevenue / whole.TotalRevenue), 6) : 0))]
+                : null);
     }
 }

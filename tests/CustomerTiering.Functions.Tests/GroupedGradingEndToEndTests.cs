@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CustomerTiering.Domain.Policy;
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>A policy that grades within regions, applied through the API and run on a real Azurite through the dev host.</summary>
+public sealed class GroupedGradingEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private const int Customers = 240;
+    private RunningApp _app = null!;
+    private RegradeClient _regrade = null!;
+
+    public async Task InitializeAsync()
+    {
+        await SampleShop.SeedAsync(azurite.Account, Customers);
+        _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString);
+        _regrade = new RegradeClient(_app, azurite.Account);
+        var byRegion = TieringPolicyJson.Serialize(TieringPolicy.Default with { Version = "by-region-1", GroupBy = GradingGroup.Region });
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/manage/policy") { Content = new StringContent(byRegion, Encoding.UTF8, "application/json") };
+        put.Headers.Add("x-functions-key", RunningApp.MasterKey);
+        using var stored = await _app.Client.SendAsync(put);
+        Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync());
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_run_graded_by_region_is_the_same_over_one_shard_or_many_and_the_portal_answers_each_regions_summary()
+    {
+        var single = await _regrade.RunAsync(new { period = "2026-03", shards = 1 });
+        var sharded = await _regrade.RunAsync(new { period = "2026-03", shards = 5 });
+
+        Assert.Equal(await _regrade.GradesAsync(single), await _regrade.GradesAsync(sharded));
+        var runs = await Task.WhenAll(_regrade.GetRunAsync(single), _regrade.GetRunAsync(sharded));
+        var grading = runs[0].GetProperty("summary").GetProperty("grading");
+        Assert.Equal(grading.GetRawText(), runs[1].GetProperty("summary").GetProperty("grading").GetRawText());
+
+        var whole = await GetJsonAsync("/api/tiers/summary?period=2026-03");
+        Assert.Equal("Region", whole.GetProperty("groupBy").GetString());
+        Assert.Equal(JsonValueKind.Null, whole.GetProperty("group").ValueKind);
+        var groups = whole.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(["East", "West"], groups.Select(g => g.GetProperty("group").GetString()));
+        Assert.Equal(Customers, groups.Sum(g => g.GetProperty("customers").GetInt32()));
+        Assert.Equal(whole.GetProperty("revenue").GetDecimal(), groups.Sum(g => g.GetProperty("revenue").GetDecimal()));
+        foreach (var group in grading.GetProperty("groups").EnumerateArray())
+        {
+            var name = group.GetProperty("group").GetString()!;
+            var own = group.GetProperty("summary");
+            var answered = await GetJsonAsync($"/api/tiers/summary?period=2026-03&group={name}");
+            Assert.Equal(name, answered.GetProperty("group").GetString());
+            Assert.Equal(own.GetProperty("customers").GetInt32(), answered.GetProperty("customers").GetInt32());
+            Assert.Equal(
+                own.GetProperty("tiers").EnumerateArray().Select(t => t.GetProperty("customers").GetInt32()),
+                answered.GetProperty("tiers").EnumerateArray().Select(t => t.GetProperty("customers").GetInt32()));
+            Assert.Equal(own.GetProperty("kpis").GetProperty("concentration").GetRawText(), answered.GetProperty("kpis").GetProperty("concentration").GetRawText());
+        }
+
+        // Each region has its own VIPs: 1% of its 120 customers, rounded up, earn the top tier.
+        using var vips = await SendAsync("/api/customers?period=2026-03&tier=VIP");
+        var vipRegions = (await vips.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("region").GetString()).ToList();
+        Assert.Contains("East", vipRegions);
+        Assert.Contains("West", vipRegions);
+
+        var customer = await GetJsonAsync("/api/customers/C0000?period=2026-03");
+        Assert.Contains(customer.GetProperty("grade").GetProperty("reasons").EnumerateArray(),
+            r => r.GetProperty("text").GetString() == "Graded within region East: ranks, tier cuts and shares count only that region's customers.");
+
+        using var unknown = await SendAsync("/api/tiers/summary?period=2026-03&group=North");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("East, West", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        return await _app.Client.SendAsync(request);
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await SendAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
