@@ -14,6 +14,17 @@ public sealed class KpiTests
     private static readonly GradingResult Result = TieringEngine.Grade(Customers, Customer.AsOf, TieringPolicy.Default);
 
     [Fact]
+    public void The_rfm_grid_counts_each_customer_once_in_its_r_and_fm_cell_with_its_revenue()
+    {
+        var expected = Customers.Zip(Result.Grades)
+            .GroupBy(p => (p.Second.RecencyScore, FrequencyMonetary: (p.Second.FrequencyScore + p.Second.MonetaryScore + 1) / 2))
+            .OrderBy(g => g.Key.RecencyScore).ThenBy(g => g.Key.FrequencyMonetary)
+            .Select(g => new RfmCell(g.Key.RecencyScore, g.Key.FrequencyMonetary, g.Count(), g.Sum(p => p.First.NetRevenue)));
+
+        Assert.Equal(expected, Result.Summary.RfmGrid!);
+    }
+
+    [Fact]
     public void Each_tiers_figures_equal_a_plain_computation()
     {
         var kpis = Result.Summary.Kpis!;

@@ -34,6 +34,8 @@ internal static class GradingSummaries
         var days = workspace.Rent<int>(n);
         var total = 0m;
         var risingStars = 0;
+        var bins = policy.Rfm.Bins;
+        var (cellCustomers, cellRevenue) = (new int[bins, bins], new decimal[bins, bins]);
         for (var i = 0; i < n; i++)
         {
             // One walk over the customers' objects; the groupings below read these arrays, two at a time.
@@ -46,6 +48,9 @@ internal static class GradingSummaries
             total += revenues[i];
             movements[columns.PreviousTier[i] + 1, columns.Tier[i]]++;
             risingStars += columns.GrowthTopShare[i] > 0 ? 1 : 0;
+            var (r, fm) = (columns.Recency[i] - 1, SegmentGrid.CombineFrequencyMonetary(columns.Frequency[i], columns.Monetary[i]) - 1);
+            cellCustomers[r, fm]++;
+            cellRevenue[r, fm] += revenues[i];
             if (columns.PreviousTier[i] is var before and >= 0)
             {
                 members[before]++;
@@ -88,7 +93,11 @@ internal static class GradingSummaries
             cuts,
             risingStars,
             kpis,
-            SeparationChecks.Check(kpis.Tiers, policy));
+            SeparationChecks.Check(kpis.Tiers, policy),
+            RfmGrid: [.. from r in Enumerable.Range(0, bins)
+                         from fm in Enumerable.Range(0, bins)
+                         where cellCustomers[r, fm] > 0
+                         select new RfmCell(r + 1, fm + 1, cellCustomers[r, fm], cellRevenue[r, fm])]);
     }
 
     /// <summary>Days since a last order beyond this (a century) count as this: the recency histograms stay small.</summary>

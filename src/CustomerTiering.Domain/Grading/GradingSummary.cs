@@ -6,7 +6,8 @@ namespace CustomerTiering.Domain.Grading;
 /// What a run produced as a whole: distribution and revenue share per tier, segment, ABC class and lifecycle stage;
 /// the movement matrix (from tier, or "new", to tier); the cuts actually used; the policy version; the KPIs (absent
 /// in summaries of runs made before they were computed); for a run graded within groups, what it grouped by and each
-/// group's own summary (the tier cuts here then span the groups' cuts).
+/// group's own summary (the tier cuts here then span the groups' cuts); the customers and revenue of every non-empty
+/// cell of the R×FM grid.
 /// </summary>
 public sealed record GradingSummary(
     string PolicyVersion,
@@ -23,7 +24,8 @@ public sealed record GradingSummary(
     GradingKpis? Kpis = null,
     IReadOnlyList<SeparationWarning>? Warnings = null,
     GradingGroup GroupBy = GradingGroup.None,
-    IReadOnlyList<GroupSummary>? Groups = null)
+    IReadOnlyList<GroupSummary>? Groups = null,
+    IReadOnlyList<RfmCell>? RfmGrid = null)
 {
     /// <summary>The row of the movement matrix for customers not graded in the previous period.</summary>
     public const string NewCustomers = "new";

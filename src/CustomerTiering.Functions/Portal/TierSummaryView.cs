@@ -12,7 +12,8 @@ namespace CustomerTiering.Functions.Portal;
 /// separation warnings, in the language asked for. For a run graded within groups, <see cref="GroupBy"/> names what it
 /// grouped by and <see cref="Groups"/> each group's customers and revenue; the figures are the whole book's, or those of
 /// <see cref="Group"/> when one was asked for (compared with the same group of the period before; the customers
-/// without owner stay the whole book's).
+/// without owner stay the whole book's). The movement matrix (last period's tier, or "new", to this period's) and the
+/// R×FM grid are what the dashboard draws its flow and heatmap from.
 /// </summary>
 public sealed record TierSummaryView(
     string Period,
@@ -31,7 +32,9 @@ public sealed record TierSummaryView(
     IReadOnlyList<WarningView> Warnings,
     GradingGroup GroupBy,
     string? Group,
-    IReadOnlyList<GroupTotals>? Groups)
+    IReadOnlyList<GroupTotals>? Groups,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Movements,
+    IReadOnlyList<RfmCell>? RfmGrid)
 {
     // owners: the run's owner books; null for runs made before they were kept. group: one of now's groups, or null.
     public static TierSummaryView From(
@@ -54,6 +57,7 @@ public sealed record TierSummaryView(
             whole.Groups is { } groups
                 ? [.. groups.Select(g => new GroupTotals(g.Group, g.Summary.Customers, g.Summary.TotalRevenue,
                     whole.TotalRevenue > 0 ? Math.Round((double)(g.Summary.TotalRevenue / whole.TotalRevenue), 6) : 0))]
-                : null);
+                : null,
+            now.Movements, now.RfmGrid);
     }
 }
