@@ -75,6 +75,7 @@ echo "==> The sales team's books (GET /api/owners)"
 curl -fsS -H "x-functions-key: $key" "$base/api/owners" | field 'o.owners.map(b => `    ${b.owner.padEnd(12)} ${String(b.customers).padStart(4)} customers, VIP ${b.tiers.VIP?.customers ?? 0}, A ${b.tiers.A?.customers ?? 0}${b.overloadedTiers.length ? ", overloaded in " + b.overloadedTiers.join(", ") : ""}`).join("\n") + `\n    needing an owner and without one: ${JSON.stringify(o.withoutOwner)}`'
 echo
 echo "Look further:"
+echo "  dashboard        $base/api/dashboard   (function key: $key)"
 echo "  API reference    $base/api/docs"
 echo "  a customer       curl -H 'x-functions-key: $key' $base/api/customers/$sample"
 echo "  tier summary     curl -H 'x-functions-key: $key' $base/api/tiers/summary"

@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test: installs Azurite (npm ci) and the NuGet packages, builds warnings-as-errors, checks infra/
+# Runs every test: installs Azurite and the dashboard's packages (npm ci), Debian's chromium, the NuGet packages,
+# builds warnings-as-errors (the app's build bundles the dashboard), checks infra/
 # with the Bicep CLI, runs the suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "==> Installing Azurite from package-lock.json"
+echo "==> Installing Azurite, ECharts and esbuild from package-lock.json"
 npm ci --no-audit --no-fund --loglevel=error
+
+# The dashboard's browser test drives Debian's chromium (Playwright's own browser download cannot run here); the font
+# draws the Chinese dashboard in its screenshot.
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+  echo "==> Installing Debian's chromium and a Chinese font for the dashboard's browser test"
+  as_root=""; [ "$(id -u)" = 0 ] || as_root=sudo
+  $as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei >/dev/null
+fi
 
 echo "==> Restoring and building (Release, warnings are errors)"
 dotnet build Functions.sln -c Release

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CustomerTiering.Functions.Dashboard;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Functions.OpenApi;
 using CustomerTiering.Functions.Portal;
@@ -60,6 +61,7 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<RunSummaries>();
         builder.Services.AddTierChangePublishing();
         builder.Services.AddSingleton<ApiReference>();
+        builder.Services.AddSingleton<DashboardAssets>();
         return builder;
     }
 }

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerTiering.Testing;
@@ -63,8 +62,8 @@ public sealed class PackageTests(AzuriteFixture azurite, PackageTests.BuiltPacka
         var customers = "Customer ID,Name,Owner\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"P{i:00},Shop {i},owner{i % 3}\n"));
         var orders = "Order ID,Customer ID,Order Date,Amount\n" + string.Concat(Enumerable.Range(1, 40).SelectMany(i =>
             Enumerable.Range(1, 1 + (i % 5)).Select(n => $"P{i:00}-{n},P{i:00},2026-0{1 + (n % 9)}-1{n % 10},{i * 10 + n}\n")));
-        Assert.Equal("Succeeded", await IngestAsync(app, "customers", customers));
-        Assert.Equal("Succeeded", await IngestAsync(app, "orders", orders));
+        Assert.Equal("Succeeded", await ExportUploads.IngestAsync(app, "customers", customers));
+        Assert.Equal("Succeeded", await ExportUploads.IngestAsync(app, "orders", orders));
 
         var regrade = new RegradeClient(app, azurite.Account);
         var runId = await regrade.RunAsync(new { period = "2026-10" });
@@ -75,25 +74,5 @@ public sealed class PackageTests(AzuriteFixture azurite, PackageTests.BuiltPacka
 
         Assert.Equal(runId, grade.GetProperty("runId").GetString());
         Assert.Matches("^(VIP|A|B|C|D)$", grade.GetProperty("tier").GetString());
-    }
-
-    /// <summary>Uploads an export through the API and returns the status its ingestion ends in.</summary>
-    private static async Task<string> IngestAsync(RunningApp app, string kind, string content)
-    {
-        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}?name={kind}.csv") { Content = new StringContent(content) };
-        upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        upload.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        using var accepted = await app.Client.SendAsync(upload);
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var statusUrl = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusUrl").GetString()!;
-
-        return await Eventually.ReturnsAsync(async () =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
-            request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-            using var response = await app.Client.SendAsync(request);
-            var status = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
-            return status is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? status : null;
-        }, $"the {kind} ingestion to finish");
     }
 }

@@ -393,7 +393,8 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
 
         foreach (var function in app.Functions.Where(f => BindingTypes.Is(f.Trigger, BindingTypes.HttpTrigger) && f.Name is not ("GetOpenApi" or "GetApiDocs")))
         {
-            var path = "/api/" + function.Trigger.GetString("route");
+            // OpenAPI has no catch-all parameters: {*file} is written {file}.
+            var path = "/api/" + function.Trigger.GetString("route")!.Replace("{*", "{", StringComparison.Ordinal);
             Assert.True(paths.TryGetProperty(path, out var item), $"{function.Name}: {path} is not in the OpenAPI document");
             foreach (var method in function.Trigger.GetStrings("methods"))
             {

@@ -1,3 +1,4 @@
+using CustomerTiering.Functions.Dashboard;
 using CustomerTiering.Functions.Health;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Functions.TierOverrides;
@@ -42,6 +43,7 @@ public sealed class ApiReference : IAsyncDisposable
         _app.MapOwners();
         _app.MapOverrides();
         _app.MapPolicy();
+        _app.MapDashboard();
         _app.MapOpenApi(DocumentPath).WithName("GetOpenApi");
         _app.MapScalarApiReference(PagePath, options => options.WithTitle("Customer tiering API").WithOpenApiRoutePattern(DocumentPath));
         _app.UseEndpoints(_ => { });

@@ -1,0 +1,189 @@
+// The dashboard for a sales manager: asks for the function key once (kept for the browser session), then draws the
+// tier summary of the period picked, in English or Chinese. It reads the same portal API as any client.
+import { chartOn, drawn, flow, heatmap, pareto, percent, pyramid } from './charts.js';
+import { texts } from './texts.js';
+
+const KEY = 'customer-tiering.key';
+const LANGUAGE = 'customer-tiering.language';
+const $ = id => document.getElementById(id);
+const state = {
+  key: sessionStorage.getItem(KEY),
+  language: sessionStorage.getItem(LANGUAGE) === 'zh' ? 'zh' : 'en',
+  period: null, group: '', measure: 'customers', summary: null,
+};
+
+class KeyRefused extends Error {}
+
+async function api(path) {
+  const response = await fetch(path, {
+    headers: { 'x-functions-key': state.key ?? '', 'Accept-Language': state.language === 'zh' ? 'zh-CN' : 'en' },
+  });
+  if (response.status === 401 || response.status === 403) throw new KeyRefused();
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail ?? problem.title ?? `${response.status} ${response.statusText}`);
+  }
+  return response.json();
+}
+
+const t = () => texts[state.language];
+const money = n => Number(n).toLocaleString(state.language === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 0 });
+
+function applyTexts() {
+  document.documentElement.lang = state.language === 'zh' ? 'zh-CN' : 'en';
+  for (const element of document.querySelectorAll('[data-text]')) element.textContent = t()[element.dataset.text];
+  for (const button of document.querySelectorAll('[data-language]')) button.setAttribute('aria-pressed', String(button.dataset.language === state.language));
+  for (const button of document.querySelectorAll('[data-measure]')) button.setAttribute('aria-pressed', String(button.dataset.measure === state.measure));
+  document.title = t().title;
+}
+
+function showLogin(message = '') {
+  $('board').hidden = true;
+  $('login').hidden = false;
+  $('login-error').textContent = message;
+  document.body.dataset.state = 'login';
+  $('key').focus();
+}
+
+function showError(message) {
+  $('error').textContent = message;
+  $('error').hidden = false;
+  document.body.dataset.state = 'error';
+}
+
+async function guarded(work) {
+  try {
+    $('error').hidden = true;
+    await work();
+  } catch (error) {
+    if (error instanceof KeyRefused) {
+      sessionStorage.removeItem(KEY);
+      state.key = null;
+      showLogin(t().keyRefused);
+    } else {
+      showError(error.message);
+    }
+  }
+}
+
+async function loadPeriods() {
+  const periods = await api('/api/periods');
+  if (periods.length === 0) return showError(t().noPeriod);
+  $('period').replaceChildren(...periods.map(p => new Option(p.period, p.period)));
+  state.period = periods.some(p => p.period === state.period) ? state.period : (periods.find(p => p.current) ?? periods[0]).period;
+  $('period').value = state.period;
+  await render();
+}
+
+async function render() {
+  document.body.dataset.state = 'loading';
+  const query = `period=${encodeURIComponent(state.period)}`;
+  const group = state.group ? `&group=${encodeURIComponent(state.group)}` : '';
+  const summary = await api(`/api/tiers/summary?${query}${group}`);
+  const top = summary.tiers[0]?.group ?? '';
+  const region = summary.groupBy === 'Region' && state.group ? `&region=${encodeURIComponent(state.group)}` : '';
+  const [stars, orphans] = await Promise.all([
+    api(`/api/customers?${query}${region}&risingStar=true&pageSize=10`),
+    api(`/api/customers?${query}${region}&tier=${encodeURIComponent(top)}&owner=none&pageSize=10`),
+  ]);
+  state.summary = summary;
+  $('login').hidden = true;
+  $('board').hidden = false;
+  showGroups(summary);
+  showTiles(summary);
+  showTable(summary);
+  showList($('warnings'), summary.warnings, w => w.text);
+  showList($('stars'), stars.items, c => `${c.id} ${c.name ?? ''} · ${c.grade.tier} · ${money(c.grade.netRevenue)}`);
+  showList($('orphans'), orphans.items, c => `${c.id} ${c.name ?? ''} · ${c.grade.tier} · ${money(c.grade.netRevenue)}`);
+  drawCharts();
+  Object.assign(document.body.dataset, { state: 'ready', period: summary.period, language: state.language, group: state.group });
+}
+
+function drawCharts() {
+  const summary = state.summary;
+  const words = t();
+  chartOn($('chart-pyramid')).setOption(pyramid(summary, words), true);
+  chartOn($('chart-pareto')).setOption(pareto(summary, words), true);
+  chartOn($('chart-flow')).setOption(flow(summary, words), true);
+  chartOn($('chart-heatmap')).setOption(heatmap(summary, words, state.measure), true);
+}
+
+function showGroups(summary) {
+  $('group-picker').hidden = !summary.groups;
+  if (!summary.groups) return;
+  $('group').replaceChildren(new Option(t().allGroups, ''), ...summary.groups.map(g => new Option(`${g.group} (${g.customers})`, g.group)));
+  $('group').value = state.group;
+}
+
+function showTiles(summary) {
+  $('tile-customers').textContent = summary.customers.toLocaleString();
+  $('tile-revenue').textContent = money(summary.revenue);
+  $('tile-top20').textContent = summary.kpis ? percent(summary.kpis.concentration.top20Percent) : '—';
+  $('tile-stars').textContent = summary.risingStars.toLocaleString();
+}
+
+function showTable(summary) {
+  const kpis = new Map((summary.kpis?.tiers ?? []).map(k => [k.group, k]));
+  const cell = (text, value) => Object.assign(document.createElement('td'), { textContent: text, title: String(value ?? '') });
+  $('tiers').tBodies[0].replaceChildren(...summary.tiers.map(tier => {
+    const k = kpis.get(tier.group);
+    const row = document.createElement('tr');
+    row.dataset.tier = tier.group;
+    row.append(
+      cell(tier.group, tier.group),
+      cell(tier.customers.toLocaleString(), tier.customers),
+      cell(percent(tier.revenueShare), tier.revenueShare),
+      cell(k ? money(k.meanRevenue) : '—', k?.meanRevenue),
+      cell(k ? money(k.medianRevenue) : '—', k?.medianRevenue),
+      cell(k?.retention == null ? '—' : percent(k.retention), k?.retention),
+      cell(k?.churn == null ? '—' : percent(k.churn), k?.churn));
+    return row;
+  }));
+}
+
+function showList(list, items, text) {
+  list.replaceChildren(...(items.length
+    ? items.map(item => Object.assign(document.createElement('li'), { textContent: text(item) }))
+    : [Object.assign(document.createElement('li'), { textContent: t().none, className: 'empty' })]));
+}
+
+function start() {
+  applyTexts();
+  $('login').addEventListener('submit', event => {
+    event.preventDefault();
+    state.key = $('key').value.trim();
+    sessionStorage.setItem(KEY, state.key);
+    $('key').value = '';
+    guarded(loadPeriods);
+  });
+  $('sign-out').addEventListener('click', () => {
+    sessionStorage.removeItem(KEY);
+    state.key = null;
+    showLogin();
+  });
+  $('period').addEventListener('change', () => { state.period = $('period').value; guarded(render); });
+  $('group').addEventListener('change', () => { state.group = $('group').value; guarded(render); });
+  for (const button of document.querySelectorAll('[data-language]')) {
+    button.addEventListener('click', () => {
+      state.language = button.dataset.language;
+      sessionStorage.setItem(LANGUAGE, state.language);
+      applyTexts();
+      if (state.summary) guarded(render); // warnings and "new" come back from the API in the language asked for
+    });
+  }
+  for (const button of document.querySelectorAll('[data-measure]')) {
+    button.addEventListener('click', () => {
+      state.measure = button.dataset.measure;
+      applyTexts();
+      if (state.summary) chartOn($('chart-heatmap')).setOption(heatmap(state.summary, t(), state.measure), true);
+    });
+  }
+  window.addEventListener('resize', () => document.querySelectorAll('.chart').forEach(element => chartOn(element).resize()));
+  if (state.key) guarded(loadPeriods);
+  else showLogin();
+}
+
+// For the browser test and for anyone curious in the console: how many marks each chart drew.
+window.customerTiering = { drawn: () => Object.fromEntries([...document.querySelectorAll('.chart')].map(element => [element.id, drawn(element)])) };
+
+start();

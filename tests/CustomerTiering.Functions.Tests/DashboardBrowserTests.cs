@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerTiering.Demo;
+using CustomerTiering.Testing;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>
+/// The dashboard in a real headless Chromium (Debian's, driven by Playwright), against the dev host with the demo shop
+/// uploaded and graded for two months: the key, every chart, the numbers, the period and language switches. Screenshots
+/// go to artifacts/test-results/.
+/// </summary>
+public sealed class DashboardBrowserTests(DashboardBrowserTests.DemoShopApp shop) : IClassFixture<DashboardBrowserTests.DemoShopApp>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task The_dashboard_asks_for_the_key_once_and_shows_the_apis_figures_in_every_chart_for_each_period_and_language()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium package.");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // This machine's network is closed: no background connections, no sandbox (tests run as root).
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var context = await browser.NewContextAsync(new() { BaseURL = shop.App.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add($"{message.Text} ({message.Location})");
+            }
+        };
+
+        await page.GotoAsync("/api/dashboard");
+        await page.WaitForSelectorAsync("body[data-state=login]");
+        await page.FillAsync("#key", "not-the-key");
+        await page.ClickAsync("#login button[type=submit]");
+        await page.WaitForSelectorAsync("#login-error:text('The key was refused.')");
+        Assert.True(consoleErrors.All(e => e.Contains("401", StringComparison.Ordinal)), string.Join("\n", consoleErrors)); // the refused request
+        consoleErrors.Clear();
+
+        await page.FillAsync("#key", RunningApp.FunctionKey);
+        await page.ClickAsync("#login button[type=submit]");
+        await page.WaitForSelectorAsync($"body[data-state=ready][data-period='{DemoShopApp.October}']");
+        await AssertShowsAsync(page, DemoShopApp.October, "en");
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath("dashboard-en.png"), FullPage = true });
+
+        await page.SelectOptionAsync("#period", DemoShopApp.September);
+        await page.WaitForSelectorAsync($"body[data-state=ready][data-period='{DemoShopApp.September}']");
+        await AssertShowsAsync(page, DemoShopApp.September, "en");
+
+        await page.ClickAsync("button[data-language=zh]");
+        await page.WaitForSelectorAsync($"body[data-state=ready][data-language=zh][data-period='{DemoShopApp.September}']");
+        Assert.Equal("等级金字塔", await page.TextContentAsync("[data-text=pyramid]"));
+        await AssertShowsAsync(page, DemoShopApp.September, "zh");
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath("dashboard-zh.png"), FullPage = true });
+
+        // The key is kept for the browser session: a reload reads on without asking.
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("body[data-state=ready]");
+        Assert.False(await page.IsVisibleAsync("#login"));
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
+
+    [Fact]
+    public async Task The_dashboards_files_are_served_with_their_types_and_nothing_else_is()
+    {
+        var client = shop.App.Client;
+        using var page = await client.GetAsync("/api/dashboard");
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("http", html.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal); // no CDN
+
+        using var script = await client.GetAsync("/api/dashboard/dashboard.js");
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("echarts", await script.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/dashboard/dashboard.js");
+        conditional.Headers.IfNoneMatch.Add(script.Headers.ETag!);
+        using var notModified = await client.SendAsync(conditional);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, notModified.StatusCode);
+
+        foreach (var path in new[] { "/api/dashboard/..%2Fhost.json", "/api/dashboard/../../host.json", "/api/dashboard/build.mjs", "/api/dashboard/dashboard.js%00.html" })
+        {
+            using var refused = await client.GetAsync(path);
+            Assert.True(refused.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest, $"{path}: {refused.StatusCode}");
+            Assert.DoesNotContain("\"version\": \"2.0\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal); // host.json never leaks
+        }
+    }
+
+    /// <summary>What the page shows equals what the API answers for the same period and language.</summary>
+    private async Task AssertShowsAsync(IPage page, string period, string language)
+    {
+        var summary = await shop.GetJsonAsync($"/api/tiers/summary?period={period}", language);
+        var tiers = summary.GetProperty("tiers").EnumerateArray().ToList();
+
+        Assert.Equal(summary.GetProperty("customers").GetInt32().ToString("N0", CultureInfo.InvariantCulture), await page.TextContentAsync("#tile-customers"));
+        Assert.Equal(Percent(summary.GetProperty("kpis").GetProperty("concentration").GetProperty("top20Percent").GetDouble()), await page.TextContentAsync("#tile-top20"));
+        var rows = await page.QuerySelectorAllAsync("#tiers tbody tr");
+        Assert.Equal(tiers.Count, rows.Count);
+        for (var t = 0; t < tiers.Count; t++)
+        {
+            var cells = await rows[t].QuerySelectorAllAsync("td");
+            Assert.Equal(tiers[t].GetProperty("group").GetString(), await cells[0].TextContentAsync());
+            Assert.Equal(tiers[t].GetProperty("customers").GetInt32().ToString("N0", CultureInfo.InvariantCulture), await cells[1].TextContentAsync());
+            Assert.Equal(tiers[t].GetProperty("revenueShare").GetDouble().ToString(CultureInfo.InvariantCulture), await cells[2].GetAttributeAsync("title"));
+        }
+
+        // Every chart drew one mark per figure the API gave, as SVG in the page.
+        var drawn = await page.EvaluateAsync<Dictionary<string, int>>("() => window.customerTiering.drawn()");
+        var movements = summary.GetProperty("movements").EnumerateObject().ToList();
+        var flowNodes = movements.Select(m => "from " + m.Name).Concat(movements.SelectMany(m => m.Value.EnumerateObject().Select(to => "to " + to.Name))).Distinct().Count();
+        Assert.Equal(tiers.Count, drawn["chart-pyramid"]);
+        Assert.Equal(summary.GetProperty("kpis").GetProperty("concentration").GetProperty("pareto").GetArrayLength(), drawn["chart-pareto"]);
+        Assert.Equal(flowNodes, drawn["chart-flow"]);
+        Assert.Equal(summary.GetProperty("rfmGrid").GetArrayLength(), drawn["chart-heatmap"]);
+        foreach (var chart in drawn.Keys)
+        {
+            Assert.True(await page.Locator($"#{chart} svg path").CountAsync() > 0, $"{chart} has no SVG marks");
+        }
+
+        var warnings = summary.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("text").GetString()!).ToList();
+        var shown = await page.Locator("#warnings li:not(.empty)").AllTextContentsAsync();
+        Assert.Equal(warnings, shown);
+        var stars = await shop.GetJsonAsync($"/api/customers?period={period}&risingStar=true&pageSize=10", language);
+        var starIds = stars.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
+        var starsShown = await page.Locator("#stars li:not(.empty)").AllTextContentsAsync();
+        Assert.Equal(starIds, starsShown.Select(text => text.Split(' ')[0]));
+        Assert.Equal(language == "zh" ? "zh-CN" : "en", await page.GetAttributeAsync("html", "lang"));
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "test-results");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    /// <summary>The demo shop of scripts/run.sh --demo (same generator and seed), uploaded through the API and graded for September and October 2026.</summary>
+    public sealed class DemoShopApp : IAsyncLifetime
+    {
+        public const string September = "2026-09";
+        public const string October = "2026-10";
+        private readonly AzuriteFixture _azurite = new();
+
+        public RunningApp App { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await _azurite.InitializeAsync();
+            App = await RunningApp.StartAsync(_azurite.ConnectionString, _azurite.ConnectionString);
+            var folder = Directory.CreateTempSubdirectory("demo-").FullName;
+            try
+            {
+                DemoFiles.WriteCsv(DemoShop.Generate(3000, new DateOnly(2026, 10, 31), seed: 42), folder);
+                Assert.Equal("Succeeded", await ExportUploads.IngestAsync(App, "customers", await File.ReadAllTextAsync(Path.Combine(folder, "customers.csv"))));
+                Assert.Equal("PartiallySucceeded", await ExportUploads.IngestAsync(App, "orders", await File.ReadAllTextAsync(Path.Combine(folder, "orders.csv"))));
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            var regrade = new RegradeClient(App, _azurite.Account);
+            await regrade.RunAsync(new { period = September });
+            await regrade.RunAsync(new { period = October });
+        }
+
+        public async Task<JsonElement> GetJsonAsync(string path, string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+            request.Headers.Add("Accept-Language", language == "zh" ? "zh-CN" : "en");
+            using var response = await App.Client.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        public async Task DisposeAsync()
+        {
+            await App.DisposeAsync();
+            await _azurite.DisposeAsync();
+        }
+    }
+}

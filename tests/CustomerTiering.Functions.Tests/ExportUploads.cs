@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>Exports uploaded as a user would: through <c>POST /api/exports/{kind}</c>, then polled until ingested.</summary>
+public static class ExportUploads
+{
+    /// <summary>Uploads an export through the API and returns the status its ingestion ends in.</summary>
+    public static async Task<string> IngestAsync(RunningApp app, string kind, string content)
+    {
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}?name={kind}.csv") { Content = new StringContent(content) };
+        upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        upload.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        using var accepted = await app.Client.SendAsync(upload);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var statusUrl = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusUrl").GetString()!;
+
+        return await Eventually.ReturnsAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
+            request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+            using var response = await app.Client.SendAsync(request);
+            var status = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
+            return status is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? status : null;
+        }, $"the {kind} ingestion to finish");
+    }
+}
