@@ -1,0 +1,12 @@
+namespace CustomerTiering.Domain.Customers;
+
+/// <summary>
+/// A customer's purchases over all their history up to the as-of date, as the BG/NBD and Gamma-Gamma models read it:
+/// purchase days (one transaction per day with positive net spend), counted from the first. <see cref="RepeatPurchases"/>
+/// is x, <see cref="LastPurchaseDay"/> is t_x and <see cref="AgeDays"/> is T, in days since the first purchase.
+/// </summary>
+/// <param name="RepeatPurchases">Purchase days after the first.</param>
+/// <param name="LastPurchaseDay">Days from the first purchase to the last.</param>
+/// <param name="AgeDays">Days from the first purchase to the as-of date.</param>
+/// <param name="MeanRepeatValue">Mean spend of the repeat purchase days; 0 without any.</param>
+public readonly record struct PurchaseHistory(int RepeatPurchases, int LastPurchaseDay, int AgeDays, decimal MeanRepeatValue);
