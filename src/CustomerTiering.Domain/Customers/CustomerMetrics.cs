@@ -25,6 +25,12 @@ public sealed record CustomerMetrics(
     /// <summary>A tier an administrator pinned the customer to, as the run's inputs hold it; rides along like <see cref="Previous"/>.</summary>
     public Grading.TierOverride? Override { get; init; }
 
+    /// <summary>Every purchase day up to the as-of date, beyond the look-back window: what the churn-risk and spend models read; null without a purchase.</summary>
+    public PurchaseHistory? History { get; init; }
+
+    /// <summary>How the customer has paid their invoices; null without any (no credit history).</summary>
+    public CreditRecord? Credit { get; init; }
+
     /// <summary>A customer without any order, ever: a prospect.</summary>
     public static CustomerMetrics Prospect(CustomerProfile profile) => new(profile, null, null, 0, 0m, null, 0, 0m);
 }

@@ -8,4 +8,5 @@ public sealed record CustomerProfile(
     string? Region = null,
     string? Channel = null,
     string? Owner = null,
-    DateOnly? LastContact = null);
+    DateOnly? LastContact = null,
+    decimal? CreditLimit = null);

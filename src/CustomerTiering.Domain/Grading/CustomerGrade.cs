@@ -1,4 +1,5 @@
 using CustomerTiering.Domain.Customers;
+using CustomerTiering.Domain.Forecasting;
 
 namespace CustomerTiering.Domain.Grading;
 
@@ -21,4 +22,7 @@ public readonly record struct CustomerGrade(
     LifecycleStage Lifecycle,
     bool RisingStar,
     GradeEvidence Evidence,
-    TierOverride? Override = null);
+    TierOverride? Override = null,
+    CustomerForecast? Forecast = null,
+    string? CreditGrade = null,
+    CreditRecord? Credit = null);

@@ -1,7 +1,7 @@
 namespace CustomerTiering.Domain.Grading;
 
 /// <summary>
-/// What a run decides per customer, one compact array per figure (about 40 bytes a customer). Grades are read from these
+/// What a run decides per customer, one compact array per figure (about 70 bytes a customer). Grades are read from these
 /// columns on demand; everything else a grade tells comes from the customer's metrics and the run's cuts.
 /// </summary>
 internal sealed class GradeColumns(int count)
@@ -49,6 +49,19 @@ internal sealed class GradeColumns(int count)
 
     /// <summary>A rising star's growth rank among the candidates; 0 for everyone else.</summary>
     public float[] GrowthTopShare { get; } = new float[count];
+
+    /// <summary>The forecast's P(alive); with <see cref="ExpectedPurchases"/> and <see cref="ExpectedRevenue"/>, meaningful where <see cref="Risk"/> is not 0.</summary>
+    public float[] AliveProbability { get; } = new float[count];
+
+    public float[] ExpectedPurchases { get; } = new float[count];
+
+    public double[] ExpectedRevenue { get; } = new double[count];
+
+    /// <summary>The credit grade's index + 1; 0 without a credit history.</summary>
+    public byte[] Credit { get; } = new byte[count];
+
+    /// <summary>The churn-risk band (<see cref="Forecasting.ChurnRisk"/>); 0 for a customer without a forecast.</summary>
+    public byte[] Risk { get; } = new byte[count];
 
     /// <summary>Copies these columns, a group's, into <paramref name="target"/> at the customers' places there: row k goes to members[k].</summary>
     public void ScatterInto(GradeColumns target, IReadOnlyList<int> members)

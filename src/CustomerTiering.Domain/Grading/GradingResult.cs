@@ -1,5 +1,6 @@
 using System.Collections;
 using CustomerTiering.Domain.Customers;
+using CustomerTiering.Domain.Forecasting;
 using CustomerTiering.Domain.Policy;
 
 namespace CustomerTiering.Domain.Grading;
@@ -35,6 +36,9 @@ public sealed class GradingResult
     public IReadOnlyList<CustomerGrade> Grades { get; }
 
     public GradingSummary Summary { get; }
+
+    /// <summary>How long fitting the forecast's models and forecasting every customer took (kept out of the summary, which is the same on every run).</summary>
+    public TimeSpan ForecastElapsed { get; private init; }
 
     internal GradeColumns Columns => _columns;
 
@@ -87,8 +91,15 @@ public sealed class GradingResult
             LifecycleRules.StageOf(c, _asOf, _policy.Lifecycle),
             k.GrowthTopShare[i] > 0,
             evidence,
-            c.Override);
+            c.Override,
+            k.Risk[i] == 0 ? null : new CustomerForecast(k.AliveProbability[i], k.ExpectedPurchases[i], (decimal)k.ExpectedRevenue[i], (ChurnRisk)k.Risk[i]),
+            k.Credit[i] == 0 ? null : _policy.Credit.Grades[k.Credit[i] - 1],
+            c.Credit);
     }
+
+    /// <summary>The same grades once the forecast and credit grades (over the whole book, whatever the grouping) are in the columns and the summary.</summary>
+    internal GradingResult WithWholeBook(GradingSummary summary, TimeSpan forecastElapsed) =>
+        new(_customers, _columns, _policy, _segments, summary, _groups) { ForecastElapsed = forecastElapsed };
 
     private double? ThresholdOf(int tier) => _policy.Tiers.Method == TierMethod.Threshold ? _policy.Tiers.Thresholds![tier] : null;
 

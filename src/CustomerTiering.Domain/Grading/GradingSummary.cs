@@ -1,3 +1,4 @@
+using CustomerTiering.Domain.Forecasting;
 using CustomerTiering.Domain.Policy;
 
 namespace CustomerTiering.Domain.Grading;
@@ -7,7 +8,7 @@ namespace CustomerTiering.Domain.Grading;
 /// the movement matrix (from tier, or "new", to tier); the cuts actually used; the policy version; the KPIs (absent
 /// in summaries of runs made before they were computed); for a run graded within groups, what it grouped by and each
 /// group's own summary (the tier cuts here then span the groups' cuts); the customers and revenue of every non-empty
-/// cell of the R×FM grid.
+/// cell of the R×FM grid; the churn-risk and spend forecast (its models and bands); the credit grades.
 /// </summary>
 public sealed record GradingSummary(
     string PolicyVersion,
@@ -25,7 +26,9 @@ public sealed record GradingSummary(
     IReadOnlyList<SeparationWarning>? Warnings = null,
     GradingGroup GroupBy = GradingGroup.None,
     IReadOnlyList<GroupSummary>? Groups = null,
-    IReadOnlyList<RfmCell>? RfmGrid = null)
+    IReadOnlyList<RfmCell>? RfmGrid = null,
+    ForecastSummary? Forecast = null,
+    CreditSummary? Credit = null)
 {
     /// <summary>The row of the movement matrix for customers not graded in the previous period.</summary>
     public const string NewCustomers = "new";

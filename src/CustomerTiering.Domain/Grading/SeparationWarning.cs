@@ -14,6 +14,9 @@ public enum SeparationCode
 
     /// <summary>The top tiers (Tier names them) bring Value of revenue with Share of customers; Required is Share times the factor.</summary>
     TopTiersUnderweight,
+
+    /// <summary>Value customers of Tier (the top tier) have LowerTier, the worst credit grade: a risk, not a prize.</summary>
+    TopTierPoorCredit,
 }
 
 /// <summary>A sign that the tiers do not separate customers as they should, with its figures; told by <see cref="Reasons.WarningRenderer"/>.</summary>

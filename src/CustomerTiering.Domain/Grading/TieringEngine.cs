@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CustomerTiering.Domain.Customers;
+using CustomerTiering.Domain.Forecasting;
 using CustomerTiering.Domain.Policy;
 
 namespace CustomerTiering.Domain.Grading;
@@ -19,7 +21,20 @@ public static class TieringEngine
             throw new InvalidPolicyException(violations);
         }
 
-        return policy.GroupBy == GradingGroup.None ? GradeAll(customers, asOf, policy) : GroupedGrading.Grade(customers, asOf, policy);
+        var result = policy.GroupBy == GradingGroup.None ? GradeAll(customers, asOf, policy) : GroupedGrading.Grade(customers, asOf, policy);
+
+        // The forecast looks at the whole book whatever the grouping: the models describe buying, not the organisation.
+        var started = Stopwatch.GetTimestamp();
+        var forecast = Forecaster.Forecast(customers, policy.Forecast, result.Columns);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var (credit, poorCredit) = CreditGrading.Grade(customers, policy, result.Columns);
+        var summary = result.Summary with
+        {
+            Forecast = forecast,
+            Credit = credit,
+            Warnings = poorCredit is null ? result.Summary.Warnings : [.. result.Summary.Warnings ?? [], poorCredit],
+        };
+        return result.WithWholeBook(summary, elapsed);
     }
 
     /// <summary>Grades the customers as one group: every rank and cut counts all of them.</summary>

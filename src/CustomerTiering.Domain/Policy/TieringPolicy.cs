@@ -23,6 +23,12 @@ public sealed record TieringPolicy
     /// <summary>Grade within each region, channel, owner or customer type rather than over all customers at once.</summary>
     public GradingGroup GroupBy { get; init; } = GradingGroup.None;
 
+    /// <summary>The credit evaluation standard: grades and the payment limits of each.</summary>
+    public CreditPolicy Credit { get; init; } = new();
+
+    /// <summary>The churn-risk and spend forecast: horizon and risk bands.</summary>
+    public ForecastPolicy Forecast { get; init; } = new();
+
     /// <summary>When neighbouring tiers count as not different enough: thresholds of the run's separation warnings.</summary>
     public SeparationPolicy Separation { get; init; } = new();
 

@@ -52,6 +52,45 @@ public static class TieringPolicyValidator
             Fail("$.hysteresis.margin", "must be between 0 and 100 score points");
         }
 
+        if (policy.Credit.Grades.Count is < 2 or > 10 || policy.Credit.Grades.Any(string.IsNullOrWhiteSpace)
+            || policy.Credit.Grades.Distinct(StringComparer.Ordinal).Count() != policy.Credit.Grades.Count)
+        {
+            Fail("$.credit.grades", "must be 2 to 10 distinct names");
+        }
+        else if (policy.Credit.Limits.Count != policy.Credit.Grades.Count - 1)
+        {
+            Fail("$.credit.limits", $"must have one entry per grade but the last: {policy.Credit.Grades.Count - 1}");
+        }
+
+        for (var i = 0; i < policy.Credit.Limits.Count; i++)
+        {
+            var l = policy.Credit.Limits[i];
+            if (l.MaxWeightedDaysLate < 0 || l.MaxLateShare is < 0 or > 1 || l.MaxOverdueDays < 0 || l.MaxCreditUse < 0)
+            {
+                Fail($"$.credit.limits[{i}]", "limits are days (0 or more), a late share in [0, 1] and a credit use of 0 or more");
+            }
+            else if (i > 0 && (l.MaxWeightedDaysLate < policy.Credit.Limits[i - 1].MaxWeightedDaysLate || l.MaxLateShare < policy.Credit.Limits[i - 1].MaxLateShare
+                || l.MaxOverdueDays < policy.Credit.Limits[i - 1].MaxOverdueDays || l.MaxCreditUse < policy.Credit.Limits[i - 1].MaxCreditUse))
+            {
+                Fail($"$.credit.limits[{i}]", "a worse grade must allow at least what the better one allows");
+            }
+        }
+
+        if (policy.Forecast.HorizonMonths is < 1 or > 60)
+        {
+            Fail("$.forecast.horizonMonths", "must be between 1 and 60");
+        }
+
+        if (policy.Forecast.HighRiskBelow is < 0 or > 1 || policy.Forecast.MediumRiskBelow is < 0 or > 1 || policy.Forecast.HighRiskBelow > policy.Forecast.MediumRiskBelow)
+        {
+            Fail("$.forecast", "highRiskBelow and mediumRiskBelow are P(alive) thresholds in [0, 1], high at most medium");
+        }
+
+        if (policy.Forecast.MinCustomers is < 10 or > 1_000_000)
+        {
+            Fail("$.forecast.minCustomers", "must be between 10 and 1 000 000");
+        }
+
         if (!Enum.IsDefined(policy.GroupBy))
         {
             Fail("$.groupBy", "must be none, region, channel, owner or type");

@@ -75,11 +75,46 @@ public static class GradeExplainer
                 _ => null,
             },
             Share: grade.Lifecycle is LifecycleStage.Growing or LifecycleStage.Declining or LifecycleStage.Stable ? e.GrowthRate : null));
+        reasons.Add(CreditReason(grade, policy));
+        if (grade.Forecast is { } forecast)
+        {
+            reasons.Add(new GradeReason(ReasonCode.Forecast, forecast.Risk.ToString(), Value: (double)forecast.ExpectedRevenue, Share: forecast.ProbabilityAlive,
+                Required: forecast.ExpectedPurchases, Count: policy.Forecast.HorizonMonths));
+        }
+
         if (grade.RisingStar)
         {
             reasons.Add(new GradeReason(ReasonCode.RisingStar, Value: (double)(e.NetRevenue - e.PreviousNetRevenue), Share: e.GrowthTopShare, Required: policy.RisingStars.TopShare));
         }
 
         return reasons;
+    }
+
+    private static GradeReason CreditReason(in CustomerGrade grade, TieringPolicy policy)
+    {
+        if (grade.Credit is not { } record || grade.CreditGrade is not { } credit)
+        {
+            return new GradeReason(ReasonCode.NoCreditHistory);
+        }
+
+        // What keeps the customer from the grade above: the first of its limits the record breaks.
+        var index = IndexOf(policy.Credit.Grades, credit);
+        var better = index > 0 ? policy.Credit.Grades[index - 1] : null;
+        var breach = better is null ? null : CreditGrader.FirstBreach(record, policy.Credit.Limits[index - 1]);
+        return new GradeReason(ReasonCode.Credit, credit, better, Value: record.WeightedDaysLate, Share: record.LateShare, Count: record.LongestOverdueDays,
+            Required: record.CreditUse, Note: breach?.ToString());
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -53,4 +53,14 @@ public enum ReasonCode
 
     /// <summary>Ranked among the customers of one group only: Tier = the group, Other = what the policy groups by (Region, Channel, Owner, Type).</summary>
     GradedWithinGroup,
+
+    /// <summary>The forecast: Share = P(alive), Value = expected revenue, Required = expected purchases, Count = horizon months, Tier = churn risk band.</summary>
+    Forecast,
+
+    /// <summary>Credit grade Tier: Value = days late weighted by amount, Share = share of invoices late, Count = days the oldest open invoice is overdue,
+    /// Required = credit limit use (null without a limit); Other = the better grade and Note = the limit it breaks (DaysLate, LateShare, Overdue, CreditUse).</summary>
+    Credit,
+
+    /// <summary>No invoice on record: no credit grade (not the worst one).</summary>
+    NoCreditHistory,
 }

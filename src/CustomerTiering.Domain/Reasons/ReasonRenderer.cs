@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerTiering.Domain.Forecasting;
 using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Policy;
 
@@ -71,6 +72,13 @@ public static class ReasonRenderer
         },
         ReasonCode.RisingStar =>
             $"Promotion candidate: revenue grew by {Money(r.Value)}, in the top {Percent(r.Share)} of growth among its tiers (candidates are the top {Percent(r.Required)}).",
+        ReasonCode.Credit =>
+            $"Credit {r.Tier}: paid {Decimal1(r.Value)} day(s) late on average (weighted by amount), {Percent(r.Share)} of invoices late, the oldest open invoice {r.Count} day(s) overdue"
+            + (r.Required is { } use ? $", {Percent(use)} of the credit limit used." : ".")
+            + (r.Other is null ? "" : $" {r.Other} needs {EnglishBreach(r.Note)}."),
+        ReasonCode.NoCreditHistory => "No credit history: no invoice on record, so no credit grade.",
+        ReasonCode.Forecast =>
+            $"Likely still buying: {Percent(r.Share)} (churn risk {r.Tier?.ToLowerInvariant()}); expected {Decimal1(r.Required)} purchase(s) and {Money(r.Value)} of revenue in the next {r.Count} months.",
         ReasonCode.GradedWithinGroup =>
             $"Graded within {EnglishGroup(r.Other)} {r.Tier}: ranks, tier cuts and shares count only that {EnglishGroup(r.Other)}'s customers.",
         _ => r.Code.ToString(),
@@ -108,9 +116,41 @@ public static class ReasonRenderer
         },
         ReasonCode.RisingStar =>
             $"升级候选：收入增长 {Money(r.Value)}，增长幅度位列同等级客户前 {Percent(r.Share)}（候选为前 {Percent(r.Required)}）。",
+        ReasonCode.Credit =>
+            $"信用等级 {r.Tier}：按金额加权平均逾期 {Decimal1(r.Value)} 天，{Percent(r.Share)} 的发票逾期付款，最久未付发票已逾期 {r.Count} 天"
+            + (r.Required is { } use ? $"，已用信用额度 {Percent(use)}。" : "。")
+            + (r.Other is null ? "" : $"升至 {r.Other} 需{ChineseBreach(r.Note)}。"),
+        ReasonCode.NoCreditHistory => "无信用记录：没有发票记录，因此没有信用等级。",
+        ReasonCode.Forecast =>
+            $"仍在购买的概率 {Percent(r.Share)}（流失风险：{ChineseRisk(r.Tier)}）；预计未来 {r.Count} 个月购买 {Decimal1(r.Required)} 次，带来收入 {Money(r.Value)}。",
         ReasonCode.GradedWithinGroup => $"按{ChineseGroup(r.Other)}分组评级（{r.Tier}）：排名、等级门槛与占比只在该{ChineseGroup(r.Other)}的客户中计算。",
         _ => r.Code.ToString(),
     };
+
+    private static string EnglishBreach(string? breach) => breach switch
+    {
+        nameof(CreditBreach.DaysLate) => "fewer days late on average",
+        nameof(CreditBreach.LateShare) => "fewer invoices paid late",
+        nameof(CreditBreach.Overdue) => "no invoice overdue that long",
+        _ => "less of the credit limit used",
+    };
+
+    private static string ChineseBreach(string? breach) => breach switch
+    {
+        nameof(CreditBreach.DaysLate) => "减少平均逾期天数",
+        nameof(CreditBreach.LateShare) => "减少逾期发票比例",
+        nameof(CreditBreach.Overdue) => "缩短未付发票的逾期时间",
+        _ => "降低信用额度使用率",
+    };
+
+    private static string ChineseRisk(string? risk) => risk switch
+    {
+        nameof(ChurnRisk.High) => "高",
+        nameof(ChurnRisk.Medium) => "中",
+        _ => "低",
+    };
+
+    private static string Decimal1(double? value) => (value ?? 0).ToString("0.0", Invariant);
 
     private static string EnglishGroup(string? by) => by switch
     {

@@ -3,7 +3,7 @@ using CustomerTiering.Domain.Grading;
 
 namespace CustomerTiering.Domain.Reasons;
 
-/// <summary>Tells a separation warning, with a suggested policy change, in English or Simplified Chinese.</summary>
+/// <summary>Tells a run's warning (tiers that do not separate, top-tier customers with poor credit), with a suggested change, in English or Simplified Chinese.</summary>
 public static class WarningRenderer
 {
     public static string Render(SeparationWarning warning, ReasonLanguage language)
@@ -26,6 +26,10 @@ public static class WarningRenderer
                 $"{warning.Tier} hold {share} of customers but bring only {Percent(warning.Value)} of revenue (the policy asks for at least {Percent(warning.Required)}). Raise the monetary weight, or shrink their shares.",
             (SeparationCode.TopTiersUnderweight, true) =>
                 $"{warning.Tier} 占客户的 {share}，却只贡献 {Percent(warning.Value)} 的收入（策略要求至少 {Percent(warning.Required)}）。建议提高金额权重，或缩小其占比。",
+            (SeparationCode.TopTierPoorCredit, false) =>
+                $"{value} {warning.Tier} customer(s) have credit grade {warning.LowerTier}: they pay late or owe too much. Review their credit terms before serving them as {warning.Tier}.",
+            (SeparationCode.TopTierPoorCredit, true) =>
+                $"{value} 位 {warning.Tier} 客户的信用等级为 {warning.LowerTier}：付款拖延或欠款过多。请先复核其信用条件，再按 {warning.Tier} 服务。",
             _ => warning.Code.ToString(),
         };
     }

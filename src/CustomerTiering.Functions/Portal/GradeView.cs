@@ -24,7 +24,8 @@ public sealed record GradeView(
     decimal NetRevenue,
     int OrderCount,
     DateOnly? LastOrderDate,
-    IReadOnlyList<ReasonView> Reasons)
+    IReadOnlyList<ReasonView> Reasons,
+    ForecastView? Forecast)
 {
     public static GradeView From(StoredGrade g, ReasonLanguage language)
     {
@@ -32,6 +33,7 @@ public sealed record GradeView(
         return new GradeView(g.Period, g.RunId, g.PolicyVersion, g.Tier, g.ComputedTier, g.PreviousTier, g.Movement, g.TierSince,
             g.RecencyScore, g.FrequencyScore, g.MonetaryScore, g.Segment, g.Abc, g.Lifecycle, g.RisingStar, g.ValueScore,
             g.NetRevenue, g.OrderCount, g.LastOrderDate,
-            [.. g.Reasons.Select(r => new ReasonView(r.Code.ToString(), ReasonRenderer.Render(r, language)))]);
+            [.. g.Reasons.Select(r => new ReasonView(r.Code.ToString(), ReasonRenderer.Render(r, language)))],
+            g.ChurnRisk is { } risk ? new ForecastView(g.AliveProbability!.Value, g.ExpectedPurchases!.Value, g.ExpectedRevenue!.Value, risk) : null);
     }
 }

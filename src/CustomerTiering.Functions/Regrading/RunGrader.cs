@@ -86,7 +86,8 @@ public sealed class RunGrader(RunArtifacts artifacts)
                 GradeJson.Default.CarriedGrade, cancellationToken);
         }
 
-        var summary = new RunSummary(result.Summary, engine.ElapsedMilliseconds, run.ComparedWithRunId, comparison, OwnerBooks.Of(metrics, grades, policy));
+        var summary = new RunSummary(result.Summary, engine.ElapsedMilliseconds, run.ComparedWithRunId, comparison, OwnerBooks.Of(metrics, grades, policy),
+            (long)result.ForecastElapsed.TotalMilliseconds);
         await artifacts.WriteTextAsync(RunArtifacts.SummaryPath(run.Id), JsonSerializer.Serialize(summary, RegradeJson.Options), cancellationToken);
         return new GradedRun(grades.Count, movers, engine.ElapsedMilliseconds);
     }
@@ -133,6 +134,10 @@ public sealed class RunGrader(RunArtifacts artifacts)
         PreviousNetRevenue = m.PreviousNetRevenue,
         OrderCount = m.OrderCount,
         LastOrderDate = m.LastOrderDate,
+        AliveProbability = g.Forecast?.ProbabilityAlive,
+        ExpectedPurchases = g.Forecast?.ExpectedPurchases,
+        ExpectedRevenue = g.Forecast?.ExpectedRevenue,
+        ChurnRisk = g.Forecast?.Risk.ToString(),
         Reasons = GradeExplainer.Explain(g, policy),
     };
 

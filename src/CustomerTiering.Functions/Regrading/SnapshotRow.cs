@@ -51,6 +51,14 @@ public sealed class SnapshotRow
 
     public string? LastOrderDate { get; init; }
 
+    public double? AliveProbability { get; init; }
+
+    public double? ExpectedPurchases { get; init; }
+
+    public decimal? ExpectedRevenue { get; init; }
+
+    public string? ChurnRisk { get; init; }
+
     /// <summary>The reason codes, in order, separated by ';'.</summary>
     public string Reasons { get; init; } = "";
 
@@ -69,6 +77,7 @@ public sealed class SnapshotRow
             Segment = g.Segment, Abc = g.Abc, ValueScore = g.ValueScore, Lifecycle = g.Lifecycle, RisingStar = g.RisingStar,
             NetRevenue = g.NetRevenue, PreviousNetRevenue = g.PreviousNetRevenue, OrderCount = g.OrderCount,
             LastOrderDate = g.LastOrderDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AliveProbability = g.AliveProbability, ExpectedPurchases = g.ExpectedPurchases, ExpectedRevenue = g.ExpectedRevenue, ChurnRisk = g.ChurnRisk,
             Reasons = string.Join(';', g.Reasons.Select(r => r.Code)),
             RunId = g.RunId, PolicyVersion = g.PolicyVersion,
         };
@@ -80,10 +89,13 @@ public sealed class SnapshotRow
     public string ToCsvLine() => string.Join(',',
         Cell(CustomerId), Cell(Name), Cell(Type), Cell(Region), Cell(Owner), Cell(Period), Cell(Tier), Cell(PreviousTier), Cell(Movement), Cell(TierSince),
         Text(RecencyScore), Text(FrequencyScore), Text(MonetaryScore), Cell(Segment), Cell(Abc), ValueScore.ToString("R", CultureInfo.InvariantCulture),
-        Cell(Lifecycle), RisingStar ? "true" : "false", Text(NetRevenue), Text(PreviousNetRevenue), Text(OrderCount), Cell(LastOrderDate), Cell(Reasons),
+        Cell(Lifecycle), RisingStar ? "true" : "false", Text(NetRevenue), Text(PreviousNetRevenue), Text(OrderCount), Cell(LastOrderDate),
+        Number(AliveProbability), Number(ExpectedPurchases), Number(ExpectedRevenue), Cell(ChurnRisk), Cell(Reasons),
         Cell(RunId), Cell(PolicyVersion));
 
     private static string Cell(string? text) => Exports.Records.RejectedRowsCsv.Cell(text ?? "");
 
     private static string Text<T>(T value) where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
+
+    private static string Number<T>(T? value) where T : struct, IFormattable => value is { } known ? Text(known) : "";
 }

@@ -49,6 +49,10 @@ public static class GradeEntities
             ["PreviousNetRevenue"] = g.PreviousNetRevenue.ToString(CultureInfo.InvariantCulture),
             ["OrderCount"] = g.OrderCount,
             ["LastOrderDate"] = g.LastOrderDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["AliveProbability"] = g.AliveProbability,
+            ["ExpectedPurchases"] = g.ExpectedPurchases,
+            ["ExpectedRevenue"] = g.ExpectedRevenue?.ToString(CultureInfo.InvariantCulture),
+            ["ChurnRisk"] = g.ChurnRisk,
             ["Reasons"] = JsonSerializer.Serialize(g.Reasons, GradeJson.Default.IReadOnlyListGradeReason),
         };
     }
@@ -88,6 +92,10 @@ public static class GradeEntities
             PreviousNetRevenue = decimal.Parse(e.GetString("PreviousNetRevenue"), CultureInfo.InvariantCulture),
             OrderCount = e.GetInt32("OrderCount") ?? 0,
             LastOrderDate = e.GetString("LastOrderDate") is { } last ? DateOnly.ParseExact(last, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            AliveProbability = e.GetDouble("AliveProbability"),
+            ExpectedPurchases = e.GetDouble("ExpectedPurchases"),
+            ExpectedRevenue = e.GetString("ExpectedRevenue") is { } expected ? decimal.Parse(expected, CultureInfo.InvariantCulture) : null,
+            ChurnRisk = e.GetString("ChurnRisk"),
             Reasons = JsonSerializer.Deserialize(e.GetString("Reasons") ?? "[]", GradeJson.Default.IReadOnlyListGradeReason) ?? [],
         };
     }

@@ -78,6 +78,16 @@ public sealed record StoredGrade
 
     public DateOnly? LastOrderDate { get; init; }
 
+    /// <summary>The forecast's P(alive); with the next three, null for a customer without a forecast (a prospect, or a run without one).</summary>
+    public double? AliveProbability { get; init; }
+
+    public double? ExpectedPurchases { get; init; }
+
+    public decimal? ExpectedRevenue { get; init; }
+
+    /// <summary>Low, Medium or High.</summary>
+    public string? ChurnRisk { get; init; }
+
     public IReadOnlyList<GradeReason> Reasons { get; init; } = [];
 
     /// <summary>What the next period's run needs of this grade.</summary>

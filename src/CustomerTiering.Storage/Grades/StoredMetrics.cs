@@ -17,17 +17,18 @@ public sealed record StoredMetrics(
     decimal? Margin,
     int ProductBreadth,
     decimal PreviousNetRevenue,
-    DateOnly? LastContact = null)
+    DateOnly? LastContact = null,
+    PurchaseHistory? History = null)
 {
     public static StoredMetrics From(CustomerMetrics m)
     {
         ArgumentNullException.ThrowIfNull(m);
         var p = m.Profile;
         return new(p.Id.Value, p.Name, p.Type, p.Region, p.Channel, p.Owner, m.FirstOrderDate, m.LastOrderDate, m.OrderCount,
-            m.NetRevenue, m.Margin, m.ProductBreadth, m.PreviousNetRevenue, p.LastContact);
+            m.NetRevenue, m.Margin, m.ProductBreadth, m.PreviousNetRevenue, p.LastContact, m.History);
     }
 
     public CustomerMetrics ToMetrics() => new(
         new CustomerProfile(CustomerId.Create(Id), Name, Type, Region, Channel, Owner, LastContact),
-        FirstOrderDate, LastOrderDate, OrderCount, NetRevenue, Margin, ProductBreadth, PreviousNetRevenue);
+        FirstOrderDate, LastOrderDate, OrderCount, NetRevenue, Margin, ProductBreadth, PreviousNetRevenue) { History = History };
 }
