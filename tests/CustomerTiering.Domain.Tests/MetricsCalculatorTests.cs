@@ -20,6 +20,27 @@ public sealed class MetricsCalculatorTests
     }
 
     [Fact]
+    public void The_purchase_history_counts_purchase_days_over_all_history_up_to_the_as_of_date()
+    {
+        var metrics = MetricsCalculator.Calculate(Profile,
+        [
+            Order("first", "2023-05-01", 40),        // before the window: still history
+            Order("a", "2025-12-01", 100),
+            Order("b", "2025-12-01", 50),            // same day: one purchase of 150
+            Order("return", "2026-03-01", -80),      // a return is not a purchase
+            Order("last", "2026-10-01", 30),
+            Order("later", "2026-11-05", 999),       // after the as-of date
+        ], Window);
+
+        var history = metrics.History!.Value;
+        Assert.Equal(2, history.RepeatPurchases);
+        Assert.Equal(new DateOnly(2026, 10, 1).DayNumber - new DateOnly(2023, 5, 1).DayNumber, history.LastPurchaseDay);
+        Assert.Equal(new DateOnly(2026, 10, 31).DayNumber - new DateOnly(2023, 5, 1).DayNumber, history.AgeDays);
+        Assert.Equal(90m, history.MeanRepeatValue); // (150 + 30) / 2: the first purchase is not a repeat
+        Assert.Null(MetricsCalculator.Calculate(Profile, [Order("r", "2026-01-01", -10)], Window).History);
+    }
+
+    [Fact]
     public void Returns_subtract_from_revenue_but_are_not_orders_or_products()
     {
         var metrics = MetricsCalculator.Calculate(Profile,
