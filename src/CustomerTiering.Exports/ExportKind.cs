@@ -10,4 +10,7 @@ public enum ExportKind
 
     /// <summary>One row per order line, folded into orders by invoice number.</summary>
     OrderLines,
+
+    /// <summary>Receivables: one row per invoice, with its due date and what has been paid.</summary>
+    Invoices,
 }

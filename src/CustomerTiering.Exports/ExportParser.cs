@@ -6,7 +6,7 @@ using CustomerTiering.Exports.Records;
 namespace CustomerTiering.Exports;
 
 /// <summary>
-/// Turns rows into customers and orders, checking every field. Each data row gives one outcome: accepted, rejected with
+/// Turns rows into customers, orders and invoices, checking every field. Each data row gives one outcome: accepted, rejected with
 /// every problem it has, or (orders and order lines without a customer id) a sale without a customer, which is counted
 /// and left out. Order lines are folded into one order per invoice, emitted after the last row.
 /// </summary>
@@ -40,6 +40,7 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
         {
             ExportKind.Customers => Customers(reader),
             ExportKind.Orders => Orders(reader),
+            ExportKind.Invoices => Invoices(reader),
             _ => OrderLines(reader),
         };
     }
@@ -65,7 +66,8 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
                     Text(reader, CanonicalField.Region, errors),
                     Text(reader, CanonicalField.Channel, errors),
                     Text(reader, CanonicalField.Owner, errors),
-                    OptionalDate(reader, CanonicalField.LastContact, errors))
+                    OptionalDate(reader, CanonicalField.LastContact, errors),
+                    NonNegative(reader, CanonicalField.CreditLimit, errors))
                 : null;
             if (customer is not null && errors.Count == 0 && !seen.TryAdd(customer.Id.Value, reader.Row))
             {
@@ -106,6 +108,62 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
             yield return guest
                 ? ParsedRow.WithoutCustomer(net)
                 : ParsedRow.Of(new ExportedOrder(new Order(orderId!, customerId!.Value, date!.Value, net, netMargin, category), currency?.ToUpperInvariant()));
+        }
+    }
+
+    /// <summary>
+    /// Receivables: every invoice needs its customer (no guest invoices), a positive amount (credit notes belong in the
+    /// order export), a due date not before the invoice date; a paid amount needs its paid date. An invoice id twice in
+    /// one file is rejected the second time.
+    /// </summary>
+    private IEnumerable<ParsedRow> Invoices(IRowReader reader)
+    {
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            if (Structural(reader) is { } problem)
+            {
+                yield return ParsedRow.Rejected(problem);
+                continue;
+            }
+
+            var errors = new List<RowError>(0);
+            var invoiceId = Required(reader, CanonicalField.InvoiceNo, errors);
+            var customerId = Id(reader, errors);
+            var date = Date(reader, errors);
+            var due = Date(reader, errors, CanonicalField.DueDate);
+            var amount = Amount(reader, CanonicalField.Amount, required: true, errors);
+            var paidDate = OptionalDate(reader, CanonicalField.PaidDate, errors);
+            var paid = NonNegative(reader, CanonicalField.PaidAmount, errors);
+            if (amount is <= 0)
+            {
+                errors.Add(RowError.Of(reader.Row, Column(CanonicalField.Amount), Field(reader, CanonicalField.Amount),
+                    "an invoice amount must be positive (credit notes and returns belong in the order export)"));
+            }
+
+            if (date is { } invoiced && due < invoiced)
+            {
+                errors.Add(RowError.Of(reader.Row, Column(CanonicalField.DueDate), Field(reader, CanonicalField.DueDate), $"due before the invoice date {invoiced:yyyy-MM-dd}"));
+            }
+
+            if (date is { } issued && paidDate < issued)
+            {
+                errors.Add(RowError.Of(reader.Row, Column(CanonicalField.PaidDate), Field(reader, CanonicalField.PaidDate), $"paid before the invoice date {issued:yyyy-MM-dd}"));
+            }
+
+            if (paid is > 0 && paidDate is null)
+            {
+                errors.Add(RowError.Of(reader.Row, Column(CanonicalField.PaidAmount), Field(reader, CanonicalField.PaidAmount), "a paid amount needs the date it was paid"));
+            }
+
+            if (errors.Count == 0 && !seen.TryAdd(invoiceId!, reader.Row))
+            {
+                errors.Add(RowError.Of(reader.Row, Column(CanonicalField.InvoiceNo), invoiceId, $"duplicate invoice: row {seen[invoiceId!]} has it already"));
+            }
+
+            yield return errors.Count > 0
+                ? ParsedRow.Rejected(errors)
+                : ParsedRow.Of(new Invoice(invoiceId!, customerId!.Value, date!.Value, due!.Value, amount!.Value, paidDate, paid));
         }
     }
 
@@ -286,6 +344,19 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
 
         errors.Add(RowError.Of(reader.Row, Column(field), text, reason!));
         return null;
+    }
+
+    /// <summary>An optional amount that cannot be negative (a credit limit, a paid amount).</summary>
+    private decimal? NonNegative(IRowReader reader, CanonicalField field, List<RowError> errors)
+    {
+        var value = Amount(reader, field, required: false, errors);
+        if (value < 0)
+        {
+            errors.Add(RowError.Of(reader.Row, Column(field), Field(reader, field), "must not be negative"));
+            return null;
+        }
+
+        return value;
     }
 
     private ReadOnlySpan<char> Optional(IRowReader reader, CanonicalField field) => Field(reader, field).Trim();

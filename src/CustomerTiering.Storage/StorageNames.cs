@@ -23,6 +23,7 @@ public static class StorageNames
 
     public const string CustomersTable = "Customers";
     public const string OrdersTable = "Orders";
+    public const string InvoicesTable = "Invoices";
     public const string IngestionsTable = "Ingestions";
     public const string RunsTable = "Runs";
     public const string PeriodsTable = "Periods";
@@ -38,5 +39,5 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Queues { get; } = [RegradeShardsQueue, TierChangesQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable, OverridesTable];
+    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, InvoicesTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable, OverridesTable];
 }

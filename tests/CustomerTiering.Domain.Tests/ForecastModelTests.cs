@@ -34,8 +34,8 @@ public sealed class ForecastModelTests(ITestOutputHelper output)
     {
         Assert.Equal(35.4494750656168, CdnowSpend.ExpectedValue(2, 35.5), 1e-10);
         Assert.Equal(-4.12166519261272, CdnowSpend.LogLikelihood(2, 35.5), 1e-10);
-        Assert.Equal(35.2189781021898, CdnowSpend.PopulationMean, 1e-10);
-        Assert.Equal(CdnowSpend.PopulationMean, CdnowSpend.ExpectedValue(0, 0));
+        Assert.Equal(35.2189781021898, CdnowSpend.PopulationMean(), 1e-10);
+        Assert.Equal(CdnowSpend.PopulationMean(), CdnowSpend.ExpectedValue(0, 0));
     }
 
     [Fact]

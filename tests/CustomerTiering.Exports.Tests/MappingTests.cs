@@ -28,7 +28,7 @@ public sealed class MappingTests
     {
         var error = Assert.Throws<ExportRejectedException>(() => Export.Read("colour,size\nred,9\n", "upload.csv"));
 
-        Assert.StartsWith("Neither a customer nor an order file", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Neither a customer, an order nor an invoice file", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

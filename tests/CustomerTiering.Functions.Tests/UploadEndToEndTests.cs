@@ -73,7 +73,7 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("/api/exports/invoices?name=a.csv", "text/csv", 400)]
+    [InlineData("/api/exports/payments?name=a.csv", "text/csv", 400)]
     [InlineData("/api/exports/orders?name=a.exe", "text/csv", 400)]
     [InlineData("/api/exports/orders?name=a.csv", "image/png", 415)]
     [InlineData("/api/exports/orders?name=a.csv&profile=../x", "text/csv", 400)]

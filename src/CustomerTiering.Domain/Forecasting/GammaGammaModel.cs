@@ -17,10 +17,10 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
                + (Q * Math.Log(Gamma)) + ((px - 1) * Math.Log(meanValue)) + (px * Math.Log(x)) - ((px + Q) * Math.Log((x * meanValue) + Gamma));
     }
 
-    /// <summary>The population's mean spend per transaction, pγ/(q − 1); infinite when q ≤ 1.</summary>
-    public double PopulationMean => Q > 1 ? P * Gamma / (Q - 1) : double.PositiveInfinity;
+    /// <summary>The population's mean spend per transaction, pγ/(q − 1); infinite when q ≤ 1 (a method, so that it is never serialised).</summary>
+    public double PopulationMean() => Q > 1 ? P * Gamma / (Q - 1) : double.PositiveInfinity;
 
     /// <summary>E[spend per transaction | x, m]: the customer's mean shrunk towards the population's; the population's without a repeat purchase.</summary>
     public double ExpectedValue(int x, double meanValue) =>
-        x == 0 ? PopulationMean : P * (Gamma + (x * meanValue)) / ((P * x) + Q - 1);
+        x == 0 ? PopulationMean() : P * (Gamma + (x * meanValue)) / ((P * x) + Q - 1);
 }

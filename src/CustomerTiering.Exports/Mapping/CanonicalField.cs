@@ -23,4 +23,8 @@ public enum CanonicalField
     ProductCode,
     Quantity,
     UnitPrice,
+    DueDate,
+    PaidDate,
+    PaidAmount,
+    CreditLimit,
 }

@@ -8,6 +8,9 @@ public sealed class ColumnMap
     private static readonly CanonicalField[] OrderLineFields =
         [CanonicalField.InvoiceNo, CanonicalField.CustomerId, CanonicalField.OrderDate, CanonicalField.ProductCode, CanonicalField.Quantity, CanonicalField.UnitPrice];
 
+    private static readonly CanonicalField[] InvoiceFields =
+        [CanonicalField.InvoiceNo, CanonicalField.CustomerId, CanonicalField.OrderDate, CanonicalField.DueDate, CanonicalField.Amount];
+
     private readonly Dictionary<CanonicalField, int> _columns;
 
     private ColumnMap(ExportKind kind, Dictionary<CanonicalField, int> columns, IReadOnlyList<string> header, IReadOnlyList<ColumnUse> uses)
@@ -106,6 +109,7 @@ public sealed class ColumnMap
         var kind = expected switch
         {
             ExportKind.Customers => ExportKind.Customers,
+            ExportKind.Invoices => ExportKind.Invoices,
             ExportKind.Orders or ExportKind.OrderLines => columns.ContainsKey(CanonicalField.InvoiceNo) && !columns.ContainsKey(CanonicalField.OrderId)
                 ? ExportKind.OrderLines
                 : ExportKind.Orders,
@@ -115,6 +119,7 @@ public sealed class ColumnMap
         {
             ExportKind.Customers => CustomerFields,
             ExportKind.Orders => OrderFields,
+            ExportKind.Invoices => InvoiceFields,
             _ => OrderLineFields,
         };
         var missing = required.Where(f => !columns.ContainsKey(f)).ToList();
@@ -131,6 +136,11 @@ public sealed class ColumnMap
 
     private static ExportKind Guess(Dictionary<CanonicalField, int> columns)
     {
+        if (columns.ContainsKey(CanonicalField.InvoiceNo) && columns.ContainsKey(CanonicalField.DueDate))
+        {
+            return ExportKind.Invoices;
+        }
+
         if (columns.ContainsKey(CanonicalField.OrderId) && columns.ContainsKey(CanonicalField.Amount))
         {
             return ExportKind.Orders;
@@ -147,14 +157,15 @@ public sealed class ColumnMap
         }
 
         throw new ExportRejectedException(
-            "Neither a customer nor an order file: put it under customers/ or orders/, or give it a header with a customer id " +
-            "(customers), order id and amount (orders), or invoice, quantity and unit price (order lines).");
+            "Neither a customer, an order nor an invoice file: put it under customers/, orders/ or invoices/, or give it a header with a " +
+            "customer id (customers), order id and amount (orders), invoice, quantity and unit price (order lines), or invoice and due date (invoices).");
     }
 
     private static string Describe(ExportKind kind) => kind switch
     {
         ExportKind.Customers => "customer file",
         ExportKind.Orders => "order file",
+        ExportKind.Invoices => "invoice file",
         _ => "order-line file",
     };
 }

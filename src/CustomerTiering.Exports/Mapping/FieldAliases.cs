@@ -25,7 +25,7 @@ public static class FieldAliases
         [CanonicalField.OrderId] = ["order id", "orderid", "order no", "order number", "订单号", "订单编号"],
         [CanonicalField.OrderDate] = ["order date", "date", "invoice date", "invoicedate", "created", "created at", "订单日期", "日期", "下单日期", "下单时间",
             "订单创建时间", "创建时间", "开票日期"],
-        [CanonicalField.Amount] = ["net amount", "amount", "买家实际支付金额", "实付金额", "实收金额", "paid amount", "total", "order total", "revenue", "sales",
+        [CanonicalField.Amount] = ["net amount", "amount", "invoice amount", "应收金额", "发票金额", "应收", "买家实际支付金额", "实付金额", "实收金额", "paid amount", "total", "order total", "revenue", "sales",
             "金额", "订单金额", "销售额", "总金额"],
         [CanonicalField.Margin] = ["margin", "profit", "gross margin", "gross profit", "毛利", "利润", "毛利额"],
         [CanonicalField.Currency] = ["currency", "币种", "货币"],
@@ -35,6 +35,10 @@ public static class FieldAliases
         [CanonicalField.ProductCode] = ["product code", "stockcode", "stock code", "sku", "product id", "item code", "产品编号", "商品编码", "产品代码"],
         [CanonicalField.Quantity] = ["quantity", "qty", "数量"],
         [CanonicalField.UnitPrice] = ["unit price", "unitprice", "price", "单价"],
+        [CanonicalField.DueDate] = ["due date", "duedate", "due", "payment due", "payment due date", "到期日", "到期日期", "应付日期", "付款期限"],
+        [CanonicalField.PaidDate] = ["paid date", "payment date", "date paid", "paid on", "付款日期", "收款日期", "回款日期", "实际付款日期"],
+        [CanonicalField.PaidAmount] = ["amount paid", "paid", "payments", "已付金额", "回款金额", "收款金额", "已收金额"],
+        [CanonicalField.CreditLimit] = ["credit limit", "creditlimit", "credit line", "信用额度", "授信额度", "信用限额"],
     };
 
     private static readonly Dictionary<string, (CanonicalField Field, int Rank)> ByName = Index();

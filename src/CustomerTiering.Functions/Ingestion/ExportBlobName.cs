@@ -33,5 +33,6 @@ public static class ExportBlobName
     public static Exports.ExportKind? KindOf(string name) =>
         name.StartsWith("customers/", StringComparison.OrdinalIgnoreCase) ? Exports.ExportKind.Customers
         : name.StartsWith("orders/", StringComparison.OrdinalIgnoreCase) ? Exports.ExportKind.Orders
+        : name.StartsWith("invoices/", StringComparison.OrdinalIgnoreCase) ? Exports.ExportKind.Invoices
         : null;
 }

@@ -192,7 +192,12 @@ public sealed class ExportIngestion(
         }
 
         // Pass 2: write the good rows.
-        var table = account.Tables.GetTableClient(map.Kind == ExportKind.Customers ? StorageNames.CustomersTable : StorageNames.OrdersTable);
+        var table = account.Tables.GetTableClient(map.Kind switch
+        {
+            ExportKind.Customers => StorageNames.CustomersTable,
+            ExportKind.Invoices => StorageNames.InvoicesTable,
+            _ => StorageNames.OrdersTable,
+        });
         var writer = new BatchWriter(table, options.Value.WriteParallelism);
         var now = clock.GetUtcNow();
         long handed = 0;
@@ -207,6 +212,10 @@ public sealed class ExportIngestion(
                 else if (row.Order is { } order)
                 {
                     await writer.AddAsync(CustomerEntities.ToEntity(order.Order, order.Currency, blob.Name, now), cancellationToken);
+                }
+                else if (row.Invoice is { } invoice)
+                {
+                    await writer.AddAsync(CustomerEntities.ToEntity(invoice, blob.Name, now), cancellationToken);
                 }
                 else
                 {

@@ -90,9 +90,9 @@ public static class ExportUpload
     {
         var safeName = fileName = SafeName(name ?? "upload.csv");
         mediaType = context.Request.ContentType?.Split(';')[0].Trim() ?? "";
-        if (kind is not ("customers" or "orders"))
+        if (kind is not ("customers" or "orders" or "invoices"))
         {
-            return Problem(400, "Unknown export kind", "kind must be 'customers' or 'orders'.");
+            return Problem(400, "Unknown export kind", "kind must be 'customers', 'orders' or 'invoices'.");
         }
 
         if (!ContentTypes.Contains(mediaType))

@@ -25,7 +25,8 @@ public sealed record GradeView(
     int OrderCount,
     DateOnly? LastOrderDate,
     IReadOnlyList<ReasonView> Reasons,
-    ForecastView? Forecast)
+    ForecastView? Forecast,
+    string? CreditGrade)
 {
     public static GradeView From(StoredGrade g, ReasonLanguage language)
     {
@@ -34,6 +35,7 @@ public sealed record GradeView(
             g.RecencyScore, g.FrequencyScore, g.MonetaryScore, g.Segment, g.Abc, g.Lifecycle, g.RisingStar, g.ValueScore,
             g.NetRevenue, g.OrderCount, g.LastOrderDate,
             [.. g.Reasons.Select(r => new ReasonView(r.Code.ToString(), ReasonRenderer.Render(r, language)))],
-            g.ChurnRisk is { } risk ? new ForecastView(g.AliveProbability!.Value, g.ExpectedPurchases!.Value, g.ExpectedRevenue!.Value, risk) : null);
+            g.ChurnRisk is { } risk ? new ForecastView(g.AliveProbability!.Value, g.ExpectedPurchases!.Value, g.ExpectedRevenue!.Value, risk) : null,
+            g.CreditGrade);
     }
 }

@@ -43,7 +43,7 @@ public static class OwnerEndpoints
     /// <summary>The owner's customers, with the customer list's filters and paging; an owner with '/' in the name arrives with it encoded.</summary>
     internal static Task<IResult> ListBookAsync(
         string owner, HttpContext context, PeriodDirectory periods, GradeStore grades, string? period, string? tier, string? segment, string? abc,
-        string? lifecycle, string? region, string? risingStar, string? pageSize, string? continuationToken, CancellationToken cancellationToken) =>
-        PortalEndpoints.ListCustomersAsync(context, periods, grades, period, tier, segment, abc, lifecycle, CustomerRouteId.Decode(owner), region, risingStar,
+        string? lifecycle, string? region, string? risingStar, string? credit, string? pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        PortalEndpoints.ListCustomersAsync(context, periods, grades, period, tier, segment, abc, lifecycle, CustomerRouteId.Decode(owner), region, risingStar, credit,
             pageSize, continuationToken, cancellationToken);
 }

@@ -16,6 +16,6 @@ public sealed class OwnerFunctions(PeriodDirectory periods, GradeStore grades, R
     {
         var query = request.Query;
         return OwnerEndpoints.ListBookAsync(owner, request.HttpContext, periods, grades, query["period"], query["tier"], query["segment"], query["abc"],
-            query["lifecycle"], query["region"], query["risingStar"], query["pageSize"], query["continuationToken"], cancellationToken);
+            query["lifecycle"], query["region"], query["risingStar"], query["credit"], query["pageSize"], query["continuationToken"], cancellationToken);
     }
 }

@@ -98,7 +98,7 @@ public static class PortalEndpoints
 
     internal static async Task<IResult> ListCustomersAsync(
         HttpContext context, PeriodDirectory periods, GradeStore grades, string? period, string? tier, string? segment, string? abc, string? lifecycle,
-        string? owner, string? region, string? risingStar, string? pageSize, string? continuationToken, CancellationToken cancellationToken)
+        string? owner, string? region, string? risingStar, string? credit, string? pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filter = new GradeFilter
@@ -112,6 +112,8 @@ public static class PortalEndpoints
             NeedsOwner = owner == NoOwner,
             Region = Text("region", region, errors),
             RisingStar = Flag("risingStar", risingStar, errors),
+            // credit=none: the customers without a credit history.
+            CreditGrade = credit == NoOwner ? CreditSummary.NoHistory : Text("credit", credit, errors),
         };
         return await PageAsync(context, periods, grades, "customers", filter, period, pageSize, continuationToken, errors, cancellationToken);
     }

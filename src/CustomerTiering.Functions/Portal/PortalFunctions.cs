@@ -21,7 +21,7 @@ public sealed class PortalFunctions(PeriodDirectory periods, GradeStore grades, 
     {
         var query = request.Query;
         return PortalEndpoints.ListCustomersAsync(request.HttpContext, periods, grades, query["period"], query["tier"], query["segment"], query["abc"],
-            query["lifecycle"], query["owner"], query["region"], query["risingStar"], query["pageSize"], query["continuationToken"], cancellationToken);
+            query["lifecycle"], query["owner"], query["region"], query["risingStar"], query["credit"], query["pageSize"], query["continuationToken"], cancellationToken);
     }
 
     [Function("ListMovements")]

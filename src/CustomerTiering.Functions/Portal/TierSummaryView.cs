@@ -1,3 +1,4 @@
+using CustomerTiering.Domain.Forecasting;
 using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Domain.Reasons;
@@ -13,7 +14,8 @@ namespace CustomerTiering.Functions.Portal;
 /// grouped by and <see cref="Groups"/> each group's customers and revenue; the figures are the whole book's, or those of
 /// <see cref="Group"/> when one was asked for (compared with the same group of the period before; the customers
 /// without owner stay the whole book's). The movement matrix (last period's tier, or "new", to this period's) and the
-/// R×FM grid are what the dashboard draws its flow and heatmap from.
+/// R×FM grid are what the dashboard draws its flow and heatmap from. Credit grades (per grade, and tier × grade) and the
+/// forecast (models, risk bands) are the whole book's.
 /// </summary>
 public sealed record TierSummaryView(
     string Period,
@@ -34,7 +36,9 @@ public sealed record TierSummaryView(
     string? Group,
     IReadOnlyList<GroupTotals>? Groups,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Movements,
-    IReadOnlyList<RfmCell>? RfmGrid)
+    IReadOnlyList<RfmCell>? RfmGrid,
+    CreditSummary? Credit,
+    ForecastSummary? Forecast)
 {
     // owners: the run's owner books; null for runs made before they were kept. group: one of now's groups, or null.
     public static TierSummaryView From(
@@ -58,6 +62,6 @@ public sealed record TierSummaryView(
                 ? [.. groups.Select(g => new GroupTotals(g.Group, g.Summary.Customers, g.Summary.TotalRevenue,
                     whole.TotalRevenue > 0 ? Math.Round((double)(g.Summary.TotalRevenue / whole.TotalRevenue), 6) : 0))]
                 : null,
-            now.Movements, now.RfmGrid);
+            now.Movements, now.RfmGrid, whole.Credit, whole.Forecast);
     }
 }

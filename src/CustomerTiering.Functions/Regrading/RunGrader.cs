@@ -134,6 +134,7 @@ public sealed class RunGrader(RunArtifacts artifacts)
         PreviousNetRevenue = m.PreviousNetRevenue,
         OrderCount = m.OrderCount,
         LastOrderDate = m.LastOrderDate,
+        CreditGrade = g.CreditGrade ?? CreditSummary.NoHistory,
         AliveProbability = g.Forecast?.ProbabilityAlive,
         ExpectedPurchases = g.Forecast?.ExpectedPurchases,
         ExpectedRevenue = g.Forecast?.ExpectedRevenue,

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerTiering.Functions.Regrading;
 
-/// <summary>The first phase of a shard: its partitions' customers and orders, folded into metrics for the run's window.</summary>
+/// <summary>The first phase of a shard: its partitions' customers, orders and invoices, folded into metrics for the run's window.</summary>
 public sealed class ShardMeasurer(CustomerHistoryReader reader, RunArtifacts artifacts, IOptions<RegradeOptions> options)
 {
     public async Task<int> MeasureAsync(RunRecord run, int shard, TieringPolicy policy, CancellationToken cancellationToken = default)
@@ -24,7 +24,10 @@ public sealed class ShardMeasurer(CustomerHistoryReader reader, RunArtifacts art
                 var metrics = new List<StoredMetrics>();
                 await foreach (var history in reader.ReadPartitionAsync(partitions[i], ct))
                 {
-                    metrics.Add(StoredMetrics.From(MetricsCalculator.Calculate(history.Profile, history.Orders, window)));
+                    metrics.Add(StoredMetrics.From(MetricsCalculator.Calculate(history.Profile, history.Orders, window) with
+                    {
+                        Credit = CreditRecord.Of(history.Invoices, window, history.Profile.CreditLimit),
+                    }));
                 }
 
                 measured[i] = metrics;

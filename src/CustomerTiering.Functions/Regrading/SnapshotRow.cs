@@ -51,6 +51,8 @@ public sealed class SnapshotRow
 
     public string? LastOrderDate { get; init; }
 
+    public string? CreditGrade { get; init; }
+
     public double? AliveProbability { get; init; }
 
     public double? ExpectedPurchases { get; init; }
@@ -77,7 +79,7 @@ public sealed class SnapshotRow
             Segment = g.Segment, Abc = g.Abc, ValueScore = g.ValueScore, Lifecycle = g.Lifecycle, RisingStar = g.RisingStar,
             NetRevenue = g.NetRevenue, PreviousNetRevenue = g.PreviousNetRevenue, OrderCount = g.OrderCount,
             LastOrderDate = g.LastOrderDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            AliveProbability = g.AliveProbability, ExpectedPurchases = g.ExpectedPurchases, ExpectedRevenue = g.ExpectedRevenue, ChurnRisk = g.ChurnRisk,
+            CreditGrade = g.CreditGrade, AliveProbability = g.AliveProbability, ExpectedPurchases = g.ExpectedPurchases, ExpectedRevenue = g.ExpectedRevenue, ChurnRisk = g.ChurnRisk,
             Reasons = string.Join(';', g.Reasons.Select(r => r.Code)),
             RunId = g.RunId, PolicyVersion = g.PolicyVersion,
         };
@@ -90,7 +92,7 @@ public sealed class SnapshotRow
         Cell(CustomerId), Cell(Name), Cell(Type), Cell(Region), Cell(Owner), Cell(Period), Cell(Tier), Cell(PreviousTier), Cell(Movement), Cell(TierSince),
         Text(RecencyScore), Text(FrequencyScore), Text(MonetaryScore), Cell(Segment), Cell(Abc), ValueScore.ToString("R", CultureInfo.InvariantCulture),
         Cell(Lifecycle), RisingStar ? "true" : "false", Text(NetRevenue), Text(PreviousNetRevenue), Text(OrderCount), Cell(LastOrderDate),
-        Number(AliveProbability), Number(ExpectedPurchases), Number(ExpectedRevenue), Cell(ChurnRisk), Cell(Reasons),
+        Cell(CreditGrade), Number(AliveProbability), Number(ExpectedPurchases), Number(ExpectedRevenue), Cell(ChurnRisk), Cell(Reasons),
         Cell(RunId), Cell(PolicyVersion));
 
     private static string Cell(string? text) => Exports.Records.RejectedRowsCsv.Cell(text ?? "");

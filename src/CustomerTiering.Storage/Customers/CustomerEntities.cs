@@ -5,8 +5,8 @@ using CustomerTiering.Domain.Customers;
 namespace CustomerTiering.Storage.Customers;
 
 /// <summary>
-/// How customers and orders are laid out in Table storage. A customer's row and all its orders share a partition, and an
-/// order's row key starts with its customer's id, so one partition scan yields each customer with its orders together.
+/// How customers, orders and invoices are laid out in Table storage. A customer's row and all its orders and invoices
+/// share a partition (in their tables), and an order's or invoice's row key starts with its customer's id, so one partition scan yields each customer with its orders together.
 /// Money is stored as invariant decimal text: Table storage has no decimal type, and a double would not round-trip cents.
 /// </summary>
 public static class CustomerEntities
@@ -23,6 +23,7 @@ public static class CustomerEntities
             ["Channel"] = customer.Channel,
             ["Owner"] = customer.Owner,
             ["LastContact"] = customer.LastContact?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["CreditLimit"] = customer.CreditLimit?.ToString(CultureInfo.InvariantCulture),
             ["Source"] = source,
             ["UpdatedAt"] = at,
         };
@@ -38,7 +39,8 @@ public static class CustomerEntities
             entity.GetString("Region"),
             entity.GetString("Channel"),
             entity.GetString("Owner"),
-            entity.GetString("LastContact") is { } lastContact ? DateOnly.ParseExact(lastContact, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+            entity.GetString("LastContact") is { } lastContact ? DateOnly.ParseExact(lastContact, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            entity.GetString("CreditLimit") is { } limit ? decimal.Parse(limit, CultureInfo.InvariantCulture) : null);
     }
 
     public static TableEntity ToEntity(Order order, string? currency, string source, DateTimeOffset at)
@@ -70,6 +72,37 @@ public static class CustomerEntities
             entity.GetString("Category"));
     }
 
-    /// <summary>The customer's id, '|', the order's id: an order id seen again replaces its row.</summary>
+    public static TableEntity ToEntity(Invoice invoice, string source, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return new TableEntity(TableKeys.PartitionOf(invoice.CustomerId.Value), OrderRowKey(invoice.CustomerId.Value, invoice.InvoiceId))
+        {
+            ["InvoiceId"] = invoice.InvoiceId,
+            ["CustomerId"] = invoice.CustomerId.Value,
+            ["Date"] = invoice.InvoiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["DueDate"] = invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Amount"] = invoice.Amount.ToString(CultureInfo.InvariantCulture),
+            ["PaidDate"] = invoice.PaidDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["PaidAmount"] = invoice.PaidAmount?.ToString(CultureInfo.InvariantCulture),
+            ["Source"] = source,
+            ["UpdatedAt"] = at,
+        };
+    }
+
+    public static Invoice ToInvoice(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new Invoice(
+            entity.GetString("InvoiceId"),
+            CustomerId.Create(entity.GetString("CustomerId")),
+            Day(entity.GetString("Date")),
+            Day(entity.GetString("DueDate")),
+            decimal.Parse(entity.GetString("Amount"), CultureInfo.InvariantCulture),
+            entity.GetString("PaidDate") is { } paid ? Day(paid) : null,
+            entity.GetString("PaidAmount") is { } amount ? decimal.Parse(amount, CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>The customer's id, '|', the order's (or invoice's) id: an id seen again replaces its row.</summary>
     public static string OrderRowKey(string customerId, string orderId) => $"{TableKeys.Escape(customerId)}|{TableKeys.Escape(orderId)}";
 }

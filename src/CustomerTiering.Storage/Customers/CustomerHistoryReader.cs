@@ -5,7 +5,7 @@ using CustomerTiering.Domain.Customers;
 namespace CustomerTiering.Storage.Customers;
 
 /// <summary>
-/// Reads one partition's customers with their orders: the unit of work of a regrade shard. A partition holds about
+/// Reads one partition's customers with their orders and invoices: the unit of work of a regrade shard. A partition holds about
 /// 1/256 of the customers, so its master data fits in memory; orders stream past, a customer's orders adjacent (their
 /// row keys share the customer's prefix). Customers known only from orders get a bare profile.
 /// </summary>
@@ -21,6 +21,19 @@ public sealed class CustomerHistoryReader(StorageAccount account)
             profiles[profile.Id.Value] = profile;
         }
 
+        // Invoices are far fewer than orders (one per customer per billing period): the partition's are held whole.
+        var invoices = new Dictionary<string, List<Invoice>>(StringComparer.Ordinal);
+        await foreach (var entity in account.Tables.GetTableClient(StorageNames.InvoicesTable).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var invoice = CustomerEntities.ToInvoice(entity);
+            if (!invoices.TryGetValue(invoice.CustomerId.Value, out var list))
+            {
+                invoices[invoice.CustomerId.Value] = list = [];
+            }
+
+            list.Add(invoice);
+        }
+
         string? current = null;
         var orders = new List<Order>();
         await foreach (var entity in account.Tables.GetTableClient(StorageNames.OrdersTable).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -28,7 +41,7 @@ public sealed class CustomerHistoryReader(StorageAccount account)
             var order = CustomerEntities.ToOrder(entity);
             if (current is not null && order.CustomerId.Value != current)
             {
-                yield return Finish(current, orders, profiles);
+                yield return Finish(current, orders, profiles, invoices);
                 orders = [];
             }
 
@@ -38,18 +51,24 @@ public sealed class CustomerHistoryReader(StorageAccount account)
 
         if (current is not null)
         {
-            yield return Finish(current, orders, profiles);
+            yield return Finish(current, orders, profiles, invoices);
         }
 
         foreach (var profile in profiles.Values.OrderBy(p => p.Id.Value, StringComparer.Ordinal))
         {
-            yield return new CustomerHistory(profile, []);
+            yield return new CustomerHistory(profile, [], invoices.Remove(profile.Id.Value, out var theirs) ? theirs : []);
+        }
+
+        // Customers known only from invoices: a bare profile, as for those known only from orders.
+        foreach (var (customerId, theirs) in invoices.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            yield return new CustomerHistory(new CustomerProfile(CustomerId.Create(customerId)), [], theirs);
         }
     }
 
-    private static CustomerHistory Finish(string customerId, List<Order> orders, Dictionary<string, CustomerProfile> profiles)
+    private static CustomerHistory Finish(string customerId, List<Order> orders, Dictionary<string, CustomerProfile> profiles, Dictionary<string, List<Invoice>> invoices)
     {
         var profile = profiles.Remove(customerId, out var known) ? known : new CustomerProfile(CustomerId.Create(customerId));
-        return new CustomerHistory(profile, orders);
+        return new CustomerHistory(profile, orders, invoices.Remove(customerId, out var theirs) ? theirs : []);
     }
 }

@@ -19,6 +19,9 @@ public sealed record GradeFilter
 
     public bool? RisingStar { get; init; }
 
+    /// <summary>A credit grade's name, or NoHistory.</summary>
+    public string? CreditGrade { get; init; }
+
     /// <summary>Only customers whose tier wants a dedicated manager and who have no owner.</summary>
     public bool NeedsOwner { get; init; }
 
@@ -39,6 +42,7 @@ public sealed record GradeFilter
         Add(clauses, "Owner", Owner);
         Add(clauses, "Region", Region);
         Add(clauses, "Movement", Movement);
+        Add(clauses, "CreditGrade", CreditGrade);
         if (RisingStar is { } risingStar)
         {
             clauses.Add(TableClient.CreateQueryFilter($"RisingStar eq {risingStar}"));

@@ -78,6 +78,9 @@ public sealed record StoredGrade
 
     public DateOnly? LastOrderDate { get; init; }
 
+    /// <summary>The credit grade's name, or NoHistory for a customer without invoices (null in runs made before credit grades).</summary>
+    public string? CreditGrade { get; init; }
+
     /// <summary>The forecast's P(alive); with the next three, null for a customer without a forecast (a prospect, or a run without one).</summary>
     public double? AliveProbability { get; init; }
 

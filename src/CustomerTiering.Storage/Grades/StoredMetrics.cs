@@ -18,17 +18,19 @@ public sealed record StoredMetrics(
     int ProductBreadth,
     decimal PreviousNetRevenue,
     DateOnly? LastContact = null,
-    PurchaseHistory? History = null)
+    PurchaseHistory? History = null,
+    CreditRecord? Credit = null,
+    decimal? CreditLimit = null)
 {
     public static StoredMetrics From(CustomerMetrics m)
     {
         ArgumentNullException.ThrowIfNull(m);
         var p = m.Profile;
         return new(p.Id.Value, p.Name, p.Type, p.Region, p.Channel, p.Owner, m.FirstOrderDate, m.LastOrderDate, m.OrderCount,
-            m.NetRevenue, m.Margin, m.ProductBreadth, m.PreviousNetRevenue, p.LastContact, m.History);
+            m.NetRevenue, m.Margin, m.ProductBreadth, m.PreviousNetRevenue, p.LastContact, m.History, m.Credit, p.CreditLimit);
     }
 
     public CustomerMetrics ToMetrics() => new(
-        new CustomerProfile(CustomerId.Create(Id), Name, Type, Region, Channel, Owner, LastContact),
-        FirstOrderDate, LastOrderDate, OrderCount, NetRevenue, Margin, ProductBreadth, PreviousNetRevenue) { History = History };
+        new CustomerProfile(CustomerId.Create(Id), Name, Type, Region, Channel, Owner, LastContact, CreditLimit),
+        FirstOrderDate, LastOrderDate, OrderCount, NetRevenue, Margin, ProductBreadth, PreviousNetRevenue) { History = History, Credit = Credit };
 }
