@@ -38,6 +38,7 @@ upload() { # kind file
 echo "==> Uploading the exports (POST /api/exports/{kind})"
 upload customers customers.csv
 upload orders orders.csv
+upload invoices invoices.csv
 
 regrade() { # period
   local run

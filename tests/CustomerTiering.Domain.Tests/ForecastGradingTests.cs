@@ -22,7 +22,7 @@ public sealed class ForecastGradingTests
         var result = Grading.Grade(customers);
 
         var forecast = result.Summary.Forecast!;
-        Assert.Null(forecast.NotFitted);
+        Assert.Null(forecast.Note);
         Assert.True(forecast.Purchases!.Converged);
         Assert.True(forecast.Spend!.Converged);
         Assert.Equal(customers.Count(c => c.History is not null), forecast.Customers);
@@ -54,7 +54,7 @@ public sealed class ForecastGradingTests
         var result = Grading.Grade(Simulated(30, 3));
 
         Assert.All(result.Grades, g => Assert.Null(g.Forecast));
-        Assert.Contains("the policy fits the models from 50", result.Summary.Forecast!.NotFitted, StringComparison.Ordinal);
+        Assert.Contains("the policy fits the models from 50", result.Summary.Forecast!.Note, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using CustomerTiering.Demo;
 using CustomerTiering.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -13,7 +10,8 @@ namespace CustomerTiering.Functions.Tests;
 /// uploaded and graded for two months: the key, every chart, the numbers, the period and language switches. Screenshots
 /// go to artifacts/test-results/.
 /// </summary>
-public sealed class DashboardBrowserTests(DashboardBrowserTests.DemoShopApp shop) : IClassFixture<DashboardBrowserTests.DemoShopApp>
+[Collection(DemoShopApp.Collection)]
+public sealed class DashboardBrowserTests(DemoShopApp shop)
 {
     private const string Chromium = "/usr/bin/chromium";
 
@@ -146,52 +144,5 @@ public sealed class DashboardBrowserTests(DashboardBrowserTests.DemoShopApp shop
         var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "test-results");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
-    }
-
-    /// <summary>The demo shop of scripts/run.sh --demo (same generator and seed), uploaded through the API and graded for September and October 2026.</summary>
-    public sealed class DemoShopApp : IAsyncLifetime
-    {
-        public const string September = "2026-09";
-        public const string October = "2026-10";
-        private readonly AzuriteFixture _azurite = new();
-
-        public RunningApp App { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await _azurite.InitializeAsync();
-            App = await RunningApp.StartAsync(_azurite.ConnectionString, _azurite.ConnectionString);
-            var folder = Directory.CreateTempSubdirectory("demo-").FullName;
-            try
-            {
-                DemoFiles.WriteCsv(DemoShop.Generate(3000, new DateOnly(2026, 10, 31), seed: 42), folder);
-                Assert.Equal("Succeeded", await ExportUploads.IngestAsync(App, "customers", await File.ReadAllTextAsync(Path.Combine(folder, "customers.csv"))));
-                Assert.Equal("PartiallySucceeded", await ExportUploads.IngestAsync(App, "orders", await File.ReadAllTextAsync(Path.Combine(folder, "orders.csv"))));
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-
-            var regrade = new RegradeClient(App, _azurite.Account);
-            await regrade.RunAsync(new { period = September });
-            await regrade.RunAsync(new { period = October });
-        }
-
-        public async Task<JsonElement> GetJsonAsync(string path, string language)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-            request.Headers.Add("Accept-Language", language == "zh" ? "zh-CN" : "en");
-            using var response = await App.Client.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            return await response.Content.ReadFromJsonAsync<JsonElement>();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await App.DisposeAsync();
-            await _azurite.DisposeAsync();
-        }
     }
 }

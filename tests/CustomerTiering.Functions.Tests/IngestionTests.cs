@@ -173,7 +173,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [InlineData("orders/empty.csv", "", "empty")]
     [InlineData("orders/header-only.csv", "Order ID,Customer ID,Order Date,Amount\n", "no rows")]
     [InlineData("orders/junk.csv", "\u0000\u0001\u0002binary", "NUL bytes")]
-    [InlineData("misc/notes.csv", "colour,size\nred,9\n", "Neither a customer nor an order file")]
+    [InlineData("misc/notes.csv", "colour,size\nred,9\n", "Neither a customer, an order nor an invoice file")]
     public async Task An_unreadable_file_is_rejected_with_a_reason_and_not_retried(string name, string content, string reason)
     {
         var (blob, eTag) = await UploadAsync(name, content);

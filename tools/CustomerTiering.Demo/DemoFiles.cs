@@ -12,12 +12,15 @@ public static class DemoFiles
         ArgumentNullException.ThrowIfNull(shop);
         var customers = Path.Combine(folder, "customers.csv");
         var orders = Path.Combine(folder, "orders.csv");
+        var invoices = Path.Combine(folder, "invoices.csv");
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-        File.WriteAllLines(customers, ["客户编号,客户名称,客户类型,区域,渠道,客户经理,最后联系日期",
-            .. shop.Customers.Select(c => Csv(c.Id, c.Name, c.Type, c.Region, c.Channel, c.Owner, c.LastContact))], utf8);
+        File.WriteAllLines(customers, ["客户编号,客户名称,客户类型,区域,渠道,客户经理,最后联系日期,信用额度",
+            .. shop.Customers.Select(c => Csv(c.Id, c.Name, c.Type, c.Region, c.Channel, c.Owner, c.LastContact, c.CreditLimit))], utf8);
         File.WriteAllLines(orders, ["Order ID,Customer ID,Order Date,Amount,Margin,Currency,Category,Status",
             .. shop.Orders.Select(o => Csv(o.OrderId, o.CustomerId, o.Date, o.Amount, o.Margin, "CNY", o.Category, o.Status))], utf8);
-        return [customers, orders];
+        File.WriteAllLines(invoices, ["Invoice No,Customer ID,Invoice Date,Due Date,Amount,Paid Date,Amount Paid",
+            .. shop.Invoices.Select(i => Csv(i.InvoiceId, i.CustomerId, i.Date, i.DueDate, i.Amount, i.PaidDate, i.PaidAmount))], utf8);
+        return [customers, orders, invoices];
     }
 
     public static IEnumerable<string> WriteXlsx(DemoShop shop, string folder)

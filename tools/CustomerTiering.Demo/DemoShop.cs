@@ -3,8 +3,11 @@ using System.Globalization;
 namespace CustomerTiering.Demo;
 
 /// <summary>One generated customer, as a CRM exports it.</summary>
-/// <summary>One row of the customer export: owner empty for the few nobody looks after, last contact (yyyy-MM-dd) where the CRM has one.</summary>
-public sealed record DemoCustomer(string Id, string Name, string Type, string Region, string Channel, string Owner, string LastContact);
+/// <summary>One row of the customer export: owner empty for the few nobody looks after, last contact (yyyy-MM-dd) where the CRM has one, a credit limit for enterprises.</summary>
+public sealed record DemoCustomer(string Id, string Name, string Type, string Region, string Channel, string Owner, string LastContact, string CreditLimit = "");
+
+/// <summary>One row of the receivables export: an enterprise's order invoiced, due in 30 days, paid (late or not) or still open.</summary>
+public sealed record DemoInvoice(string InvoiceId, string CustomerId, string Date, string DueDate, string Amount, string PaidDate, string PaidAmount);
 
 /// <summary>One generated order line of the order export, in the export's own text (so a bad row can be bad).</summary>
 public sealed record DemoOrder(string OrderId, string CustomerId, string Date, string Amount, string Margin, string Category, string Status);
@@ -19,7 +22,8 @@ public sealed record DemoOrder(string OrderId, string CustomerId, string Date, s
 /// <param name="Orders">The order export's rows, the bad ones and those without a customer among them.</param>
 /// <param name="BadRows">Order rows an ingestion must reject (an impossible date, a note for an amount).</param>
 /// <param name="GuestRows">Order rows without a customer id: sales without a customer, counted apart.</param>
-public sealed record DemoShop(IReadOnlyList<DemoCustomer> Customers, IReadOnlyList<DemoOrder> Orders, int BadRows, int GuestRows)
+/// <param name="Invoices">The receivables export's rows: enterprises are invoiced, and most pay on time.</param>
+public sealed record DemoShop(IReadOnlyList<DemoCustomer> Customers, IReadOnlyList<DemoOrder> Orders, int BadRows, int GuestRows, IReadOnlyList<DemoInvoice> Invoices)
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"];
     private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "艳", "勇", "杰", "娟", "涛"];
@@ -93,6 +97,9 @@ public sealed record DemoShop(IReadOnlyList<DemoCustomer> Customers, IReadOnlyLi
             }
         }
 
+        var (invoices, limits) = Invoiced(people, orders, asOf, seed);
+        people = [.. people.Select(p => limits.TryGetValue(p.Id, out var limit) ? p with { CreditLimit = limit } : p)];
+
         // A few rows as real exports have them, for the report to show: under 1%, so the file is still taken.
         var bad = Math.Max(3, orders.Count / 400);
         for (var b = 0; b < bad; b++)
@@ -108,7 +115,41 @@ public sealed record DemoShop(IReadOnlyList<DemoCustomer> Customers, IReadOnlyLi
 
         orders.Sort((a, b) => string.CompareOrdinal(a.Date, b.Date));
         var guests = bad / 3;
-        return new DemoShop(people, orders, bad - guests, guests);
+        return new DemoShop(people, orders, bad - guests, guests, invoices);
+    }
+
+    /// <summary>
+    /// Enterprises' orders invoiced, due in 30 days. Each enterprise pays in its own way: most on time, some a little
+    /// late, a few very late or not at all (their recent invoices still open). Credit limits are a quarter of a
+    /// year's spend. Drawn from a random of their own, so the customers and orders stay those of the seed.
+    /// </summary>
+    private static (List<DemoInvoice> Invoices, Dictionary<string, string> Limits) Invoiced(List<DemoCustomer> people, List<DemoOrder> orders, DateOnly asOf, int seed)
+    {
+        var random = new Random(seed ^ 0x1a2b3c);
+        var enterprises = people.Where(p => p.Type == "Enterprise").Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var lateness = enterprises.ToDictionary(id => id, _ => random.NextDouble() switch
+        {
+            < 0.70 => (Min: -5, Max: 3, Unpaid: 0.0),
+            < 0.90 => (Min: 3, Max: 25, Unpaid: 0.02),
+            < 0.97 => (Min: 20, Max: 80, Unpaid: 0.15),
+            _ => (Min: 60, Max: 150, Unpaid: 0.6),
+        }, StringComparer.Ordinal);
+        var invoices = new List<DemoInvoice>();
+        var spend = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var order in orders.Where(o => enterprises.Contains(o.CustomerId) && o.Status == "completed"))
+        {
+            var date = DateOnly.ParseExact(order.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var due = date.AddDays(30);
+            var (min, max, unpaid) = lateness[order.CustomerId];
+            var paid = due.AddDays(random.Next(min, max + 1));
+            var open = paid > asOf || random.NextDouble() < unpaid;
+            invoices.Add(new DemoInvoice("INV-" + order.OrderId[3..], order.CustomerId, order.Date, due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), order.Amount,
+                open ? "" : (paid < date ? date : paid).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), open ? "" : order.Amount));
+            spend[order.CustomerId] = spend.GetValueOrDefault(order.CustomerId) + decimal.Parse(order.Amount, CultureInfo.InvariantCulture);
+        }
+
+        var limits = spend.ToDictionary(s => s.Key, s => (Math.Ceiling(s.Value / 2 / 4 / 1000) * 1000).ToString("0", CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        return (invoices, limits);
     }
 
     private static string Name(Random random, bool enterprise, bool chinese) => (enterprise, chinese) switch

@@ -28,6 +28,6 @@ if (args.Contains("--jsonl"))
     written.AddRange(DemoFiles.WriteJsonLines(shop, args[0]));
 }
 
-Console.WriteLine($"{shop.Customers.Count:N0} customers, {shop.Orders.Count:N0} order rows over 24 months to {asOf:yyyy-MM-dd}, {shop.BadRows} of them deliberately bad and {shop.GuestRows} without a customer:");
+Console.WriteLine($"{shop.Customers.Count:N0} customers, {shop.Orders.Count:N0} order rows over 24 months to {asOf:yyyy-MM-dd}, {shop.BadRows} of them deliberately bad and {shop.GuestRows} without a customer, {shop.Invoices.Count:N0} invoices:");
 written.ForEach(f => Console.WriteLine($"  {f}"));
 return 0;

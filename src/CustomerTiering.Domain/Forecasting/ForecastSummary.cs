@@ -1,8 +1,9 @@
 namespace CustomerTiering.Domain.Forecasting;
 
 /// <summary>
-/// A run's forecast: the fitted models (parameters, log-likelihood, customers, iterations) or why there are none, the
-/// horizon, the customers forecast, their expected revenue in total and the customers per churn-risk band.
+/// A run's forecast: the fitted models (parameters, log-likelihood, customers, iterations), the horizon, the customers
+/// forecast, their expected revenue in total and the customers per churn-risk band; a note when the models were not
+/// fitted, or when spend per purchase falls back to the customers' own means.
 /// </summary>
 public sealed record ForecastSummary(
     int HorizonMonths,
@@ -11,4 +12,4 @@ public sealed record ForecastSummary(
     int Customers,
     decimal ExpectedRevenue,
     IReadOnlyDictionary<ChurnRisk, int> RiskBands,
-    string? NotFitted = null);
+    string? Note = null);

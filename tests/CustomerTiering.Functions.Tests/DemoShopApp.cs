@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerTiering.Demo;
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>The demo shop of scripts/run.sh --demo (same generator and seed), uploaded through the API and graded for September and October 2026.</summary>
+public sealed class DemoShopApp : IAsyncLifetime
+{
+    public const string Collection = "demo shop";
+
+    public const string September = "2026-09";
+    public const string October = "2026-10";
+    private readonly AzuriteFixture _azurite = new();
+
+    public RunningApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        App = await RunningApp.StartAsync(_azurite.ConnectionString, _azurite.ConnectionString);
+        var folder = Directory.CreateTempSubdirectory("demo-").FullName;
+        try
+        {
+            DemoFiles.WriteCsv(DemoShop.Generate(3000, new DateOnly(2026, 10, 31), seed: 42), folder);
+            Assert.Equal("Succeeded", await ExportUploads.IngestAsync(App, "customers", await File.ReadAllTextAsync(Path.Combine(folder, "customers.csv"))));
+            Assert.Equal("PartiallySucceeded", await ExportUploads.IngestAsync(App, "orders", await File.ReadAllTextAsync(Path.Combine(folder, "orders.csv"))));
+            Assert.Equal("Succeeded", await ExportUploads.IngestAsync(App, "invoices", await File.ReadAllTextAsync(Path.Combine(folder, "invoices.csv"))));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var regrade = new RegradeClient(App, _azurite.Account);
+        await regrade.RunAsync(new { period = September });
+        await regrade.RunAsync(new { period = October });
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        request.Headers.Add("Accept-Language", language == "zh" ? "zh-CN" : "en");
+        using var response = await App.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+}
+
+/// <summary>The test classes that read the graded demo shop share one app: it takes half a minute to load and grade.</summary>
+[CollectionDefinition(DemoShopApp.Collection)]
+public sealed class DemoShopReaders : ICollectionFixture<DemoShopApp>;
