@@ -1,8 +1,10 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
 
-/// <summary>Credit grades and the forecast through upload, regrade and the portal, on the demo shop (customers, orders and invoices uploaded).</summary>
+/// <summary>Credit grades, the forecast and its backtest through upload, regrade and the API, on the demo shop (customers, orders and invoices uploaded).</summary>
 [Collection(DemoShopApp.Collection)]
 public sealed class CreditAndForecastEndToEndTests(DemoShopApp shop)
 {
@@ -69,5 +71,52 @@ public sealed class CreditAndForecastEndToEndTests(DemoShopApp shop)
         // so spend per purchase falls back to each customer's own mean, and the run says so.
         var spend = models.GetProperty("spend").GetProperty("model");
         Assert.Equal(spend.GetProperty("q").GetDouble() <= 1, models.GetProperty("note").GetString()?.Contains("q ≤ 1", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task The_backtest_on_the_demo_shop_fits_before_the_split_and_compares_with_the_year_after()
+    {
+        using var response = await PostAsync("/api/manage/backtest?split=2025-10-31&horizonMonths=12", RunningApp.MasterKey);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2026-10-31", report.GetProperty("end").GetString());
+        var buckets = report.GetProperty("buckets").EnumerateArray().ToList();
+        Assert.Equal(report.GetProperty("customers").GetInt32(), buckets.Sum(b => b.GetProperty("customers").GetInt32()));
+        Assert.Equal(report.GetProperty("actualPurchases").GetInt32(),
+            (int)Math.Round(buckets.Sum(b => b.GetProperty("actualMean").GetDouble() * b.GetProperty("customers").GetInt32())));
+        Assert.True(report.GetProperty("topDecileLift").GetDouble() > 1, report.GetRawText());
+        Assert.True(report.GetProperty("purchases").GetProperty("converged").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("/api/manage/backtest", "split")]
+    [InlineData("/api/manage/backtest?split=31/10/2025", "split")]
+    [InlineData("/api/manage/backtest?split=2026-06-30&horizonMonths=12", "split")]
+    [InlineData("/api/manage/backtest?split=2025-06-30&horizonMonths=0", "horizonMonths")]
+    [InlineData("/api/manage/backtest?split=2025-06-30&horizonMonths=x", "horizonMonths")]
+    public async Task A_bad_backtest_request_gets_a_400_naming_the_parameter(string path, string field)
+    {
+        using var response = await PostAsync(path, RunningApp.MasterKey);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task The_backtest_needs_the_admin_key()
+    {
+        using var withReadKey = await PostAsync("/api/manage/backtest?split=2025-10-31", RunningApp.FunctionKey);
+        using var withoutKey = await shop.App.Client.PostAsync("/api/manage/backtest?split=2025-10-31", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, withReadKey.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Add("x-functions-key", key);
+        return await shop.App.Client.SendAsync(request);
     }
 }

@@ -21,17 +21,11 @@ public static class MetricsCalculator
         decimal revenue = 0m, previous = 0m, margin = 0m;
         var hasMargin = false;
         var categories = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var purchaseDays = new SortedDictionary<DateOnly, decimal>();
         foreach (var order in distinct.Values)
         {
             if (order.Date > window.AsOf)
             {
                 continue; // after the as-of date: not yet history
-            }
-
-            if (order.NetAmount > 0)
-            {
-                purchaseDays[order.Date] = purchaseDays.GetValueOrDefault(order.Date) + order.NetAmount;
             }
 
             // A return is not a purchase: it lowers revenue but is not an order placed or a product bought.
@@ -69,22 +63,7 @@ public static class MetricsCalculator
 
         return new CustomerMetrics(profile, first, last, count, revenue, hasMargin ? margin : null, categories.Count, previous)
         {
-            History = HistoryOf(purchaseDays, window.AsOf),
+            History = PurchaseHistory.Of(distinct.Values, window.AsOf),
         };
-    }
-
-    /// <summary>Purchase days over all history, as the forecasting models count them: one transaction per day bought on.</summary>
-    private static PurchaseHistory? HistoryOf(SortedDictionary<DateOnly, decimal> purchaseDays, DateOnly asOf)
-    {
-        if (purchaseDays.Count == 0)
-        {
-            return null;
-        }
-
-        var first = purchaseDays.Keys.First();
-        var last = purchaseDays.Keys.Last();
-        var repeatSpend = purchaseDays.Values.Sum() - purchaseDays[first];
-        var repeat = purchaseDays.Count - 1;
-        return new PurchaseHistory(repeat, last.DayNumber - first.DayNumber, asOf.DayNumber - first.DayNumber, repeat > 0 ? Math.Round(repeatSpend / repeat, 2) : 0m);
     }
 }

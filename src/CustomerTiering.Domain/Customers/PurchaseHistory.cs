@@ -9,4 +9,30 @@ namespace CustomerTiering.Domain.Customers;
 /// <param name="LastPurchaseDay">Days from the first purchase to the last.</param>
 /// <param name="AgeDays">Days from the first purchase to the as-of date.</param>
 /// <param name="MeanRepeatValue">Mean spend of the repeat purchase days; 0 without any.</param>
-public readonly record struct PurchaseHistory(int RepeatPurchases, int LastPurchaseDay, int AgeDays, decimal MeanRepeatValue);
+public readonly record struct PurchaseHistory(int RepeatPurchases, int LastPurchaseDay, int AgeDays, decimal MeanRepeatValue)
+{
+    /// <summary>The history of distinct orders up to the as-of date; null without a purchase by then.</summary>
+    public static PurchaseHistory? Of(IEnumerable<Order> orders, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var days = new SortedDictionary<DateOnly, decimal>();
+        foreach (var order in orders)
+        {
+            if (order.NetAmount > 0 && order.Date <= asOf)
+            {
+                days[order.Date] = days.GetValueOrDefault(order.Date) + order.NetAmount;
+            }
+        }
+
+        if (days.Count == 0)
+        {
+            return null;
+        }
+
+        var first = days.Keys.First();
+        var last = days.Keys.Last();
+        var repeat = days.Count - 1;
+        var repeatSpend = days.Values.Sum() - days[first];
+        return new PurchaseHistory(repeat, last.DayNumber - first.DayNumber, asOf.DayNumber - first.DayNumber, repeat > 0 ? Math.Round(repeatSpend / repeat, 2) : 0m);
+    }
+}

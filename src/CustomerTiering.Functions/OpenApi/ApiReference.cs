@@ -1,4 +1,5 @@
 using CustomerTiering.Functions.Dashboard;
+using CustomerTiering.Functions.Forecasting;
 using CustomerTiering.Functions.Health;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Functions.TierOverrides;
@@ -44,6 +45,7 @@ public sealed class ApiReference : IAsyncDisposable
         _app.MapOverrides();
         _app.MapPolicy();
         _app.MapDashboard();
+        _app.MapBacktest();
         _app.MapOpenApi(DocumentPath).WithName("GetOpenApi");
         _app.MapScalarApiReference(PagePath, options => options.WithTitle("Customer tiering API").WithOpenApiRoutePattern(DocumentPath));
         _app.UseEndpoints(_ => { });
