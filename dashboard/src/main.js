@@ -92,6 +92,7 @@ async function render() {
   showGroups(summary);
   showTiles(summary);
   showTable(summary);
+  showCredit(summary);
   showList($('warnings'), summary.warnings, w => w.text);
   showList($('stars'), stars.items, c => `${c.id} ${c.name ?? ''} · ${c.grade.tier} · ${money(c.grade.netRevenue)}`);
   showList($('orphans'), orphans.items, c => `${c.id} ${c.name ?? ''} · ${c.grade.tier} · ${money(c.grade.netRevenue)}`);
@@ -120,6 +121,26 @@ function showTiles(summary) {
   $('tile-revenue').textContent = money(summary.revenue);
   $('tile-top20').textContent = summary.kpis ? percent(summary.kpis.concentration.top20Percent) : '—';
   $('tile-stars').textContent = summary.risingStars.toLocaleString();
+  const forecast = summary.forecast;
+  $('tile-risk').textContent = forecast?.customers ? forecast.riskBands.High.toLocaleString() : '—';
+  $('tile-expected').textContent = forecast?.customers ? money(forecast.expectedRevenue) : '—';
+}
+
+/** Customers of each value tier per credit grade: a VIP who pays late is a risk, not a prize. */
+function showCredit(summary) {
+  const credit = summary.credit;
+  const grades = credit?.grades.map(g => g.group) ?? [];
+  const header = document.createElement('tr');
+  header.append(...[t().tier, ...grades.map(g => t()[g] ?? g)].map(text => Object.assign(document.createElement('th'), { textContent: text })));
+  $('credit').tHead.replaceChildren(header);
+  $('credit').tBodies[0].replaceChildren(...(credit ? summary.tiers.map(tier => {
+    const row = document.createElement('tr');
+    row.dataset.tier = tier.group;
+    const counts = credit.byTier[tier.group] ?? {};
+    row.append(Object.assign(document.createElement('td'), { textContent: tier.group }),
+      ...grades.map(g => Object.assign(document.createElement('td'), { textContent: (counts[g] ?? 0).toLocaleString() })));
+    return row;
+  }) : []));
 }
 
 function showTable(summary) {

@@ -11,6 +11,8 @@ export const texts = {
     withoutOwner: 'Top-tier customers without an owner', none: 'None.', newCustomers: 'new',
     customerShare: 'Share of customers', cumulativeRevenue: 'Share of revenue', equality: 'Equal spend',
     recency: 'Recency (R)', frequencyMonetary: 'Frequency and monetary (FM)', ofRevenue: 'of revenue',
+    highRisk: 'High churn risk', expectedRevenue: 'Expected revenue, next 12 months', creditByTier: 'Credit grades by tier',
+    NoHistory: 'No history',
   },
   zh: {
     title: '客户分级', period: '期间', group: '分组', allGroups: '全部', signOut: '清除密钥',
@@ -23,5 +25,7 @@ export const texts = {
     withoutOwner: '无负责人的高等级客户', none: '无。', newCustomers: '新客户',
     customerShare: '客户占比', cumulativeRevenue: '收入占比', equality: '平均分布',
     recency: '最近购买 (R)', frequencyMonetary: '频率与金额 (FM)', ofRevenue: '的收入',
+    highRisk: '高流失风险客户', expectedRevenue: '未来 12 个月预计收入', creditByTier: '各等级的信用等级分布',
+    NoHistory: '无信用记录',
   },
 };

@@ -114,6 +114,24 @@ public sealed class DashboardBrowserTests(DemoShopApp shop)
             Assert.Equal(tiers[t].GetProperty("revenueShare").GetDouble().ToString(CultureInfo.InvariantCulture), await cells[2].GetAttributeAsync("title"));
         }
 
+        var credit = summary.GetProperty("credit");
+        var creditGrades = credit.GetProperty("grades").EnumerateArray().Select(g => g.GetProperty("group").GetString()!).ToList();
+        var creditRows = await page.QuerySelectorAllAsync("#credit tbody tr");
+        Assert.Equal(tiers.Count, creditRows.Count);
+        for (var t = 0; t < tiers.Count; t++)
+        {
+            var counts = credit.GetProperty("byTier").GetProperty(tiers[t].GetProperty("group").GetString()!);
+            var cells = (await creditRows[t].QuerySelectorAllAsync("td")).Skip(1).ToList();
+            for (var g = 0; g < creditGrades.Count; g++)
+            {
+                var expected = counts.TryGetProperty(creditGrades[g], out var n) ? n.GetInt32() : 0;
+                Assert.Equal(expected.ToString("N0", CultureInfo.InvariantCulture), await cells[g].TextContentAsync());
+            }
+        }
+
+        Assert.Equal(summary.GetProperty("forecast").GetProperty("riskBands").GetProperty("High").GetInt32().ToString("N0", CultureInfo.InvariantCulture),
+            await page.TextContentAsync("#tile-risk"));
+
         // Every chart drew one mark per figure the API gave, as SVG in the page.
         var drawn = await page.EvaluateAsync<Dictionary<string, int>>("() => window.customerTiering.drawn()");
         var movements = summary.GetProperty("movements").EnumerateObject().ToList();

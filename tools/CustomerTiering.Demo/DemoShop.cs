@@ -119,9 +119,9 @@ public sealed record DemoShop(IReadOnlyList<DemoCustomer> Customers, IReadOnlyLi
     }
 
     /// <summary>
-    /// Enterprises' orders invoiced, due in 30 days. Each enterprise pays in its own way: most on time, some a little
-    /// late, a few very late or not at all (their recent invoices still open). Credit limits are a quarter of a
-    /// year's spend. Drawn from a random of their own, so the customers and orders stay those of the seed.
+    /// Enterprises' orders invoiced, due in 30 days. Each enterprise pays in its own way: most on time, some often a
+    /// little late, a few mostly very late or not at all (their recent invoices still open). Credit limits are a third of the last
+    /// year's spend (at least 1 000). Drawn from a random of their own, so the customers and orders stay those of the seed.
     /// </summary>
     private static (List<DemoInvoice> Invoices, Dictionary<string, string> Limits) Invoiced(List<DemoCustomer> people, List<DemoOrder> orders, DateOnly asOf, int seed)
     {
@@ -129,10 +129,10 @@ public sealed record DemoShop(IReadOnlyList<DemoCustomer> Customers, IReadOnlyLi
         var enterprises = people.Where(p => p.Type == "Enterprise").Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var lateness = enterprises.ToDictionary(id => id, _ => random.NextDouble() switch
         {
-            < 0.70 => (Min: -5, Max: 3, Unpaid: 0.0),
-            < 0.90 => (Min: 3, Max: 25, Unpaid: 0.02),
-            < 0.97 => (Min: 20, Max: 80, Unpaid: 0.15),
-            _ => (Min: 60, Max: 150, Unpaid: 0.6),
+            < 0.70 => (LateChance: 0.03, Min: 1, Max: 5, Unpaid: 0.0),
+            < 0.90 => (LateChance: 0.35, Min: 3, Max: 25, Unpaid: 0.02),
+            < 0.97 => (LateChance: 0.7, Min: 20, Max: 80, Unpaid: 0.15),
+            _ => (LateChance: 0.9, Min: 60, Max: 150, Unpaid: 0.6),
         }, StringComparer.Ordinal);
         var invoices = new List<DemoInvoice>();
         var spend = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -140,15 +140,19 @@ public sealed record DemoShop(IReadOnlyList<DemoCustomer> Customers, IReadOnlyLi
         {
             var date = DateOnly.ParseExact(order.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             var due = date.AddDays(30);
-            var (min, max, unpaid) = lateness[order.CustomerId];
-            var paid = due.AddDays(random.Next(min, max + 1));
+            var (lateChance, min, max, unpaid) = lateness[order.CustomerId];
+            var paid = random.NextDouble() < lateChance ? due.AddDays(random.Next(min, max + 1)) : due.AddDays(-random.Next(0, 8));
             var open = paid > asOf || random.NextDouble() < unpaid;
             invoices.Add(new DemoInvoice("INV-" + order.OrderId[3..], order.CustomerId, order.Date, due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), order.Amount,
                 open ? "" : (paid < date ? date : paid).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), open ? "" : order.Amount));
-            spend[order.CustomerId] = spend.GetValueOrDefault(order.CustomerId) + decimal.Parse(order.Amount, CultureInfo.InvariantCulture);
+            if (date > asOf.AddMonths(-12))
+            {
+                spend[order.CustomerId] = spend.GetValueOrDefault(order.CustomerId) + decimal.Parse(order.Amount, CultureInfo.InvariantCulture);
+            }
         }
 
-        var limits = spend.ToDictionary(s => s.Key, s => (Math.Ceiling(s.Value / 2 / 4 / 1000) * 1000).ToString("0", CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var limits = enterprises.ToDictionary(id => id, id => (Math.Max(1, Math.Ceiling(spend.GetValueOrDefault(id) / 3 / 1000)) * 1000).ToString("0", CultureInfo.InvariantCulture),
+            StringComparer.Ordinal);
         return (invoices, limits);
     }
 
