@@ -137,23 +137,22 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
             var paid = NonNegative(reader, CanonicalField.PaidAmount, errors);
             if (amount is <= 0)
             {
-                errors.Add(RowError.Of(reader.Row, Column(CanonicalField.Amount), Field(reader, CanonicalField.Amount),
-                    "an invoice amount must be positive (credit notes and returns belong in the order export)"));
+                Problem(reader, CanonicalField.Amount, "an invoice amount must be positive (credit notes and returns belong in the order export)", errors);
             }
 
             if (date is { } invoiced && due < invoiced)
             {
-                errors.Add(RowError.Of(reader.Row, Column(CanonicalField.DueDate), Field(reader, CanonicalField.DueDate), $"due before the invoice date {invoiced:yyyy-MM-dd}"));
+                Problem(reader, CanonicalField.DueDate, $"due before the invoice date {invoiced:yyyy-MM-dd}", errors);
             }
 
             if (date is { } issued && paidDate < issued)
             {
-                errors.Add(RowError.Of(reader.Row, Column(CanonicalField.PaidDate), Field(reader, CanonicalField.PaidDate), $"paid before the invoice date {issued:yyyy-MM-dd}"));
+                Problem(reader, CanonicalField.PaidDate, $"paid before the invoice date {issued:yyyy-MM-dd}", errors);
             }
 
             if (paid is > 0 && paidDate is null)
             {
-                errors.Add(RowError.Of(reader.Row, Column(CanonicalField.PaidAmount), Field(reader, CanonicalField.PaidAmount), "a paid amount needs the date it was paid"));
+                Problem(reader, CanonicalField.PaidAmount, "a paid amount needs the date it was paid", errors);
             }
 
             if (errors.Count == 0 && !seen.TryAdd(invoiceId!, reader.Row))
@@ -352,12 +351,15 @@ public sealed class ExportParser(ColumnMap map, MappingProfile profile, ExportLi
         var value = Amount(reader, field, required: false, errors);
         if (value < 0)
         {
-            errors.Add(RowError.Of(reader.Row, Column(field), Field(reader, field), "must not be negative"));
+            Problem(reader, field, "must not be negative", errors);
             return null;
         }
 
         return value;
     }
+
+    private void Problem(IRowReader reader, CanonicalField field, string reason, List<RowError> errors) =>
+        errors.Add(RowError.Of(reader.Row, Column(field), Field(reader, field), reason));
 
     private ReadOnlySpan<char> Optional(IRowReader reader, CanonicalField field) => Field(reader, field).Trim();
 
