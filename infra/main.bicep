@@ -38,7 +38,7 @@ param regradeShards int = 8
 @maxValue(1000)
 param maximumInstanceCount int = 20
 
-@description('Memory of each instance, in MB (the grading step of a million customers needs about 650).')
+@description('Memory of each instance, in MB (the grading step of a million customers needs about 800 above the worker start).')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 

@@ -91,8 +91,13 @@ internal static class RegradeScale
             {
                 var revenue = Math.Round((decimal)(20 / Math.Pow(1 - random.NextDouble(), 1 / 1.5)) * random.Next(1, 20), 2);
                 var last = Period.LastDay.AddDays(-random.Next(0, 700));
+                var first = last.AddDays(-random.Next(0, 700));
+                var orders = random.Next(1, 30);
+                // Every customer with a purchase history for the forecast, one in three with a payment record for the credit grade.
+                var history = new PurchaseHistory(orders - 1, orders == 1 ? 0 : last.DayNumber - first.DayNumber, Period.LastDay.DayNumber - first.DayNumber, Math.Round(revenue / orders, 2));
+                var credit = c % 3 == 0 ? new CreditRecord(random.Next(1, 12), random.Next(0, 40), random.NextDouble() / 2, random.Next(0, 100), revenue / 5, revenue / 2) : null;
                 byShard[ShardWork.ShardOf(Id(c), shards)].Add(new StoredMetrics(Id(c), $"Customer {c}", CustomerType.Individual, $"Region {c % 7}", "Web", $"owner{c % 50}",
-                    last.AddDays(-random.Next(0, 700)), last, random.Next(1, 30), revenue, revenue * 0.3m, random.Next(1, 6), revenue * (decimal)random.NextDouble() * 2));
+                    first, last, orders, revenue, revenue * 0.3m, random.Next(1, 6), revenue * (decimal)random.NextDouble() * 2, History: history, Credit: credit, CreditLimit: revenue / 2));
             }
 
             for (var shard = 0; shard < shards; shard++)
