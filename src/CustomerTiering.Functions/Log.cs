@@ -6,6 +6,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Could not create the app's storage containers, queues and tables")]
     public static partial void ProvisioningFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Function} answered 503: storage did not answer")]
+    public static partial void StorageUnavailable(ILogger logger, string function, Exception exception);
+
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ignored blob {BlobName}: {Reason}")]
     public static partial void BlobIgnored(ILogger logger, string blobName, string reason);
 

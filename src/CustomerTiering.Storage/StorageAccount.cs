@@ -46,15 +46,30 @@ public sealed class StorageAccount(BlobServiceClient blobs, Func<QueueClientOpti
 
         var credential = ConnectionCredential.From(section);
         return new StorageAccount(
-            new BlobServiceClient(blobUri, credential),
-            options => new QueueServiceClient(queueUri, credential, options),
-            new TableServiceClient(tableUri, credential));
+            new BlobServiceClient(blobUri, credential, Bounded(new BlobClientOptions())),
+            options => new QueueServiceClient(queueUri, credential, Bounded(options)),
+            new TableServiceClient(tableUri, credential, Bounded(new TableClientOptions())));
     }
 
     public static StorageAccount FromConnectionString(string connectionString) => new(
-        new BlobServiceClient(connectionString),
-        options => new QueueServiceClient(connectionString, options),
-        new TableServiceClient(connectionString));
+        new BlobServiceClient(connectionString, Bounded(new BlobClientOptions())),
+        options => new QueueServiceClient(connectionString, Bounded(options)),
+        new TableServiceClient(connectionString, Bounded(new TableClientOptions())));
+
+    /// <summary>
+    /// The SDK's retries, bounded: three retries, backing off from 0.5 s to at most 4 s, and 30 s for one try (the
+    /// default is 100 s, four times over). An outage then fails a call within about 2 minutes at worst, well inside the
+    /// function timeout, so a portal read answers 503 instead of hanging, and a trigger's own retry takes over.
+    /// </summary>
+    private static T Bounded<T>(T options) where T : Azure.Core.ClientOptions
+    {
+        options.Retry.MaxRetries = 3;
+        options.Retry.Mode = Azure.Core.RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromSeconds(0.5);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        return options;
+    }
 
     // The Functions queue extension reads and writes base64 messages by default; so do we, so that
     // messages written by one side are always readable by the other.

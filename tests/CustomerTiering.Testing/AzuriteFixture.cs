@@ -7,15 +7,23 @@ namespace CustomerTiering.Testing;
 
 /// <summary>
 /// A real Azurite from the repository's pinned npm package, on free ports, in memory, stopped with the fixture.
-/// No Docker here, so no Testcontainers: the process is ours to start and stop.
+/// No Docker here, so no Testcontainers: the process is ours to start and stop. A persistent one keeps its data in a
+/// folder of its own, so that it can be stopped and started again on the same ports and data: a storage outage.
 /// </summary>
-public sealed partial class AzuriteFixture : IAsyncLifetime
+public sealed partial class AzuriteFixture(bool persistent) : IAsyncLifetime
 {
     // Azurite's documented development account: public, and only ever valid against an emulator.
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private readonly string? _location = persistent ? Directory.CreateTempSubdirectory("azurite-").FullName : null;
     private Process? _process;
+    private Dictionary<string, int>? _ports;
+
+    public AzuriteFixture()
+        : this(persistent: false)
+    {
+    }
 
     public string ConnectionString { get; private set; } = "";
 
@@ -24,7 +32,36 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public StorageAccount Account => StorageAccount.FromConnectionString(ConnectionString);
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>
+    /// Stops the emulator. A persistent one is asked to stop (SIGTERM), so that it saves what it holds, as real storage
+    /// keeps what it acknowledged through an outage; <see cref="StartAsync"/> brings it back with that data.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            if (_location is not null && Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) is { } signal)
+            {
+                await signal.WaitForExitAsync();
+                using var graceful = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+                await process.WaitForExitAsync(graceful.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the emulator; after <see cref="StopAsync"/>, on the same ports (and, when persistent, the same data).</summary>
+    public async Task StartAsync()
     {
         var script = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -41,9 +78,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         };
         foreach (var argument in new[]
                  {
-                     script, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
-                 })
+                     script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                     "--blobPort", Port("Blob"), "--queuePort", Port("Queue"), "--tablePort", Port("Table"),
+                 }.Concat(_location is null ? ["--inMemoryPersistence"] : ["--location", _location]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -64,6 +101,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
 
         _ = DrainAsync(_process.StandardOutput);
+        _ports = ports;
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/{AccountName};" +
@@ -71,17 +109,16 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             $"TableEndpoint=http://127.0.0.1:{ports["Table"]}/{AccountName};";
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        await StopAsync();
+        if (_location is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
+            Directory.Delete(_location, recursive: true);
         }
-
-        _process?.Dispose();
-        return Task.CompletedTask;
     }
+
+    private string Port(string service) => _ports?[service].ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
 
     private static async Task DrainAsync(StreamReader output)
     {

@@ -1,0 +1,23 @@
+using System.Net.Sockets;
+using Azure;
+
+namespace CustomerTiering.Storage;
+
+/// <summary>
+/// Tells an error of storage being away (refused or reset connections, timeouts, 5xx and throttling after the
+/// client's own retries) from an error of the request or the code: the first is worth a 503 and a retry later, the
+/// second is not.
+/// </summary>
+public static class StorageOutage
+{
+    public static bool Is(Exception? exception) => exception switch
+    {
+        null => false,
+        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500 || Is(failed.InnerException),
+        AggregateException aggregate => aggregate.InnerExceptions.Any(Is),
+        HttpRequestException or SocketException or TimeoutException => true,
+        IOException io => io.InnerException is SocketException || Is(io.InnerException),
+        OperationCanceledException canceled => canceled.InnerException is TimeoutException,
+        _ => Is(exception.InnerException),
+    };
+}
