@@ -68,4 +68,33 @@ public sealed class ForecastGradingTests
         Assert.All(inOrder.Grades, g => Assert.Equal(g.Forecast, byId[g.Id].Forecast));
         Assert.Equal(inOrder.Summary.Forecast!.Purchases, shuffled.Summary.Forecast!.Purchases);
     }
+
+    public static TheoryData<string> Degenerate() => ["nobody repeats", "everyone alike", "one buyer repeats", "all on one day", "huge counts"];
+
+    [Theory]
+    [MemberData(nameof(Degenerate))]
+    public void Degenerate_histories_never_fail_the_run_the_models_fit_or_the_summary_says_why(string shape)
+    {
+        var customers = Enumerable.Range(0, 200).Select(i => Customer.Called($"D{i:000}").Build() with
+        {
+            History = shape switch
+            {
+                "nobody repeats" => new PurchaseHistory(0, 0, 30 + i, 0m),
+                "everyone alike" => new PurchaseHistory(3, 70, 100, 50m),
+                "one buyer repeats" => i == 0 ? new PurchaseHistory(5, 90, 120, 80m) : new PurchaseHistory(0, 0, 120, 0m),
+                "all on one day" => new PurchaseHistory(0, 0, 0, 0m),
+                _ => new PurchaseHistory(5000 + i, 700, 730, 1m),
+            },
+        }).ToArray();
+
+        var result = Grading.Grade(customers);
+
+        var forecast = result.Summary.Forecast!;
+        Assert.True(forecast.Customers > 0 || forecast.Note is not null, $"{shape}: neither a forecast nor a reason");
+        Assert.All(result.Grades.Where(g => g.Forecast is not null), g =>
+        {
+            Assert.InRange(g.Forecast!.Value.ProbabilityAlive, 0, 1);
+            Assert.True(double.IsFinite(g.Forecast.Value.ExpectedPurchases));
+        });
+    }
 }

@@ -11,7 +11,7 @@ namespace CustomerTiering.Functions.Tests;
 public static class ExportUploads
 {
     /// <summary>Uploads an export through the API and returns the status its ingestion ends in.</summary>
-    public static async Task<string> IngestAsync(RunningApp app, string kind, string content)
+    public static async Task<string> IngestAsync(RunningApp app, string kind, string content, TimeSpan? timeout = null)
     {
         using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}?name={kind}.csv") { Content = new StringContent(content) };
         upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
@@ -27,6 +27,6 @@ public static class ExportUploads
             using var response = await app.Client.SendAsync(request);
             var status = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
             return status is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? status : null;
-        }, $"the {kind} ingestion to finish");
+        }, $"the {kind} ingestion to finish", timeout);
     }
 }

@@ -22,8 +22,8 @@ public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private RegradeRuns Runs() => new(new RunStore(Account), new PeriodStore(Account), new RegradeLock(Account), new RunArtifacts(Account), new OverrideStore(Account),
-        new ShardDispatcher(Account), TimeProvider.System, NullLogger<RegradeRuns>.Instance);
+    private RegradeRuns Runs(TimeProvider? clock = null) => new(new RunStore(Account), new PeriodStore(Account), new RegradeLock(Account), new RunArtifacts(Account),
+        new OverrideStore(Account), new ShardDispatcher(Account), clock ?? TimeProvider.System, NullLogger<RegradeRuns>.Instance);
 
     private static RegradeRequest Request(string runId, int shards = 3) =>
         new(runId, GradingPeriod.Parse(runId[..7]), GradingPeriod.Parse(runId[..7]).LastDay, TieringPolicy.Default, false, shards, "OnDemand");
@@ -69,6 +69,30 @@ public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal([0, 2], (await DrainShardQueueAsync()).Select(w => w.Shard).Order());
         Assert.NotNull(started.Run);
         await runs.FailAsync("2024-01-a", new IOException("again"));
+    }
+
+    [Fact]
+    public async Task A_lock_whose_release_died_half_way_blocks_for_a_moment_and_is_then_taken_over()
+    {
+        var runs = Runs();
+        Assert.NotNull((await runs.StartAsync(Request("2024-04-a"))).Run);
+        await runs.FailAsync("2024-04-a", new InvalidOperationException("over"));
+        await DrainShardQueueAsync();
+
+        // A release that cleared the holder and then failed to let go of the lease (storage throttled past its retries).
+        var gate = new RegradeLock(Account);
+        Assert.Null(await gate.TryAcquireAsync("2024-04-b", DateTimeOffset.UtcNow));
+        await Account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient("regrade.lock")
+            .SetMetadataAsync(new Dictionary<string, string>(), new Azure.Storage.Blobs.Models.BlobRequestConditions { LeaseId = RegradeLock.LeaseIdOf("2024-04-b") });
+
+        var now = await runs.StartAsync(Request("2024-05-a"));
+        var later = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(3));
+        var afterwards = await Runs(later).StartAsync(Request("2024-05-a"));
+
+        Assert.Equal("(a run that is starting)", now.BlockedBy);
+        Assert.NotNull(afterwards.Run);
+        await runs.FailAsync("2024-05-a", new InvalidOperationException("test over"));
+        await DrainShardQueueAsync();
     }
 
     [Fact]

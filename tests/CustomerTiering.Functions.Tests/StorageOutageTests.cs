@@ -13,7 +13,7 @@ namespace CustomerTiering.Functions.Tests;
 public sealed class StorageOutageTests : IAsyncLifetime
 {
     private const string Period = "2026-02";
-    private readonly AzuriteFixture _azurite = new(persistent: true);
+    private readonly AzuriteFixture _azurite = AzuriteFixture.Persistent();
     private RunningApp _app = null!;
     private string _runId = "";
 

@@ -10,20 +10,25 @@ namespace CustomerTiering.Testing;
 /// No Docker here, so no Testcontainers: the process is ours to start and stop. A persistent one keeps its data in a
 /// folder of its own, so that it can be stopped and started again on the same ports and data: a storage outage.
 /// </summary>
-public sealed partial class AzuriteFixture(bool persistent) : IAsyncLifetime
+public sealed partial class AzuriteFixture : IAsyncLifetime
 {
     // Azurite's documented development account: public, and only ever valid against an emulator.
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly string? _location = persistent ? Directory.CreateTempSubdirectory("azurite-").FullName : null;
+    private readonly string? _location;
     private Process? _process;
     private Dictionary<string, int>? _ports;
 
+    /// <summary>In memory: what a test class shares (xUnit wants one public constructor for a class fixture).</summary>
     public AzuriteFixture()
-        : this(persistent: false)
     {
     }
+
+    private AzuriteFixture(string location) => _location = location;
+
+    /// <summary>One that keeps its data in a folder of its own, so that it can be stopped and started again with it.</summary>
+    public static AzuriteFixture Persistent() => new(Directory.CreateTempSubdirectory("azurite-").FullName);
 
     public string ConnectionString { get; private set; } = "";
 

@@ -1,13 +1,12 @@
 using CustomerTiering.Domain.Customers;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
 
 namespace CustomerTiering.Domain.Forecasting;
 
 /// <summary>
-/// Fits BG/NBD by maximum likelihood: BFGS (MathNet.Numerics) on the log of each parameter, so they stay positive,
-/// with the analytic gradient. Customers with the same (x, t_x, T) in days are one weighted term; the terms that depend
+/// Fits BG/NBD by maximum likelihood on the log of each parameter, so they stay positive (<see cref="LikelihoodMinimizer"/>:
+/// BFGS with the analytic gradient, Nelder-Mead where that fails). Customers with the same (x, t_x, T) in days are one weighted term; the terms that depend
 /// on x alone are computed once per distinct x, and ln(α + t) and 1/(α + t) once per day, so a step over a million
 /// customers costs one exp and one log each. The sums run over fixed chunks added in order: the same result on any
 /// number of cores.
@@ -26,23 +25,14 @@ public static class BgNbdFitter
             throw new ArgumentException("BG/NBD needs at least one customer with a purchase.", nameof(histories));
         }
 
-        var objective = ObjectiveFunction.Gradient(theta =>
+        // Starting values near what retail data usually gives; the log scale makes the start matter little.
+        var start = Vector<double>.Build.Dense([Math.Log(0.5), Math.Log(5.0), Math.Log(0.8), Math.Log(2.5)]);
+        var (point, iterations, converged) = LikelihoodMinimizer.Minimize(theta =>
         {
             var (value, gradient) = NegativeLogLikelihood(theta, data);
             return (value / data.Customers, gradient / data.Customers);
-        });
-
-        // Starting values near what retail data usually gives; the log scale makes the start matter little.
-        var start = Vector<double>.Build.Dense([Math.Log(0.5), Math.Log(5.0), Math.Log(0.8), Math.Log(2.5)]);
-        try
-        {
-            var result = new BfgsMinimizer(1e-7, 1e-9, 1e-12, 1000).FindMinimum(objective, start);
-            return Fitted(result.MinimizingPoint, data, result.Iterations, true);
-        }
-        catch (MaximumIterationsException)
-        {
-            return Fitted(start, data, 1000, false);
-        }
+        }, start);
+        return Fitted(point, data, iterations, converged);
     }
 
     private static ModelFit<BgNbdModel> Fitted(Vector<double> theta, Cells data, int iterations, bool converged) =>

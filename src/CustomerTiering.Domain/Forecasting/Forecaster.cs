@@ -53,6 +53,9 @@ internal static class Forecaster
             }
         }
 
-        return new ForecastSummary(policy.HorizonMonths, fitted.Purchases, fitted.Spend, forecast, total, bands, fitted.Note);
+        var notFinite = histories.Count - forecast;
+        var notes = new[] { fitted.Note, notFinite > 0 ? $"{notFinite} customers' figures were not finite under the fitted models: they have no forecast" : null };
+        return new ForecastSummary(policy.HorizonMonths, fitted.Purchases, fitted.Spend, forecast, total, bands,
+            notes.Any(n => n is not null) ? string.Join("; ", notes.OfType<string>()) : null);
     }
 }

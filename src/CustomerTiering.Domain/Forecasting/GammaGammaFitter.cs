@@ -1,13 +1,12 @@
 using CustomerTiering.Domain.Customers;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
 
 namespace CustomerTiering.Domain.Forecasting;
 
 /// <summary>
-/// Fits Gamma-Gamma by maximum likelihood on the customers with at least one repeat purchase and a positive mean:
-/// BFGS on the log parameters with the analytic gradient, the ψ terms once per distinct x, the sums over fixed chunks on
+/// Fits Gamma-Gamma by maximum likelihood on the customers with at least one repeat purchase and a positive mean, on
+/// the log parameters (<see cref="LikelihoodMinimizer"/>), the ψ terms once per distinct x, the sums over fixed chunks on
 /// every core.
 /// </summary>
 public static class GammaGammaFitter
@@ -36,23 +35,14 @@ public static class GammaGammaFitter
         var sorted = repeat.ToArray();
         Array.Sort(sorted);
         var data = new Spend([.. sorted.Select(h => h.X)], [.. sorted.Select(h => h.M)], [.. sorted.Select(h => Math.Log(h.M))]);
-        var objective = ObjectiveFunction.Gradient(theta =>
+        // p near the spread of one customer's orders, q a little above 1, γ on the scale of the mean spend.
+        var start = Vector<double>.Build.Dense([Math.Log(2.0), Math.Log(3.0), Math.Log(data.M.Average())]);
+        var (point, iterations, converged) = LikelihoodMinimizer.Minimize(theta =>
         {
             var (value, gradient) = NegativeLogLikelihood(theta, data);
             return (value / data.Count, gradient / data.Count);
-        });
-
-        // p near the spread of one customer's orders, q a little above 1, γ on the scale of the mean spend.
-        var start = Vector<double>.Build.Dense([Math.Log(2.0), Math.Log(3.0), Math.Log(data.M.Average())]);
-        try
-        {
-            var result = new BfgsMinimizer(1e-7, 1e-9, 1e-12, 1000).FindMinimum(objective, start);
-            return new ModelFit<GammaGammaModel>(Model(result.MinimizingPoint), -NegativeLogLikelihood(result.MinimizingPoint, data).Value, data.Count, result.Iterations, true);
-        }
-        catch (MaximumIterationsException)
-        {
-            return new ModelFit<GammaGammaModel>(Model(start), -NegativeLogLikelihood(start, data).Value, data.Count, 1000, false);
-        }
+        }, start);
+        return new ModelFit<GammaGammaModel>(Model(point), -NegativeLogLikelihood(point, data).Value, data.Count, iterations, converged);
     }
 
     private static GammaGammaModel Model(Vector<double> theta) => new(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]));

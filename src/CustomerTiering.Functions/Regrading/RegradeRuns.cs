@@ -113,19 +113,21 @@ public sealed class RegradeRuns(
     private async Task<LockHolder?> AcquireAsync(string runId, CancellationToken cancellationToken)
     {
         var holder = await gate.TryAcquireAsync(runId, clock.GetUtcNow(), cancellationToken);
-        if (holder is not { RunId: { } holderId })
+        if (holder is null)
         {
-            return holder;
+            return null;
         }
 
-        var holding = await runs.GetAsync(holderId, cancellationToken);
+        // A holder without a name is a start in its first moment, or a start or release that died half way: after
+        // AbandonedStart with no change to the lock, it is taken over, or no run could ever start again.
+        var holding = holder.RunId is { } holderId ? await runs.GetAsync(holderId, cancellationToken) : null;
         var abandoned = holding is null && holder.AcquiredAt < clock.GetUtcNow() - AbandonedStart;
         if (holding is not { IsFinished: true } && !abandoned)
         {
             return holder;
         }
 
-        Log.StaleLockBroken(logger, holderId);
+        Log.StaleLockBroken(logger, holder.RunId ?? "(unnamed)");
         await gate.BreakAsync(cancellationToken);
         return await gate.TryAcquireAsync(runId, clock.GetUtcNow(), cancellationToken);
     }

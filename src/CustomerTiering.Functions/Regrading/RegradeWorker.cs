@@ -37,6 +37,13 @@ public sealed class RegradeWorker(
         var run = await runs.GetAsync(work.RunId, cancellationToken);
         if (run is null || run.IsFinished || work.Shard < 0 || work.Shard >= run.Shards)
         {
+            if (run is { IsFinished: true })
+            {
+                // The message that finished the run may be here again because releasing the lock failed after the run
+                // was marked finished: release it now (a no-op when it is free or another run's), or no run could start.
+                await gate.ReleaseAsync(run.Id, cancellationToken);
+            }
+
             Log.ShardWorkIgnored(logger, work.RunId, work.Phase, work.Shard, run?.Status);
             return;
         }

@@ -54,10 +54,13 @@ public sealed class RegradeLock(StorageAccount account)
                 return null;
             }
 
-            // Metadata is set just after the lease is taken: a holder without it is a starter in that moment, or one that died in it.
+            // Metadata is set just after the lease is taken and cleared just before it is released: a holder without it is
+            // a starter in that moment, or one that died in it or in its release; the blob's last change dates it.
             return new LockHolder(
                 properties.Metadata.TryGetValue(HolderKey, out var holder) ? holder : null,
-                properties.Metadata.TryGetValue(AcquiredKey, out var at) && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var acquired) ? acquired : null);
+                properties.Metadata.TryGetValue(AcquiredKey, out var at) && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var acquired)
+                    ? acquired
+                    : properties.LastModified);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
