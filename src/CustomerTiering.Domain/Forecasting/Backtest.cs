@@ -67,6 +67,3 @@ public static class Backtest
             perCustomer > 0 ? Math.Round((double)(topPerCustomer / perCustomer), 2) : 0, fitted.Note);
     }
 }
-
-/// <summary>What the backtest keeps of a customer: the purchase history before the split, and the purchase days and net revenue after it.</summary>
-public readonly record struct BacktestCustomer(PurchaseHistory History, int Purchases, decimal Revenue);

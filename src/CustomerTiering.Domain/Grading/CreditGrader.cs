@@ -38,12 +38,3 @@ public static class CreditGrader
             : null;
     }
 }
-
-/// <summary>The credit limit a payment record breaks.</summary>
-public enum CreditBreach
-{
-    DaysLate,
-    LateShare,
-    Overdue,
-    CreditUse,
-}

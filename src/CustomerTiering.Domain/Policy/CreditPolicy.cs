@@ -16,16 +16,3 @@ public sealed record CreditPolicy
         new() { MaxWeightedDaysLate = 45, MaxLateShare = 0.50, MaxOverdueDays = 90, MaxCreditUse = 1.2 },
     ];
 }
-
-/// <summary>What one credit grade allows: days late (amount-weighted), share of invoices late, days the oldest open invoice is overdue, credit limit use.</summary>
-public sealed record CreditLimits
-{
-    public double MaxWeightedDaysLate { get; init; }
-
-    public double MaxLateShare { get; init; }
-
-    public int MaxOverdueDays { get; init; }
-
-    /// <summary>Open balance over the credit limit; not checked for a customer without a limit.</summary>
-    public double MaxCreditUse { get; init; }
-}
