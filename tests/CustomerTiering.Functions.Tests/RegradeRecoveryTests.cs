@@ -105,7 +105,7 @@ public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture
 
         // A moment more, so that a duplicate relayed late would be seen too.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        while ((await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } late)
+        while (await topic.ExistsAsync() && (await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } late)
         {
             events.AddRange(late.Select(m => JsonSerializer.Deserialize<JsonElement>(m.Body.ToString()))
                 .Where(e => e.GetProperty("data").GetProperty("runId").GetString() == runId));

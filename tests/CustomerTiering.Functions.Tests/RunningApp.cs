@@ -32,6 +32,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The worker process the dev host runs now (it restarts one that dies); null while it starts.</summary>
+    public int? WorkerProcessId => _host.Services.GetRequiredService<CustomerTiering.DevHost.Worker.WorkerProcess>().ProcessId;
+
     public static async Task<RunningApp> StartAsync(
         string dataConnection, string runtimeConnection, IReadOnlyDictionary<string, string>? extraSettings = null, string? appRoot = null)
     {
