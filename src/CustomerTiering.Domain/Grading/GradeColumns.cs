@@ -1,7 +1,7 @@
 namespace CustomerTiering.Domain.Grading;
 
 /// <summary>
-/// What a run decides per customer, one compact array per figure (about 70 bytes a customer). Grades are read from these
+/// What a run decides per customer, one compact array per figure (about 60 bytes a customer). Grades are read from these
 /// columns on demand; everything else a grade tells comes from the customer's metrics and the run's cuts.
 /// </summary>
 internal sealed class GradeColumns(int count)
