@@ -15,13 +15,22 @@ public readonly record struct PurchaseHistory(int RepeatPurchases, int LastPurch
     public static PurchaseHistory? Of(IEnumerable<Order> orders, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        var days = new SortedDictionary<DateOnly, decimal>();
+        // One pass, a set of days: every customer of a run goes through here, so no sorted map per customer.
+        var days = new HashSet<DateOnly>();
+        DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
+        decimal spend = 0m, firstDaySpend = 0m;
         foreach (var order in orders)
         {
-            if (order.NetAmount > 0 && order.Date <= asOf)
+            if (order.NetAmount <= 0 || order.Date > asOf)
             {
-                days[order.Date] = days.GetValueOrDefault(order.Date) + order.NetAmount;
+                continue;
             }
+
+            days.Add(order.Date);
+            spend += order.NetAmount;
+            firstDaySpend = order.Date < first ? order.NetAmount : order.Date == first ? firstDaySpend + order.NetAmount : firstDaySpend;
+            first = order.Date < first ? order.Date : first;
+            last = order.Date > last ? order.Date : last;
         }
 
         if (days.Count == 0)
@@ -29,10 +38,7 @@ public readonly record struct PurchaseHistory(int RepeatPurchases, int LastPurch
             return null;
         }
 
-        var first = days.Keys.First();
-        var last = days.Keys.Last();
         var repeat = days.Count - 1;
-        var repeatSpend = days.Values.Sum() - days[first];
-        return new PurchaseHistory(repeat, last.DayNumber - first.DayNumber, asOf.DayNumber - first.DayNumber, repeat > 0 ? Math.Round(repeatSpend / repeat, 2) : 0m);
+        return new PurchaseHistory(repeat, last.DayNumber - first.DayNumber, asOf.DayNumber - first.DayNumber, repeat > 0 ? Math.Round((spend - firstDaySpend) / repeat, 2) : 0m);
     }
 }

@@ -98,23 +98,10 @@ public static class GradeExplainer
         }
 
         // What keeps the customer from the grade above: the first of its limits the record breaks.
-        var index = IndexOf(policy.Credit.Grades, credit);
+        var index = TieringEngine.IndexOf(policy.Credit.Grades, credit);
         var better = index > 0 ? policy.Credit.Grades[index - 1] : null;
         var breach = better is null ? null : CreditGrader.FirstBreach(record, policy.Credit.Limits[index - 1]);
         return new GradeReason(ReasonCode.Credit, credit, better, Value: record.WeightedDaysLate, Share: record.LateShare, Count: record.LongestOverdueDays,
             Required: record.CreditUse, Note: breach?.ToString());
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }
