@@ -16,6 +16,12 @@ public sealed record DevHostOptions
     /// <summary>How often the exports container is listed for new blobs (Event Grid's part).</summary>
     public TimeSpan BlobPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a queue message stays hidden while its function runs (renewed at half-time). A message whose failure
+    /// could not be recorded (storage away) comes back once it lapses; tests of outages shorten it.
+    /// </summary>
+    public TimeSpan QueueMessageLease { get; init; } = TimeSpan.FromSeconds(60);
+
     public const string Usage = "usage: CustomerTiering.DevHost --app-root <folder with host.json> [--port 7071] [--settings local.settings.json]";
 
     public static DevHostOptions Parse(IReadOnlyList<string> args)

@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "Polling queue {Queue} failed")]
     public static partial void QueuePollFailed(ILogger logger, string queue, Exception exception);
 
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Could not renew the lease of message {MessageId} of queue {Queue}; the function goes on")]
+    public static partial void LeaseRenewalFailed(ILogger logger, string messageId, string queue, Exception exception);
+
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Timer {FunctionName} fires (past due: {IsPastDue}); next at {Next:O}")]
     public static partial void TimerFiring(ILogger logger, string functionName, bool isPastDue, DateTimeOffset next);
 

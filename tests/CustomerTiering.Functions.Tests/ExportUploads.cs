@@ -25,6 +25,12 @@ public static class ExportUploads
             using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
             request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
             using var response = await app.Client.SendAsync(request);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                return null; // storage is away: ask again
+            }
+
+            response.EnsureSuccessStatusCode();
             var status = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
             return status is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? status : null;
         }, $"the {kind} ingestion to finish", timeout);

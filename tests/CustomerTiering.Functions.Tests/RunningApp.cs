@@ -61,6 +61,8 @@ public sealed class RunningApp : IAsyncDisposable
             SettingsFile = settings,
             Port = 0,
             BlobPollInterval = TimeSpan.FromMilliseconds(200),
+            // As host.json's visibility timeout: a message whose failure storage could not record (an outage) is back soon.
+            QueueMessageLease = TimeSpan.FromSeconds(10),
         });
         await host.StartAsync();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -14,11 +14,10 @@ public sealed class QueueTriggerListener(
     IQueueSource source,
     FunctionAppDefinition app,
     InvocationClient invocations,
+    TimeSpan lease,
     TimeProvider clock,
     ILogger logger)
 {
-    // Held while the function runs and renewed at half-time, so that a dev host that dies releases the message soon.
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly QueueSettings _settings = app.Host.Queues;
@@ -37,7 +36,7 @@ public sealed class QueueTriggerListener(
             try
             {
                 await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                QueueMessage[] messages = await queue.ReceiveMessagesAsync(_settings.BatchSize, Lease, stoppingToken);
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(_settings.BatchSize, lease, stoppingToken);
                 if (messages.Length > 0)
                 {
                     delay = MinimumPollingInterval;
@@ -122,9 +121,18 @@ public sealed class QueueTriggerListener(
         {
             while (true)
             {
-                await Task.Delay(Lease / 2, clock, cancellationToken);
-                var updated = await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: Lease, cancellationToken: cancellationToken);
-                receipt.Value = updated.Value.PopReceipt;
+                await Task.Delay(lease / 2, clock, cancellationToken);
+                try
+                {
+                    var updated = await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: lease, cancellationToken: cancellationToken);
+                    receipt.Value = updated.Value.PopReceipt;
+                }
+                catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+                {
+                    // Storage away: the function goes on; should the message reappear meanwhile, its work is done twice,
+                    // which at-least-once delivery allows.
+                    Log.LeaseRenewalFailed(logger, messageId, _queueName, ex);
+                }
             }
         }
         catch (OperationCanceledException)

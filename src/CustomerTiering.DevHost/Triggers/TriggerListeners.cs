@@ -7,6 +7,7 @@ namespace CustomerTiering.DevHost.Triggers;
 public sealed class TriggerListeners(
     FunctionAppDefinition app,
     InvocationClient invocations,
+    DevHostOptions options,
     TimeProvider clock,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -25,7 +26,7 @@ public sealed class TriggerListeners(
             }
             else if (BindingTypes.Is(function.Trigger, BindingTypes.QueueTrigger))
             {
-                var queue = new QueueTriggerListener(new QueueTriggerSource(function), app, invocations, clock, logger);
+                var queue = new QueueTriggerListener(new QueueTriggerSource(function), app, invocations, options.QueueMessageLease, clock, logger);
                 loops.Add(Guard(function.Name, queue.RunAsync, logger, stoppingToken));
             }
         }
@@ -33,7 +34,7 @@ public sealed class TriggerListeners(
         if (app.Functions.Any(f => BindingTypes.Is(f.Trigger, BindingTypes.BlobTrigger)))
         {
             var logger = loggers.CreateLogger("Host.BlobTriggers");
-            var blobs = new QueueTriggerListener(new BlobTriggerSource(app, hostId), app, invocations, clock, logger);
+            var blobs = new QueueTriggerListener(new BlobTriggerSource(app, hostId), app, invocations, options.QueueMessageLease, clock, logger);
             loops.Add(Guard("blob triggers", blobs.RunAsync, logger, stoppingToken));
         }
 

@@ -1,0 +1,41 @@
+using CustomerTiering.Testing;
+using Xunit;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>
+/// The sample shop on an Azurite that can be stopped and started again on the same ports and data, the app running on
+/// it, and a clean run of <see cref="Period"/> to compare other runs with: what the storage-outage scenarios share.
+/// </summary>
+public sealed class OutageShop : IAsyncLifetime
+{
+    public const string Period = "2026-06";
+    public const int Customers = 3000;
+    public const int Shards = 16;
+
+    public AzuriteFixture Azurite { get; } = AzuriteFixture.Persistent();
+
+    public RunningApp App { get; private set; } = null!;
+
+    public RegradeClient Regrade { get; private set; } = null!;
+
+    public string CleanRunId { get; private set; } = "";
+
+    public int CleanEvents { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        await SampleShop.SeedAsync(Azurite.Account, Customers);
+        App = await RunningApp.StartAsync(Azurite.ConnectionString, Azurite.ConnectionString, new Dictionary<string, string> { ["Regrade__Shards"] = $"{Shards}" });
+        Regrade = new RegradeClient(App, Azurite.Account);
+        CleanRunId = await Regrade.RunAsync(new { period = Period });
+        CleanEvents = await Regrade.ExpectedEventsAsync(CleanRunId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}

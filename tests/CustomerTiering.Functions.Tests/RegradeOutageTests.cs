@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using CustomerTiering.Storage.Runs;
+using CustomerTiering.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CustomerTiering.Functions.Tests;
+
+/// <summary>
+/// Storage stopped for 20 s in the middle of each phase of a regrade, then started again on the same ports and data: the
+/// run ends as a clean run of the same period would, row for row, with every event relayed once. What carries it over
+/// the gap: the SDK's bounded retries, then the queue's redelivery of the shard's message, and steps that can be
+/// repeated with the same result.
+/// </summary>
+public sealed class RegradeOutageTests(OutageShop shop, ITestOutputHelper output) : IClassFixture<OutageShop>
+{
+    public static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);
+
+    public enum Moment
+    {
+        Measuring,
+        Grading,
+        Writing,
+        Committing,
+        Publishing,
+    }
+
+    [Theory]
+    [InlineData(Moment.Measuring)]
+    [InlineData(Moment.Grading)]
+    [InlineData(Moment.Writing)]
+    [InlineData(Moment.Committing)]
+    [InlineData(Moment.Publishing)]
+    public async Task A_run_whose_storage_goes_away_in_the_middle_of_a_phase_ends_as_a_clean_run(Moment moment)
+    {
+        var runs = new RunStore(shop.Azurite.Account);
+        var runId = await shop.Regrade.StartAsync(new { period = OutageShop.Period });
+        var caught = await Eventually.ReturnsAsync(async () =>
+        {
+            var run = await runs.GetAsync(runId);
+            return run is not null && (IsIn(run, moment) || run.IsFinished) ? run : null;
+        }, $"run {runId} to reach {moment}", RegradeClient.RunTimeout);
+        Assert.False(caught.IsFinished, $"run {runId} ended before it was seen {moment}");
+
+        var stopped = DateTimeOffset.UtcNow;
+        await shop.Azurite.StopAsync();
+        await Task.Delay(Outage);
+        await shop.Azurite.StartAsync();
+        var back = Stopwatch.StartNew();
+        await shop.Regrade.WaitAsync(runId);
+        output.WriteLine($"{moment}: storage away from {stopped:HH:mm:ss.fff} for {Outage.TotalSeconds:0} s; the run ended {back.Elapsed.TotalSeconds:0.0} s after it came back");
+
+        // The outage hit the phase: the phase ended only after storage went away.
+        var run = (await runs.GetAsync(runId))!;
+        Assert.True(EndOf(run, moment) > stopped, $"{moment} of run {runId} ended at {EndOf(run, moment):O}, before the outage at {stopped:O}");
+
+        Assert.Equal(await shop.Regrade.GradesAsync(shop.CleanRunId), await shop.Regrade.GradesAsync(runId));
+        var events = await RegradeRecoveryTests.RelayedEventsAsync(shop.Azurite.Account, runId, shop.CleanEvents);
+        Assert.Equal(shop.CleanEvents, events.Count);
+        Assert.Equal(events.Count, events.Select(e => e.GetProperty("id").GetString()).Distinct().Count());
+    }
+
+    /// <summary>Whether a run's record shows it in the middle of the moment: some of its shards done, not all; or its single step begun.</summary>
+    private static bool IsIn(RunRecord run, Moment moment) => moment switch
+    {
+        Moment.Measuring => run.Status == RunStatus.Measuring && run.Measured.Count > 0 && !run.Measured.IsComplete,
+        Moment.Grading => run.Status == RunStatus.Measuring && run.Measured.IsComplete,
+        Moment.Writing => run.Status == RunStatus.Writing && run.Written.Count > 0 && !run.Written.IsComplete,
+        Moment.Committing => run.Status == RunStatus.Writing && run.Written.IsComplete,
+        _ => run.Status == RunStatus.Publishing && run.Published.Count > 0 && !run.Published.IsComplete,
+    };
+
+    private static DateTimeOffset? EndOf(RunRecord run, Moment moment) => moment switch
+    {
+        Moment.Measuring or Moment.Grading => run.GradedAt,
+        Moment.Writing or Moment.Committing => run.CommittedAt,
+        _ => run.FinishedAt,
+    };
+}
