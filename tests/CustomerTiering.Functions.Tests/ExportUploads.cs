@@ -11,9 +11,9 @@ namespace CustomerTiering.Functions.Tests;
 public static class ExportUploads
 {
     /// <summary>Uploads an export through the API and returns the status its ingestion ends in.</summary>
-    public static async Task<string> IngestAsync(RunningApp app, string kind, string content, TimeSpan? timeout = null)
+    public static async Task<string> IngestAsync(RunningApp app, string kind, string content, TimeSpan? timeout = null, string? name = null)
     {
-        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}?name={kind}.csv") { Content = new StringContent(content) };
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}?name={name ?? kind}.csv") { Content = new StringContent(content) };
         upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         upload.Headers.Add("x-functions-key", RunningApp.FunctionKey);
         using var accepted = await app.Client.SendAsync(upload);
@@ -25,9 +25,9 @@ public static class ExportUploads
             using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
             request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
             using var response = await app.Client.SendAsync(request);
-            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway)
             {
-                return null; // storage is away: ask again
+                return null; // storage is away, or the worker is being restarted: ask again
             }
 
             response.EnsureSuccessStatusCode();

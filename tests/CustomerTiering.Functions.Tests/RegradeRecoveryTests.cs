@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Text.Json;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Grades;
@@ -84,6 +85,11 @@ public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture
             await Task.Delay(100, CancellationToken.None);
         }
     }
+
+    /// <summary>How many of a run's events the relay has claimed so far (it claims each just before it sends it).</summary>
+    internal static Func<Task<int>> RelayedCounter(StorageAccount account, string runId) => async () =>
+        await account.Tables.GetTableClient(StorageNames.RelayedEventsTable).QueryAsync<TableEntity>(select: ["RowKey"])
+            .CountAsync(e => e.RowKey.Contains(runId, StringComparison.Ordinal));
 
     internal static async Task<List<JsonElement>> RelayedEventsAsync(StorageAccount account, string runId, int expected)
     {

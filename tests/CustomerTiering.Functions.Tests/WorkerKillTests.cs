@@ -1,4 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Ingestion;
+using CustomerTiering.Storage.Runs;
 using CustomerTiering.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -6,10 +12,9 @@ using Xunit.Abstractions;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>
-/// The worker killed (SIGKILL) at random moments of a regrade, the first while the shards measure, the next ones wherever
-/// the run has got to (grading, writing, publishing): the
-/// dev host starts a new one, the queue hands the shards' work out again, and the run ends exactly as a clean one, every
-/// event relayed once. The seeds are printed, so a failure can be replayed.
+/// The worker killed (SIGKILL) at random moments of a regrade, of its event publishing and of an ingestion: the dev host
+/// starts a new one, the queues hand the work out again, and each ends exactly as a clean one, every event relayed once
+/// and every row written once. The seeds are printed, so a failure can be replayed.
 /// </summary>
 public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
@@ -20,39 +25,131 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
     [InlineData(12)]
     public async Task A_run_whose_worker_is_killed_at_random_moments_ends_as_a_clean_run_with_each_event_relayed_once(int seed)
     {
-        await SampleShop.SeedAsync(azurite.Account, Customers);
-        await using var app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string> { ["Regrade__Shards"] = "4" });
+        await using var app = await StartAsync();
         var regrade = new RegradeClient(app, azurite.Account);
-        var period = $"2026-0{seed % 10}";
-        var clean = await regrade.RunAsync(new { period });
-        var cleanEvents = await RegradeRecoveryTests.RelayedEventsAsync(azurite.Account, clean, await regrade.ExpectedEventsAsync(clean));
+        var (period, clean, cleanEvents) = await CleanRunAsync(regrade, seed);
 
         var random = new Random(seed);
         var killed = await regrade.StartAsync(new { period });
         // The first kill comes within 200 ms of the start, while the shards measure (a run takes seconds); the next
         // ones wait for the restarted worker and land wherever the run has got to.
-        var kills = 0;
-        for (var k = 0; k < 3; k++)
-        {
-            await Task.Delay(k == 0 ? random.Next(0, 200) : random.Next(300, 1500));
-            var worker = await Eventually.ReturnsAsync(() => Task.FromResult(app.WorkerProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture)), "a worker to run");
-            if ((await regrade.GetRunAsync(killed)).GetProperty("run").GetProperty("isFinished").GetBoolean())
-            {
-                break;
-            }
-
-            using var process = Process.GetProcessById(int.Parse(worker, System.Globalization.CultureInfo.InvariantCulture));
-            process.Kill();
-            kills++;
-        }
-
+        var kills = await KillAsync(app, random, firstWithin: 200, async () => (await regrade.GetRunAsync(killed)).GetProperty("run").GetProperty("isFinished").GetBoolean());
         output.WriteLine($"seed {seed}: the worker was killed {kills} time(s) during run {killed}");
         await regrade.WaitAsync(killed);
         var events = await RegradeRecoveryTests.RelayedEventsAsync(azurite.Account, killed, await regrade.ExpectedEventsAsync(killed));
 
         Assert.True(kills > 0, $"seed {seed}: the run ended before the worker could be killed");
         Assert.Equal(await regrade.GradesAsync(clean), await regrade.GradesAsync(killed));
-        Assert.Equal(cleanEvents.Count, events.Count);
-        Assert.Equal(events.Count, events.Select(e => e.GetProperty("id").GetString()).Distinct().Count());
+        Assert.Equal(RegradeRecoveryTests.Normalised(cleanEvents, clean), RegradeRecoveryTests.Normalised(events, killed));
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    public async Task A_run_whose_worker_is_killed_while_it_publishes_and_relays_relays_each_event_once(int seed)
+    {
+        await using var app = await StartAsync();
+        var regrade = new RegradeClient(app, azurite.Account);
+        var (period, clean, cleanEvents) = await CleanRunAsync(regrade, seed);
+
+        var random = new Random(seed);
+        var killed = await regrade.StartAsync(new { period });
+        var runs = new RunStore(azurite.Account);
+        await Eventually.HoldsAsync(async () => (await runs.GetAsync(killed))!.Status >= RunStatus.Publishing, $"run {killed} to publish", RegradeClient.RunTimeout);
+        // Publishing queues the events and the relay sends them on, a few hundred in about a second: kill within it, and
+        // again while the relay has not sent them all.
+        var relayed = RegradeRecoveryTests.RelayedCounter(azurite.Account, killed);
+        var kills = await KillAsync(app, random, firstWithin: 300, async () => await relayed() >= cleanEvents.Count);
+        output.WriteLine($"seed {seed}: the worker was killed {kills} time(s) while run {killed} published {cleanEvents.Count} events");
+        await regrade.WaitAsync(killed);
+        var events = await RegradeRecoveryTests.RelayedEventsAsync(azurite.Account, killed, cleanEvents.Count);
+
+        Assert.True(kills > 0, $"seed {seed}: every event was relayed before the worker could be killed");
+        Assert.Equal(RegradeRecoveryTests.Normalised(cleanEvents, clean), RegradeRecoveryTests.Normalised(events, killed));
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    public async Task An_ingestion_whose_worker_is_killed_at_random_moments_writes_every_row_once(int seed)
+    {
+        const int orders = 40_000;
+        await using var app = await StartAsync();
+        var prefix = $"K{seed}-";
+        var content = "Order ID,Customer ID,Order Date,Amount\n" + string.Concat(Enumerable.Range(0, orders)
+            .Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:00000},C{i % Customers:0000},2026-04-{1 + (i % 28):00},{5 + (i % 300)}.50\n")));
+        var name = $"orders-{seed}";
+        var upload = ExportUploads.IngestAsync(app, "orders", content, TimeSpan.FromSeconds(120), name);
+
+        var random = new Random(seed);
+        var ledger = new IngestionLedger(azurite.Account);
+        async Task<IngestionRecord?> RecordAsync() => (await ledger.RecentAsync(20)).SingleOrDefault(r => r.BlobName.Contains(name, StringComparison.Ordinal));
+        // The upload records the file before any attempt: wait for the first attempt to start.
+        await Eventually.HoldsAsync(async () => await RecordAsync() is { Attempts: > 0 }, "the ingestion to start");
+        // Each kill after the first waits for the host's next delivery of the blob event to start another attempt, so
+        // that every kill cuts an attempt short.
+        var kills = await KillAsync(app, random, firstWithin: 1500, async () => (await RecordAsync())!.IsFinished, async k => (await RecordAsync())!.Attempts > k);
+        output.WriteLine($"seed {seed}: the worker was killed {kills} time(s) during the ingestion of {orders} orders");
+
+        Assert.Equal("Succeeded", await upload);
+        var record = (await RecordAsync())!;
+        Assert.True(kills > 0 && record.Attempts == kills + 1, $"seed {seed}: {kills} kill(s), {record.Attempts} attempt(s)");
+        Assert.Equal((IngestionStatus.Succeeded, orders, orders, orders), (record.Status, record.Rows, record.Accepted, record.Written));
+        var table = azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable);
+        var written = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrderId ge {prefix} and OrderId lt {prefix + "~"}"), select: ["OrderId", "Amount"]).ToListAsync();
+        Assert.Equal(orders, written.Count);
+        Assert.Equal(orders, written.Select(e => e.GetString("OrderId")).Distinct().Count());
+        Assert.All(written, e => Assert.Equal(5 + (int.Parse(e.GetString("OrderId")[prefix.Length..], CultureInfo.InvariantCulture) % 300) + 0.5m, decimal.Parse(e.GetString("Amount"), CultureInfo.InvariantCulture)));
+    }
+
+    private async Task<RunningApp> StartAsync()
+    {
+        await SampleShop.SeedAsync(azurite.Account, Customers);
+        return await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string> { ["Regrade__Shards"] = "4" });
+    }
+
+    /// <summary>
+    /// Grades the month before the seed's period (so that the period has movers and events), then the period itself,
+    /// cleanly: the run and the events the killed run must equal.
+    /// </summary>
+    private async Task<(string Period, string RunId, List<JsonElement> Events)> CleanRunAsync(RegradeClient regrade, int seed)
+    {
+        var period = new DateOnly(2025, 1, 1).AddMonths(seed);
+        await regrade.RunAsync(new { period = period.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture) });
+        var month = period.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var clean = await regrade.RunAsync(new { period = month });
+        var events = await RegradeRecoveryTests.RelayedEventsAsync(azurite.Account, clean, await regrade.ExpectedEventsAsync(clean));
+        Assert.NotEmpty(events);
+        return (month, clean, events);
+    }
+
+    /// <summary>
+    /// Kills the worker up to three times: first within <paramref name="firstWithin"/> ms, then 0.3–1.5 s after each new
+    /// worker runs (and <paramref name="resumed"/>, given the kills so far, holds), unless the work is done by then.
+    /// Returns how many times it was killed.
+    /// </summary>
+    private static async Task<int> KillAsync(RunningApp app, Random random, int firstWithin, Func<Task<bool>> done, Func<int, Task<bool>>? resumed = null)
+    {
+        var kills = 0;
+        for (var k = 0; k < 3; k++)
+        {
+            if (k > 0 && resumed is not null)
+            {
+                await Eventually.HoldsAsync(() => resumed(kills), "the work to resume", TimeSpan.FromSeconds(60));
+            }
+
+            await Task.Delay(k == 0 ? random.Next(0, firstWithin) : random.Next(300, 1500));
+            var worker = await Eventually.ReturnsAsync(() => Task.FromResult(app.WorkerProcessId?.ToString(CultureInfo.InvariantCulture)), "a worker to run");
+            if (await done())
+            {
+                break;
+            }
+
+            using var process = Process.GetProcessById(int.Parse(worker, CultureInfo.InvariantCulture));
+            process.Kill();
+            kills++;
+        }
+
+        return kills;
     }
 }
