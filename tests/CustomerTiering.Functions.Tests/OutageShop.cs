@@ -21,7 +21,7 @@ public sealed class OutageShop : IAsyncLifetime
 
     public string CleanRunId { get; private set; } = "";
 
-    public int CleanEvents { get; private set; }
+    public List<System.Text.Json.JsonElement> CleanEvents { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
@@ -29,8 +29,11 @@ public sealed class OutageShop : IAsyncLifetime
         await SampleShop.SeedAsync(Azurite.Account, Customers);
         App = await RunningApp.StartAsync(Azurite.ConnectionString, Azurite.ConnectionString, new Dictionary<string, string> { ["Regrade__Shards"] = $"{Shards}" });
         Regrade = new RegradeClient(App, Azurite.Account);
+        // The month before first, so that the period has movers and events to relay.
+        await Regrade.RunAsync(new { period = "2026-05" });
         CleanRunId = await Regrade.RunAsync(new { period = Period });
-        CleanEvents = await Regrade.ExpectedEventsAsync(CleanRunId);
+        CleanEvents = await RegradeRecoveryTests.RelayedEventsAsync(Azurite.Account, CleanRunId, await Regrade.ExpectedEventsAsync(CleanRunId));
+        Assert.NotEmpty(CleanEvents);
     }
 
     public async Task DisposeAsync()
