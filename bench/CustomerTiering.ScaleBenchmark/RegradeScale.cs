@@ -10,6 +10,7 @@ using CustomerTiering.Storage.TierOverrides;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Grades;
+using CustomerTiering.Storage.Ingestion;
 using CustomerTiering.Storage.Runs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -246,7 +247,7 @@ internal static class RegradeScale
         var artifacts = new RunArtifacts(account);
         var dispatcher = new ShardDispatcher(account);
         var regradeRuns = new RegradeRuns(runs, new PeriodStore(account), new RegradeLock(account), artifacts, new OverrideStore(account), dispatcher, clock, NullLogger<RegradeRuns>.Instance);
-        var worker = new RegradeWorker(account, runs, new PeriodStore(account), new RegradeLock(account), artifacts, dispatcher,
+        var worker = new RegradeWorker(account, runs, new PeriodStore(account), new RegradeLock(account), new ExportWriteGate(account, new RegradeLock(account), runs, clock), artifacts, dispatcher,
             new ShardMeasurer(new CustomerHistoryReader(account), artifacts, options), new RunGrader(artifacts), new GradeStore(account),
             new GradeSnapshot(account, artifacts), options, clock, NullLogger<RegradeWorker>.Instance);
 

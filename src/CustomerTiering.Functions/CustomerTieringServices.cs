@@ -45,6 +45,7 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<PeriodStore>();
         builder.Services.AddSingleton<RegradeLock>();
+        builder.Services.AddSingleton<ExportWriteGate>();
         builder.Services.AddSingleton<RunArtifacts>();
         builder.Services.AddSingleton<GradeStore>();
         builder.Services.AddSingleton<RelayedEventLedger>();

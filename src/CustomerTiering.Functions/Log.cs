@@ -38,6 +38,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "The regrade lock of run {RunId}, which is over, was broken")]
     public static partial void StaleLockBroken(ILogger logger, string runId);
 
+    [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "Run {RunId} waits to measure: {Ingestions} ingestion(s) are writing")]
+    public static partial void WaitingForExportWrites(ILogger logger, string runId, int ingestions);
+
+    [LoggerMessage(EventId = 34, Level = LogLevel.Information, Message = "Ingestion {IngestionId} waited for run {RunId} to finish measuring before it wrote")]
+    public static partial void WaitedForRun(ILogger logger, string ingestionId, string runId);
+
+    [LoggerMessage(EventId = 35, Level = LogLevel.Warning, Message = "Ingestion {IngestionId} could not take its write marker down; it goes stale in 2 minutes")]
+    public static partial void GateNotLeft(ILogger logger, string ingestionId, Exception exception);
+
     [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "Ignored {Phase} of shard {Shard} of run {RunId} (run status: {Status})")]
     public static partial void ShardWorkIgnored(ILogger logger, string runId, Regrading.ShardPhase phase, int shard, Storage.Runs.RunStatus? status);
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Ingestion;
+using CustomerTiering.Storage.Runs;
 using CustomerTiering.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,8 +20,10 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    private ExportWriteGate WriteGate => new(Account, new RegradeLock(Account), new RunStore(Account), TimeProvider.System);
+
     private ExportIngestion Ingestion() => new(
-        Account, new IngestionLedger(Account), new ReportStore(Account), new MappingProfiles(Account), Options.Create(new IngestionOptions()), TimeProvider.System, NullLogger<ExportIngestion>.Instance);
+        Account, new IngestionLedger(Account), new ReportStore(Account), WriteGate, new MappingProfiles(Account), Options.Create(new IngestionOptions()), TimeProvider.System, NullLogger<ExportIngestion>.Instance);
 
     private static string Orders(int count, int badEvery = 0, string prefix = "O", decimal amount = 10m) =>
         "Order ID,Customer ID,Order Date,Amount,Category\n" + string.Concat(Enumerable.Range(1, count).Select(i =>
@@ -220,7 +223,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         var (name, eTag) = await UploadAsync("orders/doomed.csv", Orders(3));
         var ledger = new IngestionLedger(Account);
-        var failing = new ExportIngestion(Account, ledger, new ReportStore(Account), new MappingProfiles(Account), Options.Create(new IngestionOptions { MaxAttempts = 2 }),
+        var failing = new ExportIngestion(Account, ledger, new ReportStore(Account), WriteGate, new MappingProfiles(Account), Options.Create(new IngestionOptions { MaxAttempts = 2 }),
             TimeProvider.System, NullLogger<ExportIngestion>.Instance)
         {
             AfterRowWritten = _ => throw new IOException("storage went away"),

@@ -81,9 +81,12 @@ public sealed class RegradeRuns(
             return RegradeStart.Blocked(holder.RunId);
         }
 
-        var resumed = await runs.UpdateAsync(runId, r => r.Status == RunStatus.Failed
-            ? r with { Status = r.FailedIn ?? RunStatus.Measuring, FailedIn = null, Error = null, UpdatedAt = clock.GetUtcNow() }
-            : r, cancellationToken);
+        // A run that failed while measuring measures again from the start: while it was failed, ingestions went on
+        // writing, and shards measured before and after them would see part of an export.
+        var resumed = await runs.UpdateAsync(runId, r => r.Status != RunStatus.Failed ? r
+            : (r.FailedIn ?? RunStatus.Measuring) == RunStatus.Measuring
+                ? r with { Status = RunStatus.Measuring, Measured = ShardSet.Empty(r.Shards), WritesHeld = false, FailedIn = null, Error = null, UpdatedAt = clock.GetUtcNow() }
+                : r with { Status = r.FailedIn!.Value, FailedIn = null, Error = null, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
         var (phase, done) = resumed!.Status switch
         {
             RunStatus.Measuring => (ShardPhase.Measure, resumed.Measured),

@@ -1,6 +1,7 @@
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Grades;
+using CustomerTiering.Storage.Ingestion;
 using CustomerTiering.Storage.Runs;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class RegradeWorker(
     RunStore runs,
     PeriodStore periods,
     RegradeLock gate,
+    ExportWriteGate exportWrites,
     RunArtifacts artifacts,
     ShardDispatcher queue,
     ShardMeasurer measurer,
@@ -77,6 +79,20 @@ public sealed class RegradeWorker(
 
     private async Task<RunRecord> MeasureAsync(RunRecord run, int shard, CancellationToken cancellationToken)
     {
+        if (!run.WritesHeld)
+        {
+            // The run's first measurement waits for ingestions that are writing; once it goes, new ones wait for the run.
+            var writing = await exportWrites.WritingAsync(cancellationToken);
+            if (writing.Count > 0)
+            {
+                Log.WaitingForExportWrites(logger, run.Id, writing.Count);
+                await queue.EnqueueAsync(run.Id, ShardPhase.Measure, [shard], NotYet, cancellationToken);
+                return run;
+            }
+
+            run = await MarkAsync(run.Id, r => r with { WritesHeld = true }, cancellationToken);
+        }
+
         var customers = await measurer.MeasureAsync(run, shard, await PolicyOfAsync(run, cancellationToken), cancellationToken);
         Log.ShardMeasured(logger, run.Id, shard, customers);
         return await MarkAsync(run.Id, r => r with { Measured = r.Measured.With(shard) }, cancellationToken);

@@ -26,6 +26,12 @@ public sealed record RunRecord
 
     public required ShardSet Published { get; init; }
 
+    /// <summary>
+    /// Set by the first shard to measure, once no ingestion was writing: from then until measuring ends, ingestions wait
+    /// (<see cref="Ingestion.ExportWriteGate"/>), so the run sees each export whole or not at all.
+    /// </summary>
+    public bool WritesHeld { get; init; }
+
     /// <summary>The run whose grades were this run's previous period (hysteresis, movements); null for the first period.</summary>
     public string? PreviousRunId { get; init; }
 
