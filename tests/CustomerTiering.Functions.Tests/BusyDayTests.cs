@@ -15,6 +15,7 @@ namespace CustomerTiering.Functions.Tests;
 /// ingested once, the hostile one is rejected with its report, and the regrade sees each file's rows all or none
 /// (<see cref="ExportWriteGate"/>: a run's measuring and ingestions' writing wait for each other).
 /// </summary>
+[Trait("Category", ReliabilityMode.Category)]
 public sealed class BusyDayTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private const int Shop = 160;

@@ -13,6 +13,7 @@ namespace CustomerTiering.Functions.Tests;
 /// attempt fails, the host delivers the blob event again, and the ingestion ends as a clean one would: every row once,
 /// the ledger's counts those of the file, not of the attempts.
 /// </summary>
+[Trait("Category", ReliabilityMode.Category)]
 public sealed class IngestionOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Customers = 50;

@@ -12,6 +12,7 @@ namespace CustomerTiering.Functions.Tests;
 /// the gap: the SDK's bounded retries, then the queue's redelivery of the shard's message, and steps that can be
 /// repeated with the same result.
 /// </summary>
+[Trait("Category", ReliabilityMode.Category)]
 public sealed class RegradeOutageTests(OutageShop shop, ITestOutputHelper output) : IClassFixture<OutageShop>
 {
     public static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);

@@ -10,6 +10,7 @@ namespace CustomerTiering.Functions.Tests;
 /// Storage away and back (Azurite killed, then started again on the same ports and data): the portal answers 503
 /// problem+json with Retry-After while it is away, never a 500, and the same answers as before once storage is back.
 /// </summary>
+[Trait("Category", ReliabilityMode.Category)]
 public sealed class StorageOutageTests : IAsyncLifetime
 {
     private const string Period = "2026-02";

@@ -10,6 +10,7 @@ namespace CustomerTiering.Functions.Tests;
 /// Storage answering 503 Server Busy to a share of requests, as Azure Storage does when it throttles: the app's
 /// retries (the SDK's bounded ones, then the triggers') hold, and an ingestion and a regrade end exactly as clean ones.
 /// </summary>
+[Trait("Category", ReliabilityMode.Category)]
 public sealed class ThrottlingTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Customers = 120;
