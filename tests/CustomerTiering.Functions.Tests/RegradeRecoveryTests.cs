@@ -107,7 +107,7 @@ public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture
             }
 
             return events.Count >= expected;
-        }, $"the events of run {runId}");
+        }, $"the events of run {runId}", RegradeClient.RunTimeout); // after an outage, the relay waits for redeliveries
 
         // A moment more, so that a duplicate relayed late would be seen too.
         await Task.Delay(TimeSpan.FromSeconds(3));
