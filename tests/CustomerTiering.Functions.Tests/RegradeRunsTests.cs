@@ -45,30 +45,41 @@ public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
-    public async Task A_failed_run_frees_the_lock_and_resumes_where_it_failed_with_only_its_missing_shards()
+    public async Task A_failed_run_frees_the_lock_and_resumes_in_the_phase_it_failed_in()
     {
         await DrainShardQueueAsync();
         var runs = Runs();
+        var store = new RunStore(Account);
         var started = await runs.StartAsync(Request("2024-01-a"));
         Assert.Equal(3, (await DrainShardQueueAsync()).Count);
-        await new RunStore(Account).UpdateAsync("2024-01-a", r => r with { Measured = r.Measured.With(1) });
+        await store.UpdateAsync("2024-01-a", r => r with { Measured = r.Measured.With(1), WritesHeld = true });
 
         await runs.FailAsync("2024-01-a", new IOException("disk on fire"));
 
-        var failed = await new RunStore(Account).GetAsync("2024-01-a");
+        var failed = await store.GetAsync("2024-01-a");
         Assert.Equal(RunStatus.Failed, failed!.Status);
         Assert.Equal(RunStatus.Measuring, failed.FailedIn);
         Assert.Equal("IOException: disk on fire", failed.Error);
         Assert.Null(await new RegradeLock(Account).HolderAsync());
 
+        // Failed while measuring: every shard measures again, since exports may have been written while it was failed.
         var resumed = await runs.ResumeAsync("2024-01-a");
 
         Assert.Equal(RunStatus.Measuring, resumed.Run!.Status);
         Assert.Null(resumed.Run.Error);
+        Assert.Equal((0, false), (resumed.Run.Measured.Count, resumed.Run.WritesHeld));
         Assert.Equal("2024-01-a", (await new RegradeLock(Account).HolderAsync())!.RunId);
+        Assert.Equal([0, 1, 2], (await DrainShardQueueAsync()).Select(w => w.Shard).Order());
+
+        // Failed while writing: only the shards that had not written are queued again.
+        await store.UpdateAsync("2024-01-a", r => r with { Status = RunStatus.Writing, Measured = new ShardSet("111"), Written = r.Written.With(1) });
+        await runs.FailAsync("2024-01-a", new IOException("again"));
+        var resumedWriting = await runs.ResumeAsync("2024-01-a");
+
+        Assert.Equal(RunStatus.Writing, resumedWriting.Run!.Status);
         Assert.Equal([0, 2], (await DrainShardQueueAsync()).Select(w => w.Shard).Order());
         Assert.NotNull(started.Run);
-        await runs.FailAsync("2024-01-a", new IOException("again"));
+        await runs.FailAsync("2024-01-a", new IOException("done with it"));
     }
 
     [Fact]

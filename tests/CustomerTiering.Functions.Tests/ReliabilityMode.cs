@@ -13,11 +13,11 @@ public static class ReliabilityMode
 
     public static bool IsLong => Environment.GetEnvironmentVariable("RELIABILITY_LONG") == "1";
 
-    /// <summary>The first two seeds from <paramref name="first"/>, or the first six in the long mode.</summary>
+    /// <summary>The seed <paramref name="first"/>, or six from it in the long mode (the quick one keeps CI within its time).</summary>
     public static TheoryData<int> Seeds(int first)
     {
         var seeds = new TheoryData<int>();
-        foreach (var seed in Enumerable.Range(first, IsLong ? 6 : 2))
+        foreach (var seed in Enumerable.Range(first, IsLong ? 6 : 1))
         {
             seeds.Add(seed);
         }
