@@ -83,7 +83,7 @@ public sealed class BusyDayTests(AzuriteFixture azurite, ITestOutputHelper outpu
         Assert.Equal([.. uploads.Select(u => u.Name == "hostile" ? "Rejected" : "Succeeded")], statuses);
         var hostile = (await ledger.RecentAsync(50)).Single(r => r.BlobName.EndsWith("hostile.csv", StringComparison.Ordinal));
         Assert.Contains("amount", hostile.Reason, StringComparison.OrdinalIgnoreCase);
-        using (var report = await GetAsync(app, $"/api/ingestions/{hostile.Id}/report"))
+        using (var report = await app.GetAsync($"/api/ingestions/{hostile.Id}/report"))
         {
             Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         }
@@ -119,11 +119,4 @@ public sealed class BusyDayTests(AzuriteFixture azurite, ITestOutputHelper outpu
     private async Task<int> CountAsync(string table, string column, string prefix) =>
         await azurite.Account.Tables.GetTableClient(table)
             .QueryAsync<TableEntity>($"{column} ge '{prefix}' and {column} lt '{prefix}~'", select: [column]).CountAsync();
-
-    private static async Task<HttpResponseMessage> GetAsync(RunningApp app, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        return await app.Client.SendAsync(request);
-    }
 }

@@ -69,6 +69,14 @@ public sealed class RunningApp : IAsyncDisposable
         return new RunningApp(host, settings, new HttpClient { BaseAddress = new Uri(address) });
     }
 
+    /// <summary>A GET with the function key, as the portal sends it.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-functions-key", FunctionKey);
+        return await Client.SendAsync(request);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -39,7 +39,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         var before = new List<string>();
         foreach (var path in reads)
         {
-            using var ok = await GetAsync(path);
+            using var ok = await _app.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
             before.Add(await ok.Content.ReadAsStringAsync());
         }
@@ -49,14 +49,14 @@ public sealed class StorageOutageTests : IAsyncLifetime
         {
             foreach (var path in reads)
             {
-                using var away = await GetAsync(path);
+                using var away = await _app.GetAsync(path);
                 Assert.True(away.StatusCode == HttpStatusCode.ServiceUnavailable, $"{path}: {(int)away.StatusCode} {await away.Content.ReadAsStringAsync()}");
                 Assert.Equal("application/problem+json", away.Content.Headers.ContentType?.MediaType);
                 Assert.Equal("10", away.Headers.GetValues("Retry-After").Single());
                 Assert.Equal("Storage unavailable", (await away.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
             }
 
-            using var health = await GetAsync("/api/health");
+            using var health = await _app.GetAsync("/api/health");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         }
         finally
@@ -69,7 +69,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
             var path = reads[i];
             var after = await Eventually.ReturnsAsync(async () =>
             {
-                using var response = await GetAsync(path);
+                using var response = await _app.GetAsync(path);
                 var body = await response.Content.ReadAsStringAsync();
                 return response.IsSuccessStatusCode ? $"{(int)response.StatusCode} {body}" : null;
             }, $"{path} to answer again");
@@ -84,17 +84,10 @@ public sealed class StorageOutageTests : IAsyncLifetime
         await _azurite.Account.Blobs.GetBlobContainerClient(Storage.StorageNames.RunsContainer)
             .GetBlobClient(Storage.Runs.RunArtifacts.SummaryPath(_runId)).UploadAsync(BinaryData.FromString("{ not json"), overwrite: true);
 
-        using var response = await GetAsync($"/api/tiers/summary?period={Period}");
+        using var response = await _app.GetAsync($"/api/tiers/summary?period={Period}");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Internal error", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
-    }
-
-    private async Task<HttpResponseMessage> GetAsync(string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        return await _app.Client.SendAsync(request);
     }
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using CustomerTiering.Storage.Runs;
 
 namespace CustomerTiering.Storage.Ingestion;
@@ -55,7 +56,7 @@ public sealed class ExportWriteGate(StorageAccount account, RegradeLock regradeL
     {
         var since = clock.GetUtcNow() - FreshFor;
         var writing = new List<string>();
-        await foreach (var marker in Container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, Prefix, cancellationToken))
+        await foreach (var marker in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix, cancellationToken))
         {
             if (marker.Properties.LastModified > since)
             {
