@@ -61,7 +61,12 @@ var rawSeconds = !measureCeiling ? double.NaN : await WithAzuriteAsync(async azu
     await new StorageProvisioner(account).EnsureCreatedAsync();
     var raw = account.Tables.GetTableClient("RawCeiling");
     await raw.CreateIfNotExistsAsync();
-    return await RawCeiling.WriteAsync(raw, file, parallelism);
+    var (writerCpu, azuriteCpu, allocated) = (CpuTimes.Seconds(Environment.ProcessId), CpuTimes.Seconds(azurite.ProcessId ?? 0), GC.GetTotalAllocatedBytes());
+    var paused = GC.GetTotalPauseDuration();
+    var seconds = await RawCeiling.WriteAsync(raw, file, parallelism);
+    Console.WriteLine($"CPU during the ceiling: the writer {CpuTimes.Seconds(Environment.ProcessId) - writerCpu:N1} s, " +
+                      $"Azurite {CpuTimes.Seconds(azurite.ProcessId ?? 0) - azuriteCpu:N1} s; the writer allocated {(GC.GetTotalAllocatedBytes() - allocated) / orders / 1e3:N1} KB per row and paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:N1} s for its collector");
+    return seconds;
 });
 Console.WriteLine($"Raw SDK ceiling: {orders / rawSeconds:N0} rows/s ({rawSeconds:N1} s)");
 

@@ -83,7 +83,7 @@ internal sealed record CpuTimes(double Worker, double DevHost, double Azurite)
 
     public CpuTimes Since(CpuTimes start) => new(Worker - start.Worker, DevHost - start.DevHost, Azurite - start.Azurite);
 
-    private static double Seconds(int processId)
+    public static double Seconds(int processId)
     {
         using var process = System.Diagnostics.Process.GetProcessById(processId);
         return process.TotalProcessorTime.TotalSeconds;
