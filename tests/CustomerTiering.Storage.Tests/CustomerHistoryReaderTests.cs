@@ -72,6 +72,9 @@ public sealed class CustomerHistoryReaderTests(AzuriteFixture azurite) : IClassF
             await writer.AddAsync(CustomerEntities.ToEntity(Order("BATCH-1", $"o{n % 200}", n), null, "test", now));
         }
 
+        // Twice while the partition's last 50 rows still wait: the service would refuse both in one transaction.
+        await writer.AddAsync(CustomerEntities.ToEntity(Order("BATCH-1", "o-twice", 1000), null, "test", now));
+        await writer.AddAsync(CustomerEntities.ToEntity(Order("BATCH-1", "o-twice", 1001), null, "test", now));
         await writer.FlushAsync();
 
         var orders = new List<Order>();
@@ -80,7 +83,9 @@ public sealed class CustomerHistoryReaderTests(AzuriteFixture azurite) : IClassF
             orders.AddRange(history.Orders.Where(o => o.CustomerId.Value == "BATCH-1"));
         }
 
-        Assert.Equal(200, orders.Count);
+        Assert.Equal(201, orders.Count);
         Assert.Equal(249m, orders.Single(o => o.OrderId == "o49").NetAmount);
+        Assert.Equal(1001m, orders.Single(o => o.OrderId == "o-twice").NetAmount);
+        Assert.Equal(251, writer.Written);
     }
 }
