@@ -9,7 +9,8 @@ internal static class SyntheticExport
     private static readonly string[] Categories = ["Tea", "Coffee", "Cups", "Kettles", "Gifts", "Snacks", "Porcelain", "Tins"];
 
     // dateFormat: how the dates are written, ISO by default or another common format the ingestion must infer.
-    public static long WriteOrders(string path, int orders, int customers, string dateFormat = "yyyy-MM-dd")
+    // idPrefix: starts every order id, so a second file's orders are not the first file's rows again.
+    public static long WriteOrders(string path, int orders, int customers, string dateFormat = "yyyy-MM-dd", string idPrefix = "SO-")
     {
         var random = new Random(42);
         var start = new DateOnly(2024, 11, 1);
@@ -21,7 +22,7 @@ internal static class SyntheticExport
                 var customer = (int)(customers * Math.Pow(random.NextDouble(), 2)); // some customers order far more often
                 var amount = Math.Round(20 / Math.Pow(1 - random.NextDouble(), 1 / 1.5), 2);
                 writer.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"SO-{i:D8},C{customer:D7},{start.AddDays(random.Next(0, 730)).ToString(dateFormat, CultureInfo.InvariantCulture)},{amount:0.00},{amount * 0.3:0.00},CNY,{Categories[random.Next(Categories.Length)]}\n"));
+                    $"{idPrefix}{i:D8},C{customer:D7},{start.AddDays(random.Next(0, 730)).ToString(dateFormat, CultureInfo.InvariantCulture)},{amount:0.00},{amount * 0.3:0.00},CNY,{Categories[random.Next(Categories.Length)]}\n"));
             }
         }
 
