@@ -82,7 +82,7 @@ Console.WriteLine($"Raw SDK ceiling: {orders / rawSeconds:N0} rows/s ({rawSecond
 WorkerIngestionResult? result = null;
 await WithAzuriteAsync(async azurite =>
 {
-    result = await WorkerIngestion.RunAsync(azurite, file, warmUpFile);
+    result = await WorkerIngestion.RunAsync(azurite, file, warmUpFile, parallelism);
     return result.Seconds;
 });
 var ingestion = result!;

@@ -20,7 +20,7 @@ internal static class WorkerIngestion
 {
     private const string Key = "scale-function-key";
 
-    public static async Task<WorkerIngestionResult> RunAsync(AzuriteFixture azurite, string file, string warmUpFile)
+    public static async Task<WorkerIngestionResult> RunAsync(AzuriteFixture azurite, string file, string warmUpFile, int parallelism)
     {
         var settings = Path.GetTempFileName();
         try
@@ -31,7 +31,7 @@ internal static class WorkerIngestion
                 {
                     ["AzureWebJobsStorage"] = azurite.ConnectionString, ["TieringStorage"] = azurite.ConnectionString,
                     ["DevHost__FunctionKey"] = Key, ["DevHost__MasterKey"] = "scale-master-key", ["RegradeSchedule"] = "0 0 2 1 * *",
-                    ["TierChangesTopic"] = "tier-changes-topic",
+                    ["TierChangesTopic"] = "tier-changes-topic", ["Ingestion__WriteParallelism"] = $"{parallelism}",
                 },
             }));
             await using var host = DevHostApplication.Create(new DevHostOptions
