@@ -12,6 +12,7 @@ using CustomerTiering.Testing;
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- grading-step [customers] [shards]
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- api [customers] [rate] [seconds]
 int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : otherwise;
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 if (args.Length > 0 && args[0] == "regrade")
 {
     await RegradeScale.RunAsync(customers: Arg(1, 100_000), orders: Arg(2, 1_000_000), parallelism: Arg(3, 8), shards: Arg(4, 8));
@@ -36,7 +37,7 @@ var parallelism = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCult
 var measureCeiling = !args.Contains("--no-ceiling"); // the ceiling alone takes as long as the ingestion
 // --parse-only: generate and parse, nothing else (38000000 orders make a 2 GB file)
 // --date-format: write the dates in another format (the ingestion surveys and infers it); ISO by default
-var dateFormat = args.SkipWhile(a => a != "--date-format").Skip(1).FirstOrDefault() ?? "yyyy-MM-dd";
+var dateFormat = Option("--date-format") ?? "yyyy-MM-dd";
 Console.WriteLine($"Scale benchmark: {orders:N0} orders of {customers:N0} customers, dates as {dateFormat}, {parallelism} transactions in flight");
 
 var file = Path.Combine(Path.GetTempPath(), $"scale-orders-{orders}.csv");
@@ -58,9 +59,10 @@ const int warmUpOrders = 5_000;
 var warmUpFile = Path.Combine(Path.GetTempPath(), "scale-orders-warm-up.csv");
 SyntheticExport.WriteOrders(warmUpFile, warmUpOrders, customers, dateFormat, idPrefix: "WU-");
 
-// --rounds N: the ceiling and the ingestion N times in turn, and the median of their ratios. Azurite's own pace moves
-// from run to run by a third (one core of Node for every writer), so one pair of runs can mislead either way.
-var rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? "1", CultureInfo.InvariantCulture);
+// --rounds N: the ceiling and the ingestion N times in turn, and the median of their ratios (the upper middle one for an
+// even N). Azurite's own pace moves by up to a half from run to run (one core of Node for every writer), so one pair of
+// runs can mislead either way.
+var rounds = int.Parse(Option("--rounds") ?? "1", CultureInfo.InvariantCulture);
 var ratios = new List<double>();
 for (var round = 1; round <= rounds; round++)
 {
