@@ -39,6 +39,22 @@ public sealed class FunctionAppLoaderTests : IDisposable
         Assert.Empty(app.Functions);
     }
 
+    [Theory]
+    [InlineData("""{ "batchSize": 8 }""", 8, -1)]
+    [InlineData("""{ "batchSize": 8, "newBatchThreshold": 3 }""", 8, 3)]
+    [InlineData("""{ "batchSize": 8, "newBatchThreshold": 0 }""", 8, 0)]
+    [InlineData("""{ "batchSize": 8, "newBatchThreshold": -2 }""", 8, -1)]
+    public void Reads_the_queue_batch_and_its_threshold_half_a_batch_per_core_when_unset(string queues, int batchSize, int threshold)
+    {
+        WriteApp("[]");
+        Write("host.json", $$"""{ "version": "2.0", "extensions": { "queues": {{queues}} } }""");
+
+        var settings = FunctionAppLoader.Load(_root).Host.Queues;
+
+        Assert.Equal(batchSize, settings.BatchSize);
+        Assert.Equal(threshold >= 0 ? threshold : batchSize / 2 * Environment.ProcessorCount, settings.NewBatchThreshold);
+    }
+
     [Fact]
     public void Resolves_app_setting_references_in_bindings_from_local_settings_before_the_sample()
     {

@@ -6,6 +6,8 @@ namespace TestWorker;
 /// <summary>One function of each kind the dev host runs: they record their invocation and succeed or fail on purpose.</summary>
 public sealed class Functions(Recorder recorder, IConfiguration configuration)
 {
+    private static readonly TaskCompletionSource Held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private static readonly string[] Metadata = ["DequeueCount", "Id", "PopReceipt", "InsertionTime", "ExpirationTime", "NextVisibleTime", "BlobTrigger", "name", "sys"];
 
     /// <summary>Queue trigger that succeeds and sends two messages on, as an app sends with the SDK.</summary>
@@ -25,6 +27,24 @@ public sealed class Functions(Recorder recorder, IConfiguration configuration)
     {
         recorder.Record("QueueFail", new { message, metadata = MetadataOf(context) });
         throw new InvalidOperationException("fails on purpose");
+    }
+
+    /// <summary>Queue trigger that holds a "hold…" message until the test releases them all, and ends any other at once.</summary>
+    [Function("QueueHold")]
+    public async Task QueueHoldAsync([QueueTrigger("hold-in", Connection = "TieringStorage")] string message, FunctionContext context)
+    {
+        recorder.Record("QueueHold", new { message, metadata = MetadataOf(context) });
+        if (message.StartsWith("hold", StringComparison.Ordinal))
+        {
+            await Held.Task.WaitAsync(context.CancellationToken);
+        }
+    }
+
+    [Function("ReleaseHeld")]
+    public static IResult ReleaseHeld([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "held/release")] HttpRequest request)
+    {
+        Held.TrySetResult();
+        return Results.NoContent();
     }
 
     [Function("Tick")]

@@ -141,12 +141,18 @@ public static class FunctionAppLoader
             q.TryGetProperty(key, out var v) && v.TryGetInt32(out var n) && n > 0 ? n : fallback;
 
         var encoding = q.TryGetProperty("messageEncoding", out var e) ? e.GetString() : null;
+        var batchSize = Number("batchSize", defaults.BatchSize);
+        // 0 is a threshold of its own: each batch runs to its end before the next is fetched.
+        var newBatchThreshold = q.TryGetProperty("newBatchThreshold", out var t) && t.TryGetInt32(out var threshold) && threshold >= 0
+            ? threshold
+            : QueueSettings.DefaultNewBatchThreshold(batchSize);
         return new QueueSettings(
             Time("maxPollingInterval", defaults.MaxPollingInterval),
             Time("visibilityTimeout", defaults.VisibilityTimeout),
-            Number("batchSize", defaults.BatchSize),
+            batchSize,
             Number("maxDequeueCount", defaults.MaxDequeueCount),
-            !string.Equals(encoding, "none", StringComparison.OrdinalIgnoreCase));
+            !string.Equals(encoding, "none", StringComparison.OrdinalIgnoreCase),
+            newBatchThreshold);
     }
 
     private static AppSettings LoadSettings(string root, string? settingsFile)

@@ -7,7 +7,8 @@ namespace CustomerTiering.DevHost.Triggers;
 
 /// <summary>
 /// Runs the functions of one queue (a <c>queueTrigger</c>'s, or the blob triggers' own) as the Functions host does:
-/// polls with back-off up to <c>maxPollingInterval</c>, runs up to <c>batchSize</c> messages at once, deletes a message on success, makes it visible again after
+/// polls with back-off up to <c>maxPollingInterval</c>, takes <c>batchSize</c> messages at a time and the next batch once no more
+/// than <c>newBatchThreshold</c> are still running, deletes a message on success, makes it visible again after
 /// <c>visibilityTimeout</c> on failure, and moves it to <c>&lt;queue&gt;-poison</c> after <c>maxDequeueCount</c> tries.
 /// </summary>
 public sealed class QueueTriggerListener(
@@ -31,30 +32,61 @@ public sealed class QueueTriggerListener(
         var rawPoison = account.QueuesWith(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }).GetQueueClient(poison.Name);
         var queue = account.QueuesWith(Options(rawPoison)).GetQueueClient(_queueName);
         var delay = MinimumPollingInterval;
-        while (!stoppingToken.IsCancellationRequested)
+        var running = new List<Task>();
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                QueueMessage[] messages = await queue.ReceiveMessagesAsync(_settings.BatchSize, lease, stoppingToken);
-                if (messages.Length > 0)
+                try
                 {
-                    delay = MinimumPollingInterval;
-                    await Task.WhenAll(messages.Select(m => ProcessAsync(queue, poison, m, stoppingToken)));
-                    continue;
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    QueueMessage[] messages = await queue.ReceiveMessagesAsync(_settings.BatchSize, lease, stoppingToken);
+                    if (messages.Length > 0)
+                    {
+                        delay = MinimumPollingInterval;
+                        running.AddRange(messages.Select(m => ProcessAsync(queue, poison, m, stoppingToken)));
+                        await WaitForNewBatchThresholdAsync(running);
+                        continue;
+                    }
                 }
-            }
-            catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
-            {
-                Log.QueuePollFailed(logger, _queueName, ex);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
+                catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+                {
+                    Log.QueuePollFailed(logger, _queueName, ex);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
 
-            await Task.Delay(delay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(_settings.MaxPollingInterval.Ticks, MinimumPollingInterval.Ticks)));
+                await Task.Delay(delay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(_settings.MaxPollingInterval.Ticks, MinimumPollingInterval.Ticks)));
+            }
+        }
+        finally
+        {
+            // The messages taken end before the listener does. One whose deletion failed here is delivered again later,
+            // as at-least-once delivery allows.
+            await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Returns once no more than <c>newBatchThreshold</c> messages are running, so that a slow message does not hold back
+    /// the next batch. A message whose deletion or move to poison failed fails here, as the listener's own calls do.
+    /// </summary>
+    private async Task WaitForNewBatchThresholdAsync(List<Task> running)
+    {
+        foreach (var ended in running.Where(t => t.IsCompleted).ToList())
+        {
+            running.Remove(ended);
+            await ended;
+        }
+
+        while (running.Count > _settings.NewBatchThreshold)
+        {
+            var ended = await Task.WhenAny(running);
+            running.Remove(ended);
+            await ended;
         }
     }
 
