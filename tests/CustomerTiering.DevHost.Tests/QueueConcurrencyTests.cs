@@ -25,7 +25,7 @@ public sealed class QueueConcurrencyTests(AzuriteFixture azurite) : IClassFixtur
         // The two quick ones end, two of the first batch still run (the threshold), so a second batch of four is taken:
         // six holding at once, batch size plus threshold. Waiting for the whole first batch would have stopped at two.
         await Eventually.HoldsAsync(async () => (await host.RecordedAsync("QueueHold")).Length == 8, "a second batch beside the first's slow messages");
-        await Task.Delay(TimeSpan.FromSeconds(1)); // five polling intervals: nothing more is taken while six run
+        await Task.Delay(TimeSpan.FromSeconds(1)); // five polling intervals, had the listener not been waiting: nothing more is taken
         Assert.Equal(sent[..8].Order(StringComparer.Ordinal), Messages(await host.RecordedAsync("QueueHold")).Order(StringComparer.Ordinal));
 
         (await host.Client.PostAsync("/api/held/release", null)).EnsureSuccessStatusCode();
