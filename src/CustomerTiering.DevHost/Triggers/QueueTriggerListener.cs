@@ -31,42 +31,48 @@ public sealed class QueueTriggerListener(
         // Undecodable messages move as the bytes they are, so the poison copy is the very message that was sent.
         var rawPoison = account.QueuesWith(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }).GetQueueClient(poison.Name);
         var queue = account.QueuesWith(Options(rawPoison)).GetQueueClient(_queueName);
-        var delay = MinimumPollingInterval;
         var running = new List<Task>();
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                    QueueMessage[] messages = await queue.ReceiveMessagesAsync(_settings.BatchSize, lease, stoppingToken);
-                    if (messages.Length > 0)
-                    {
-                        delay = MinimumPollingInterval;
-                        running.AddRange(messages.Select(m => ProcessAsync(queue, poison, m, stoppingToken)));
-                        await WaitForNewBatchThresholdAsync(running);
-                        continue;
-                    }
-                }
-                catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
-                {
-                    Log.QueuePollFailed(logger, _queueName, ex);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                await Task.Delay(delay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(_settings.MaxPollingInterval.Ticks, MinimumPollingInterval.Ticks)));
-            }
+            await PollAsync(queue, poison, running, stoppingToken);
         }
         finally
         {
             // The messages taken end before the listener does. One whose deletion failed here is delivered again later,
             // as at-least-once delivery allows.
             await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Takes batches while the host runs, backing off while the queue is empty or storage is away.</summary>
+    private async Task PollAsync(QueueClient queue, QueueClient poison, List<Task> running, CancellationToken stoppingToken)
+    {
+        var delay = MinimumPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(_settings.BatchSize, lease, stoppingToken);
+                if (messages.Length > 0)
+                {
+                    delay = MinimumPollingInterval;
+                    running.AddRange(messages.Select(m => ProcessAsync(queue, poison, m, stoppingToken)));
+                    await WaitForNewBatchThresholdAsync(running);
+                    continue;
+                }
+            }
+            catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+            {
+                Log.QueuePollFailed(logger, _queueName, ex);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await Task.Delay(delay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(_settings.MaxPollingInterval.Ticks, MinimumPollingInterval.Ticks)));
         }
     }
 
