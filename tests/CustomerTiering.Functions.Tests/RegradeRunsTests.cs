@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Specialized;
 using System.Text.Json;
 using CustomerTiering.Domain.Periods;
 using CustomerTiering.Domain.Policy;
@@ -103,6 +104,28 @@ public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal("(a run that is starting)", now.BlockedBy);
         Assert.NotNull(afterwards.Run);
         await runs.FailAsync("2024-05-a", new InvalidOperationException("test over"));
+        await DrainShardQueueAsync();
+    }
+
+    [Fact]
+    public async Task A_start_that_meets_the_last_run_releasing_its_lock_waits_for_the_release_and_starts()
+    {
+        var runs = Runs();
+        Assert.NotNull((await runs.StartAsync(Request("2024-06-a"))).Run);
+        await new RunStore(Account).UpdateAsync("2024-06-a", r => r with { Status = RunStatus.Succeeded });
+        await DrainShardQueueAsync();
+
+        // The release's first call (the holder's name cleared), and a client that saw the run end starting the next one.
+        var lockBlob = Account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient("regrade.lock");
+        await lockBlob.SetMetadataAsync(new Dictionary<string, string>(), new Azure.Storage.Blobs.Models.BlobRequestConditions { LeaseId = RegradeLock.LeaseIdOf("2024-06-a") });
+        var starting = runs.StartAsync(Request("2024-07-a"));
+        await Task.Delay(100);
+        await lockBlob.GetBlobLeaseClient(RegradeLock.LeaseIdOf("2024-06-a")).ReleaseAsync();
+        var started = await starting;
+
+        Assert.NotNull(started.Run);
+        Assert.Equal("2024-07-a", (await new RegradeLock(Account).HolderAsync())!.RunId);
+        await runs.FailAsync("2024-07-a", new InvalidOperationException("test over"));
         await DrainShardQueueAsync();
     }
 
