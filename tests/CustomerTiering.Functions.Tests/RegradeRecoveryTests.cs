@@ -91,33 +91,53 @@ public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture
         await account.Tables.GetTableClient(StorageNames.RelayedEventsTable).QueryAsync<TableEntity>(select: ["RowKey"])
             .CountAsync(e => e.RowKey.Contains(runId, StringComparison.Ordinal));
 
+    /// <summary>
+    /// A run's events as a subscription of the topic receives them. Locally the topic is a storage queue, and a queue has
+    /// no duplicate detection: a worker killed, or storage gone, after the relay sent an event and before its queue
+    /// message was deleted sends that event again. Service Bus drops the second copy by its MessageId, the event's id;
+    /// so does this reader, once it has checked that the copy is the very same event (a resend that changed an event
+    /// would reach subscribers as the first copy only, and is a fault).
+    /// </summary>
     internal static async Task<List<JsonElement>> RelayedEventsAsync(StorageAccount account, string runId, int expected)
     {
         var topic = account.Queues.GetQueueClient(RunningApp.TierChangesTopic);
-        var events = new List<JsonElement>();
-        await Eventually.HoldsAsync(async () =>
+        var events = new Dictionary<string, (string Text, JsonElement Event)>(StringComparer.Ordinal);
+
+        async Task ReceiveAsync()
         {
-            if (await topic.ExistsAsync())
+            while (await topic.ExistsAsync() && (await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } received)
             {
-                while ((await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } received)
+                foreach (var text in received.Select(m => m.Body.ToString()))
                 {
-                    events.AddRange(received.Select(m => JsonSerializer.Deserialize<JsonElement>(m.Body.ToString()))
-                        .Where(e => e.GetProperty("data").GetProperty("runId").GetString() == runId));
+                    var e = JsonSerializer.Deserialize<JsonElement>(text);
+                    if (e.GetProperty("data").GetProperty("runId").GetString() != runId)
+                    {
+                        continue;
+                    }
+
+                    var id = e.GetProperty("id").GetString()!;
+                    if (events.TryGetValue(id, out var first))
+                    {
+                        Assert.Equal(first.Text, text);
+                    }
+                    else
+                    {
+                        events.Add(id, (text, e));
+                    }
                 }
             }
+        }
 
+        await Eventually.HoldsAsync(async () =>
+        {
+            await ReceiveAsync();
             return events.Count >= expected;
         }, $"the events of run {runId}", RegradeClient.RunTimeout); // after an outage, the relay waits for redeliveries
 
-        // A moment more, so that a duplicate relayed late would be seen too.
+        // A moment more, so that an event relayed late would be seen too.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        while (await topic.ExistsAsync() && (await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } late)
-        {
-            events.AddRange(late.Select(m => JsonSerializer.Deserialize<JsonElement>(m.Body.ToString()))
-                .Where(e => e.GetProperty("data").GetProperty("runId").GetString() == runId));
-        }
-
-        return events;
+        await ReceiveAsync();
+        return [.. events.Values.Select(e => e.Event)];
     }
 
     /// <summary>The events as a sorted list of text with the run's id and commit time taken out: what two runs must share.</summary>
