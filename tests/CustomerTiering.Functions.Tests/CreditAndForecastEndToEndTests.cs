@@ -113,10 +113,5 @@ public sealed class CreditAndForecastEndToEndTests(DemoShopApp shop)
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, withoutKey.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string path, string key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
-        request.Headers.Add("x-functions-key", key);
-        return await shop.App.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string path, string key) => shop.App.SendAsync(HttpMethod.Post, path, key);
 }

@@ -13,18 +13,15 @@ public static class ExportUploads
     /// <summary>Uploads an export through the API and returns the status its ingestion ends in.</summary>
     public static async Task<string> IngestAsync(RunningApp app, string kind, string content, TimeSpan? timeout = null, string? name = null)
     {
-        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}?name={name ?? kind}.csv") { Content = new StringContent(content) };
-        upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        upload.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        using var accepted = await app.Client.SendAsync(upload);
+        var csv = new StringContent(content);
+        csv.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        using var accepted = await app.SendAsync(HttpMethod.Post, $"/api/exports/{kind}?name={name ?? kind}.csv", content: csv);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var statusUrl = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusUrl").GetString()!;
 
         return await Eventually.ReturnsAsync(async () =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
-            request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-            using var response = await app.Client.SendAsync(request);
+            using var response = await app.GetAsync(statusUrl);
             if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway)
             {
                 return null; // storage is away, or the worker is being restarted: ask again

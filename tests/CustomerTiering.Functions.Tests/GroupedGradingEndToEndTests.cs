@@ -21,9 +21,7 @@ public sealed class GroupedGradingEndToEndTests(AzuriteFixture azurite) : IClass
         _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString);
         _regrade = new RegradeClient(_app, azurite.Account);
         var byRegion = TieringPolicyJson.Serialize(TieringPolicy.Default with { Version = "by-region-1", GroupBy = GradingGroup.Region });
-        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/manage/policy") { Content = new StringContent(byRegion, Encoding.UTF8, "application/json") };
-        put.Headers.Add("x-functions-key", RunningApp.MasterKey);
-        using var stored = await _app.Client.SendAsync(put);
+        using var stored = await _app.SendAsync(HttpMethod.Put, "/api/manage/policy", RunningApp.MasterKey, new StringContent(byRegion, Encoding.UTF8, "application/json"));
         Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync());
     }
 
@@ -61,7 +59,7 @@ public sealed class GroupedGradingEndToEndTests(AzuriteFixture azurite) : IClass
         }
 
         // Each region has its own VIPs: 1% of its 120 customers, rounded up, earn the top tier.
-        using var vips = await SendAsync("/api/customers?period=2026-03&tier=VIP");
+        using var vips = await _app.GetAsync("/api/customers?period=2026-03&tier=VIP");
         var vipRegions = (await vips.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("region").GetString()).ToList();
         Assert.Contains("East", vipRegions);
         Assert.Contains("West", vipRegions);
@@ -70,21 +68,14 @@ public sealed class GroupedGradingEndToEndTests(AzuriteFixture azurite) : IClass
         Assert.Contains(customer.GetProperty("grade").GetProperty("reasons").EnumerateArray(),
             r => r.GetProperty("text").GetString() == "Graded within region East: ranks, tier cuts and shares count only that region's customers.");
 
-        using var unknown = await SendAsync("/api/tiers/summary?period=2026-03&group=North");
+        using var unknown = await _app.GetAsync("/api/tiers/summary?period=2026-03&group=North");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("East, West", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        return await _app.Client.SendAsync(request);
-    }
-
     private async Task<JsonElement> GetJsonAsync(string path)
     {
-        using var response = await SendAsync(path);
+        using var response = await _app.GetAsync(path);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -56,8 +56,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
             + "R41,C41,someday,ten\n";
 
         var record = await UploadAsync("orders", "with-bad-row.csv", System.Text.Encoding.UTF8.GetBytes(content));
-        using var csv = Get(record.GetProperty("rejectedRowsUrl").GetString()!);
-        using var rejected = await _app.Client.SendAsync(csv);
+        using var rejected = await _app.GetAsync(record.GetProperty("rejectedRowsUrl").GetString()!);
         var text = await rejected.Content.ReadAsStringAsync();
 
         Assert.Equal("PartiallySucceeded", record.GetProperty("status").GetString());
@@ -141,13 +140,8 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private async Task<HttpResponseMessage> SendPreviewAsync(string kind, string name, byte[] content, string query)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}/preview?name={Uri.EscapeDataString(name)}{query}") { Content = new ByteArrayContent(content) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        return await _app.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendPreviewAsync(string kind, string name, byte[] content, string query) =>
+        _app.SendAsync(HttpMethod.Post, $"/api/exports/{kind}/preview?name={Uri.EscapeDataString(name)}{query}", content: Csv(content));
 
     private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
     {
@@ -163,8 +157,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
     /// <summary>Waits for the ingestion to finish and returns its view.</summary>
     private async Task<JsonElement> FinishedAsync(string id) => (JsonElement)await Eventually.ReturnsAsync<object>(async () =>
     {
-        using var request = Get($"/api/ingestions/{id}");
-        using var response = await _app.Client.SendAsync(request);
+        using var response = await _app.GetAsync($"/api/ingestions/{id}");
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -185,10 +178,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
 
     private async Task<JsonElement> UploadAsync(string kind, string name, byte[] content)
     {
-        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/exports/{kind}?name={Uri.EscapeDataString(name)}") { Content = new ByteArrayContent(content) };
-        upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        upload.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        using var accepted = await _app.Client.SendAsync(upload);
+        using var accepted = await _app.SendAsync(HttpMethod.Post, $"/api/exports/{kind}?name={Uri.EscapeDataString(name)}", content: Csv(content));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         return await FinishedAsync((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
     }
@@ -212,23 +202,21 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
 
     private async Task<JsonElement> GetJsonAsync(string path)
     {
-        using var request = Get(path);
-        using var response = await _app.Client.SendAsync(request);
+        using var response = await _app.GetAsync(path);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<HttpStatusCode> StatusOfAsync(string path)
     {
-        using var request = Get(path);
-        using var response = await _app.Client.SendAsync(request);
+        using var response = await _app.GetAsync(path);
         return response.StatusCode;
     }
 
-    private static HttpRequestMessage Get(string path)
+    private static ByteArrayContent Csv(byte[] content)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        return request;
+        var csv = new ByteArrayContent(content);
+        csv.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return csv;
     }
 }

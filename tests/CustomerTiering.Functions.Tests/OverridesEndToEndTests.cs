@@ -89,9 +89,7 @@ public sealed class OverridesEndToEndTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task Overrides_need_the_master_key()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/manage/overrides");
-        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        using var response = await _app.Client.SendAsync(request);
+        using var response = await _app.GetAsync("/api/manage/overrides");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -108,8 +106,7 @@ public sealed class OverridesEndToEndTests(AzuriteFixture azurite) : IClassFixtu
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, string? principal, string key = RunningApp.MasterKey)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Add("x-functions-key", key);
+        using var request = RunningApp.Request(method, path, key, content);
         if (principal is not null)
         {
             request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", principal);

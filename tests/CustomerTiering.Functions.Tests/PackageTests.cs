@@ -67,9 +67,7 @@ public sealed class PackageTests(AzuriteFixture azurite, PackageTests.BuiltPacka
 
         var regrade = new RegradeClient(app, azurite.Account);
         var runId = await regrade.RunAsync(new { period = "2026-10" });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/customers/P40");
-        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        using var customer = await app.Client.SendAsync(request);
+        using var customer = await app.GetAsync("/api/customers/P40");
         var grade = (await customer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grade");
 
         Assert.Equal(runId, grade.GetProperty("runId").GetString());

@@ -19,12 +19,7 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
 
     private static HttpRequestMessage Get(string path, string? key = RunningApp.FunctionKey, string? language = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (key is not null)
-        {
-            request.Headers.Add("x-functions-key", key);
-        }
-
+        var request = RunningApp.Request(HttpMethod.Get, path, key);
         if (language is not null)
         {
             request.Headers.Add("Accept-Language", language);
@@ -315,9 +310,7 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
         using var anonymous = await Client.SendAsync(Get("/api/customers/C0003", key: null));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/manage/policy") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
-        put.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        using var readKeyWrite = await Client.SendAsync(put);
+        using var readKeyWrite = await PutPolicyAsync("{}", RunningApp.FunctionKey);
         Assert.Equal(HttpStatusCode.Forbidden, readKeyWrite.StatusCode);
 
         using var docs = await Client.SendAsync(Get("/api/docs", key: null));
@@ -376,12 +369,8 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> PutPolicyAsync(string json)
-    {
-        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/manage/policy") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        put.Headers.Add("x-functions-key", RunningApp.MasterKey);
-        return await Client.SendAsync(put);
-    }
+    private Task<HttpResponseMessage> PutPolicyAsync(string json, string key = RunningApp.MasterKey) =>
+        shop.App.SendAsync(HttpMethod.Put, "/api/manage/policy", key, new StringContent(json, Encoding.UTF8, "application/json"));
 
     [Fact]
     public async Task The_openapi_document_has_every_http_function_with_a_schema_for_every_response()

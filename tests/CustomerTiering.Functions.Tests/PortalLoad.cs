@@ -49,8 +49,7 @@ public sealed class PortalLoad
         var timer = Stopwatch.StartNew();
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+            using var request = RunningApp.Request(HttpMethod.Get, path);
             using var response = await client.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             _answers.Add((response.StatusCode, timer.Elapsed.TotalMilliseconds));

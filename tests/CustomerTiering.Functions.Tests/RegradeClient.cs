@@ -13,12 +13,8 @@ public sealed class RegradeClient(RunningApp app, StorageAccount account)
 {
     public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
-    public async Task<HttpResponseMessage> RequestAsync(object body, string key = RunningApp.MasterKey)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/manage/regrade") { Content = JsonContent.Create(body) };
-        request.Headers.Add("x-functions-key", key);
-        return await app.Client.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> RequestAsync(object body, string key = RunningApp.MasterKey) =>
+        app.SendAsync(HttpMethod.Post, "/api/manage/regrade", key, JsonContent.Create(body));
 
     /// <summary>Starts a run and returns its id; fails the test unless the run was accepted.</summary>
     public async Task<string> StartAsync(object body)
@@ -39,9 +35,7 @@ public sealed class RegradeClient(RunningApp app, StorageAccount account)
     /// <summary>The run's view, or null while the handler is down (the dev host answers 502 until it has restarted it).</summary>
     private async Task<JsonElement?> TryGetRunAsync(string runId)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/manage/runs/{runId}");
-        request.Headers.Add("x-functions-key", RunningApp.MasterKey);
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.SendAsync(HttpMethod.Get, $"/api/manage/runs/{runId}", RunningApp.MasterKey);
         if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable)
         {
             return null;

@@ -184,10 +184,8 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
     [InlineData("{\"dryRun\":true,\"policy\":{\"version\":\"x\"}}", "policy")]
     public async Task A_bad_request_gets_a_400_naming_the_field(string body, string field)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/manage/regrade") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("x-functions-key", RunningApp.MasterKey);
-
-        using var response = await _app.Client.SendAsync(request);
+        using var response = await _app.SendAsync(HttpMethod.Post, "/api/manage/regrade", RunningApp.MasterKey,
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -200,14 +198,10 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
         using var withReadKey = await _regrade.RequestAsync(new { period = "2025-02" }, RunningApp.FunctionKey);
         Assert.Equal(HttpStatusCode.Forbidden, withReadKey.StatusCode);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/manage/runs/2025-02-nosuchrun");
-        request.Headers.Add("x-functions-key", RunningApp.MasterKey);
-        using var unknown = await _app.Client.SendAsync(request);
+        using var unknown = await _app.SendAsync(HttpMethod.Get, "/api/manage/runs/2025-02-nosuchrun", RunningApp.MasterKey);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
-        using var traversal = new HttpRequestMessage(HttpMethod.Get, "/api/manage/runs/..%2F..%2Fetc");
-        traversal.Headers.Add("x-functions-key", RunningApp.MasterKey);
-        using var refused = await _app.Client.SendAsync(traversal);
+        using var refused = await _app.SendAsync(HttpMethod.Get, "/api/manage/runs/..%2F..%2Fetc", RunningApp.MasterKey);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
@@ -216,18 +210,10 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
     {
         var runId = await _regrade.RunAsync(new { period = "2025-01", shards = 2 });
 
-        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/manage/runs?top=500");
-        list.Headers.Add("x-functions-key", RunningApp.MasterKey);
-        using var listed = await _app.Client.SendAsync(list);
-        using var badTop = new HttpRequestMessage(HttpMethod.Get, "/api/manage/runs?top=abc");
-        badTop.Headers.Add("x-functions-key", RunningApp.MasterKey);
-        using var refused = await _app.Client.SendAsync(badTop);
-        using var resume = new HttpRequestMessage(HttpMethod.Post, "/api/manage/runs/2025-01-nosuchrun/resume");
-        resume.Headers.Add("x-functions-key", RunningApp.MasterKey);
-        using var unknown = await _app.Client.SendAsync(resume);
-        using var resumeDone = new HttpRequestMessage(HttpMethod.Post, $"/api/manage/runs/{runId}/resume");
-        resumeDone.Headers.Add("x-functions-key", RunningApp.MasterKey);
-        using var succeeded = await _app.Client.SendAsync(resumeDone);
+        using var listed = await _app.SendAsync(HttpMethod.Get, "/api/manage/runs?top=500", RunningApp.MasterKey);
+        using var refused = await _app.SendAsync(HttpMethod.Get, "/api/manage/runs?top=abc", RunningApp.MasterKey);
+        using var unknown = await _app.SendAsync(HttpMethod.Post, "/api/manage/runs/2025-01-nosuchrun/resume", RunningApp.MasterKey);
+        using var succeeded = await _app.SendAsync(HttpMethod.Post, $"/api/manage/runs/{runId}/resume", RunningApp.MasterKey);
 
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.Contains(runId, (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(r => r.GetProperty("id").GetString()));

@@ -69,13 +69,30 @@ public sealed class RunningApp : IAsyncDisposable
         return new RunningApp(host, settings, new HttpClient { BaseAddress = new Uri(address) });
     }
 
-    /// <summary>A GET with the function key, as the portal sends it.</summary>
-    public async Task<HttpResponseMessage> GetAsync(string path)
+    /// <summary>
+    /// A request with a key in <c>x-functions-key</c>, as the portal (the function key) or an administrator (the master
+    /// key) sends it; a null key sends none.
+    /// </summary>
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? key = FunctionKey, HttpContent? content = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("x-functions-key", FunctionKey);
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (key is not null)
+        {
+            request.Headers.Add("x-functions-key", key);
+        }
+
+        return request;
+    }
+
+    /// <summary>Sends a <see cref="Request"/> to the app.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key = FunctionKey, HttpContent? content = null)
+    {
+        using var request = Request(method, path, key, content);
         return await Client.SendAsync(request);
     }
+
+    /// <summary>A GET with the function key, as the portal sends it.</summary>
+    public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
     public async ValueTask DisposeAsync()
     {

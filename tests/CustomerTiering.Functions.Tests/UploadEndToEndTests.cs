@@ -24,14 +24,9 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
 
     private async Task<HttpResponseMessage> UploadAsync(string path, string content, string contentType = "text/csv", string? key = RunningApp.FunctionKey)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(content) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        if (key is not null)
-        {
-            request.Headers.Add("x-functions-key", key);
-        }
-
-        return await _app.Client.SendAsync(request);
+        var body = new StringContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return await _app.SendAsync(HttpMethod.Post, path, key, body);
     }
 
     [Fact]
@@ -52,9 +47,7 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
 
         var status = await Eventually.ReturnsAsync(async () =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
-            request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-            using var response = await _app.Client.SendAsync(request);
+            using var response = await _app.GetAsync(statusUrl);
             var record = await response.Content.ReadFromJsonAsync<JsonElement>();
             return record.GetProperty("status").GetString() is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? (object)record : null;
         }, "the ingestion to finish");
@@ -66,9 +59,7 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
         var e1 = await table.GetEntityAsync<TableEntity>(TableKeys.PartitionOf("C1"), "C1|E1");
         Assert.Equal("1200.00", e1.Value.GetString("Amount"));
 
-        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/ingestions?top=5");
-        list.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        using var listed = await _app.Client.SendAsync(list);
+        using var listed = await _app.GetAsync("/api/ingestions?top=5");
         Assert.Contains(await listed.Content.ReadFromJsonAsync<JsonElement[]>() ?? [], r => r.GetProperty("id").GetString() == finished.GetProperty("id").GetString());
     }
 
@@ -96,13 +87,11 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task An_unknown_or_malformed_ingestion_id_is_a_problem()
     {
-        using var unknown = new HttpRequestMessage(HttpMethod.Get, "/api/ingestions/0123456789abcdef01234567");
-        unknown.Headers.Add("x-functions-key", RunningApp.FunctionKey);
-        using var malformed = new HttpRequestMessage(HttpMethod.Get, "/api/ingestions/..%2F..%2Fsecrets");
-        malformed.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        using var unknown = await _app.GetAsync("/api/ingestions/0123456789abcdef01234567");
+        using var malformed = await _app.GetAsync("/api/ingestions/..%2F..%2Fsecrets");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.Client.SendAsync(unknown)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _app.Client.SendAsync(malformed)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
     }
 
     [Fact]
@@ -121,13 +110,10 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task A_streamed_upload_over_the_limit_without_a_length_is_refused_too()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/exports/orders?name=big.csv")
-        {
-            Content = new StreamContent(new MemoryStream(new byte[MaxUploadBytes * 2])),
-        };
+        var body = new StreamContent(new MemoryStream(new byte[MaxUploadBytes * 2]));
+        body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        using var request = RunningApp.Request(HttpMethod.Post, "/api/exports/orders?name=big.csv", content: body);
         request.Headers.TransferEncodingChunked = true;
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
 
         using var response = await _app.Client.SendAsync(request);
 
