@@ -105,7 +105,12 @@ public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture
 
         async Task ReceiveAsync()
         {
-            while (await topic.ExistsAsync() && (await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } received)
+            if (!await topic.ExistsAsync())
+            {
+                return; // nothing relayed yet
+            }
+
+            while ((await topic.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value is { Length: > 0 } received)
             {
                 foreach (var text in received.Select(m => m.Body.ToString()))
                 {

@@ -13,11 +13,6 @@ public sealed class RegradeRuns(
     /// <summary>A lock whose holder never recorded its run is taken over after this long.</summary>
     private static readonly TimeSpan AbandonedStart = TimeSpan.FromMinutes(2);
 
-    /// <summary>How often, and how far apart, a lock held without a name is looked at again before the start is refused.</summary>
-    private const int UnnamedHolderLooks = 10;
-
-    private static readonly TimeSpan UnnamedHolderPause = TimeSpan.FromMilliseconds(100);
-
     public async Task<RegradeStart> StartAsync(RegradeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -121,15 +116,6 @@ public sealed class RegradeRuns(
     private async Task<LockHolder?> AcquireAsync(string runId, CancellationToken cancellationToken)
     {
         var holder = await gate.TryAcquireAsync(runId, clock.GetUtcNow(), cancellationToken);
-        // A holder without a name is, nearly always, a start or a release between its two calls: a run that has just
-        // ended clears its name and then lets go. A client who saw it end and starts the next run at once must not be
-        // refused for that moment. The pause is real time (one storage round trip), not the clock of the product.
-        for (var look = 0; holder is { RunId: null } && look < UnnamedHolderLooks; look++)
-        {
-            await Task.Delay(UnnamedHolderPause, cancellationToken);
-            holder = await gate.TryAcquireAsync(runId, clock.GetUtcNow(), cancellationToken);
-        }
-
         if (holder is null)
         {
             return null;

@@ -19,6 +19,11 @@ public sealed class RegradeLock(StorageAccount account)
     private const string HolderKey = "runid";
     private const string AcquiredKey = "acquiredat";
 
+    /// <summary>How often, and how far apart, a lock held without a name is looked at again before its holder is answered.</summary>
+    private const int UnnamedHolderLooks = 10;
+
+    private static readonly TimeSpan UnnamedHolderPause = TimeSpan.FromMilliseconds(100);
+
     private BlobClient Blob => account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient(LockBlob);
 
     public static string LeaseIdOf(string runId) =>
@@ -28,6 +33,21 @@ public sealed class RegradeLock(StorageAccount account)
     public async Task<LockHolder?> TryAcquireAsync(string runId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await EnsureLockBlobAsync(cancellationToken);
+        var holder = await AcquireOnceAsync(runId, now, cancellationToken);
+        // A holder without a name is, nearly always, a start or a release between its two calls: a run that ends clears
+        // its name and then lets go. Whoever saw a run end and starts the next one at once must not be refused for that
+        // moment, so it is looked at again for up to a second (one storage round trip is all it lasts).
+        for (var look = 0; holder is { RunId: null } && look < UnnamedHolderLooks; look++)
+        {
+            await Task.Delay(UnnamedHolderPause, cancellationToken);
+            holder = await AcquireOnceAsync(runId, now, cancellationToken);
+        }
+
+        return holder;
+    }
+
+    private async Task<LockHolder?> AcquireOnceAsync(string runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var lease = Blob.GetBlobLeaseClient(LeaseIdOf(runId));
         try
         {
