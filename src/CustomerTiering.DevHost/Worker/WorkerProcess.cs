@@ -27,8 +27,21 @@ public sealed partial class WorkerProcess(
     private TaskCompletionSource<WorkerChannel> _ready = NewReadySignal();
     private Process? _current;
 
-    /// <summary>The worker process's id while one runs (benchmarks read its working set).</summary>
-    public int? ProcessId => _current is { HasExited: false } process ? process.Id : null;
+    /// <summary>The worker process's id while one runs (benchmarks read its working set, tests kill it).</summary>
+    public int? ProcessId
+    {
+        get
+        {
+            try
+            {
+                return Volatile.Read(ref _current) is { HasExited: false } process ? process.Id : null;
+            }
+            catch (InvalidOperationException)
+            {
+                return null; // disposed by the supervisor as it read it: between two workers, none runs
+            }
+        }
+    }
 
     /// <summary>The running worker's channel; waits while it starts or restarts.</summary>
     public async Task<WorkerChannel> WaitUntilReadyAsync(CancellationToken cancellationToken)
@@ -76,7 +89,7 @@ public sealed partial class WorkerProcess(
             var channel = new WorkerChannel(workerId, loggers.CreateLogger("Worker"));
             Volatile.Write(ref _channel, channel);
             using var process = Start(endpoint, workerId);
-            _current = process;
+            Volatile.Write(ref _current, process);
             Log.WorkerStarted(_logger, process.Id, workerId);
             var exited = process.WaitForExitAsync(CancellationToken.None);
             try
@@ -114,6 +127,8 @@ public sealed partial class WorkerProcess(
             }
 
             channel.Close();
+            // Gone before the restart's pause: the process object is disposed when this turn of the loop ends.
+            Volatile.Write(ref _current, null);
             Log.WorkerExited(_logger, process.ExitCode);
             await Task.Delay(RestartDelays[Math.Min(failures++, RestartDelays.Length - 1)], stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
