@@ -9,16 +9,16 @@ using Xunit.Abstractions;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>
-/// Storage stopped for 20 s while an upload's rows are being written, then started again on the same ports and data: the
-/// attempt fails, the host delivers the blob event again, and the ingestion ends as a clean one would: every row once,
-/// the ledger's counts those of the file, not of the attempts.
+/// Storage away for 20 s while an upload's rows are being written, then back with what it held: the attempt fails, the
+/// host delivers the blob event again, and the ingestion ends as a clean one would: every row once, the ledger's counts
+/// those of the file, not of the attempts.
 /// </summary>
 [Trait("Category", ReliabilityMode.Category)]
 public sealed class IngestionOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Customers = 50;
     private const int Orders = 60_000;
-    private readonly AzuriteFixture _azurite = AzuriteFixture.Persistent();
+    private readonly AzuriteFixture _azurite = AzuriteFixture.WithOutages();
     private RunningApp _app = null!;
 
     public async Task InitializeAsync()
@@ -46,9 +46,9 @@ public sealed class IngestionOutageTests(ITestOutputHelper output) : IAsyncLifet
         var ours = TableClient.CreateQueryFilter($"OrderId ge {"T"} and OrderId lt {"U"}");
         await Eventually.HoldsAsync(async () => await table.QueryAsync<TableEntity>(ours, maxPerPage: 1, select: ["OrderId"]).AnyAsync(),
             "the ingestion to write its first rows", TimeSpan.FromSeconds(60));
-        await _azurite.StopAsync();
+        _azurite.CutOff();
         await Task.Delay(RegradeOutageTests.Outage);
-        await _azurite.StartAsync();
+        _azurite.Reconnect();
 
         Assert.Equal("Succeeded", await upload);
         var record = (await new IngestionLedger(_azurite.Account).RecentAsync(10)).Single(r => r.BlobName.StartsWith("orders/", StringComparison.Ordinal));

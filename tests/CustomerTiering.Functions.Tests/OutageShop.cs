@@ -4,8 +4,8 @@ using Xunit;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>
-/// The sample shop on an Azurite that can be stopped and started again on the same ports and data, the app running on
-/// it, and a clean run of <see cref="Period"/> to compare other runs with: what the storage-outage scenarios share.
+/// The sample shop on an Azurite whose links can be cut and restored, the app running on it, and a clean run of
+/// <see cref="Period"/> to compare other runs with: what the storage-outage scenarios share.
 /// </summary>
 public sealed class OutageShop : IAsyncLifetime
 {
@@ -13,7 +13,7 @@ public sealed class OutageShop : IAsyncLifetime
     public const int Customers = 3000;
     public const int Shards = 16;
 
-    public AzuriteFixture Azurite { get; } = AzuriteFixture.Persistent();
+    public AzuriteFixture Azurite { get; } = AzuriteFixture.WithOutages();
 
     public RunningApp App { get; private set; } = null!;
 

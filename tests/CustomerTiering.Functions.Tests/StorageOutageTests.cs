@@ -7,14 +7,14 @@ using Xunit;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>
-/// Storage away and back (Azurite killed, then started again on the same ports and data): the portal answers 503
+/// Storage away and back (every connection to Azurite reset while it is away): the portal answers 503
 /// problem+json with Retry-After while it is away, never a 500, and the same answers as before once storage is back.
 /// </summary>
 [Trait("Category", ReliabilityMode.Category)]
 public sealed class StorageOutageTests : IAsyncLifetime
 {
     private const string Period = "2026-02";
-    private readonly AzuriteFixture _azurite = AzuriteFixture.Persistent();
+    private readonly AzuriteFixture _azurite = AzuriteFixture.WithOutages();
     private RunningApp _app = null!;
     private string _runId = "";
 
@@ -44,7 +44,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
             before.Add(await ok.Content.ReadAsStringAsync());
         }
 
-        await _azurite.StopAsync();
+        _azurite.CutOff();
         try
         {
             foreach (var path in reads)
@@ -61,7 +61,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         }
         finally
         {
-            await _azurite.StartAsync();
+            _azurite.Reconnect();
         }
 
         for (var i = 0; i < reads.Length; i++)

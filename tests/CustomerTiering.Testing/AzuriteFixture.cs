@@ -7,8 +7,8 @@ namespace CustomerTiering.Testing;
 
 /// <summary>
 /// A real Azurite from the repository's pinned npm package, on free ports, in memory, stopped with the fixture.
-/// No Docker here, so no Testcontainers: the process is ours to start and stop. A persistent one keeps its data in a
-/// folder of its own, so that it can be stopped and started again on the same ports and data: a storage outage.
+/// No Docker here, so no Testcontainers: the process is ours to start and stop. One <see cref="WithOutages"/> sits
+/// behind links that can be cut, so that storage can go away and come back with every write it acknowledged.
 /// </summary>
 public sealed partial class AzuriteFixture : IAsyncLifetime
 {
@@ -16,19 +16,19 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly string? _location;
+    private readonly bool _behindLinks;
+    private readonly Dictionary<string, CuttableLink> _links = [];
     private Process? _process;
-    private Dictionary<string, int>? _ports;
 
-    /// <summary>In memory: what a test class shares (xUnit wants one public constructor for a class fixture).</summary>
+    /// <summary>Reached directly: what a test class shares (xUnit wants one public constructor for a class fixture).</summary>
     public AzuriteFixture()
     {
     }
 
-    private AzuriteFixture(string location) => _location = location;
+    private AzuriteFixture(bool behindLinks) => _behindLinks = behindLinks;
 
-    /// <summary>One that keeps its data in a folder of its own, so that it can be stopped and started again with it.</summary>
-    public static AzuriteFixture Persistent() => new(Directory.CreateTempSubdirectory("azurite-").FullName);
+    /// <summary>One whose clients reach it through links that <see cref="CutOff"/> and <see cref="Reconnect"/> cut and restore.</summary>
+    public static AzuriteFixture WithOutages() => new(behindLinks: true);
 
     public string ConnectionString { get; private set; } = "";
 
@@ -37,36 +37,33 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public StorageAccount Account => StorageAccount.FromConnectionString(ConnectionString);
 
-    public Task InitializeAsync() => StartAsync();
-
     /// <summary>
-    /// Stops the emulator. A persistent one is asked to stop (SIGTERM), so that it saves what it holds, as real storage
-    /// keeps what it acknowledged through an outage; <see cref="StartAsync"/> brings it back with that data.
+    /// Storage goes away: every connection to it is reset, and every new one until <see cref="Reconnect"/>. The emulator
+    /// itself runs on, as a storage account does while the network to it is down.
     /// </summary>
-    public async Task StopAsync()
+    public void CutOff()
     {
-        if (_process is { HasExited: false } process)
+        if (!_behindLinks)
         {
-            if (_location is not null && Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) is { } signal)
-            {
-                await signal.WaitForExitAsync();
-                using var graceful = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-                await process.WaitForExitAsync(graceful.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
+            throw new InvalidOperationException("Only an Azurite made WithOutages() can be cut off.");
         }
 
-        _process?.Dispose();
-        _process = null;
+        foreach (var link in _links.Values)
+        {
+            link.Cut();
+        }
     }
 
-    /// <summary>Starts the emulator; after <see cref="StopAsync"/>, on the same ports (and, when persistent, the same data).</summary>
-    public async Task StartAsync()
+    /// <summary>Storage is back, with what it held.</summary>
+    public void Reconnect()
+    {
+        foreach (var link in _links.Values)
+        {
+            link.Restore();
+        }
+    }
+
+    public async Task InitializeAsync()
     {
         var script = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -83,9 +80,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         };
         foreach (var argument in new[]
                  {
-                     script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-                     "--blobPort", Port("Blob"), "--queuePort", Port("Queue"), "--tablePort", Port("Table"),
-                 }.Concat(_location is null ? ["--inMemoryPersistence"] : ["--location", _location]))
+                     script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--inMemoryPersistence",
+                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
+                 })
         {
             start.ArgumentList.Add(argument);
         }
@@ -101,12 +98,19 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
                 ?? throw new InvalidOperationException("Azurite exited before listening.");
             if (ListeningLine().Match(line) is { Success: true } match)
             {
-                ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var service = match.Groups["service"].Value;
+                var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (_behindLinks)
+                {
+                    _links[service] = new CuttableLink(port);
+                    port = _links[service].Port;
+                }
+
+                ports[service] = port;
             }
         }
 
         _ = DrainAsync(_process.StandardOutput);
-        _ports = ports;
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/{AccountName};" +
@@ -116,14 +120,20 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await StopAsync();
-        if (_location is not null)
+        foreach (var link in _links.Values)
         {
-            Directory.Delete(_location, recursive: true);
+            await link.DisposeAsync();
         }
-    }
 
-    private string Port(string service) => _ports?[service].ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
 
     private static async Task DrainAsync(StreamReader output)
     {
