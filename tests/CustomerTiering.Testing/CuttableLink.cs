@@ -6,8 +6,8 @@ namespace CustomerTiering.Testing;
 /// <summary>
 /// A TCP link to a local port that can be cut: while cut, the connections it carries are reset and new ones are reset as
 /// soon as they arrive, which is how unreachable storage looks to a client. What is behind it keeps running and keeps
-/// every write it acknowledged, as real storage does through an outage. (Stopping and restarting a persistent Azurite
-/// instead lost acknowledged writes whenever its shutdown did not finish saving: an emulator's fault, not storage's.)
+/// every write it acknowledged, as real storage does through an outage. (A persistent Azurite stopped and started again
+/// instead can lose acknowledged writes when its shutdown does not finish saving: the emulator's fault, not storage's.)
 /// </summary>
 public sealed class CuttableLink : IAsyncDisposable
 {
