@@ -16,8 +16,16 @@ namespace CustomerTiering.Functions.Tests;
 /// (<see cref="ExportWriteGate"/>: a run's measuring and ingestions' writing wait for each other).
 /// </summary>
 [Trait("Category", ReliabilityMode.Category)]
+[Collection(Alone)]
 public sealed class BusyDayTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
+    /// <summary>
+    /// The day runs with no other class beside it: its open-loop reads keep Azurite near its limit on two cores (p99
+    /// 14.5 s beside another scenario), and a class beside it on a slow machine pushed a plain query past the storage
+    /// client's four 30 s tries.
+    /// </summary>
+    public const string Alone = "Busy day, with no other class beside it";
+
     private const int Shop = 160;
     private const int PortalRate = 200;
     private const int OrderFiles = 3;
@@ -120,3 +128,6 @@ public sealed class BusyDayTests(AzuriteFixture azurite, ITestOutputHelper outpu
         await azurite.Account.Tables.GetTableClient(table)
             .QueryAsync<TableEntity>($"{column} ge '{prefix}' and {column} lt '{prefix}~'", select: [column]).CountAsync();
 }
+
+[CollectionDefinition(BusyDayTests.Alone, DisableParallelization = true)]
+public sealed class BusyDayAlone;
