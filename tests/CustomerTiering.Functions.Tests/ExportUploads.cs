@@ -10,12 +10,18 @@ namespace CustomerTiering.Functions.Tests;
 /// <summary>Exports uploaded as a user would: through <c>POST /api/exports/{kind}</c>, then polled until ingested.</summary>
 public static class ExportUploads
 {
+    /// <summary>An upload's body, sent as a browser sends a file: text/csv unless told otherwise.</summary>
+    public static StringContent Body(string content, string contentType = "text/csv")
+    {
+        var body = new StringContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return body;
+    }
+
     /// <summary>Uploads an export through the API and returns the status its ingestion ends in.</summary>
     public static async Task<string> IngestAsync(RunningApp app, string kind, string content, TimeSpan? timeout = null, string? name = null)
     {
-        var csv = new StringContent(content);
-        csv.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        using var accepted = await app.SendAsync(HttpMethod.Post, $"/api/exports/{kind}?name={name ?? kind}.csv", content: csv);
+        using var accepted = await app.SendAsync(HttpMethod.Post, $"/api/exports/{kind}?name={name ?? kind}.csv", content: Body(content));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var statusUrl = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusUrl").GetString()!;
 

@@ -22,12 +22,8 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<HttpResponseMessage> UploadAsync(string path, string content, string contentType = "text/csv", string? key = RunningApp.FunctionKey)
-    {
-        var body = new StringContent(content);
-        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return await _app.SendAsync(HttpMethod.Post, path, key, body);
-    }
+    private Task<HttpResponseMessage> UploadAsync(string path, string content, string contentType = "text/csv", string? key = RunningApp.FunctionKey) =>
+        _app.SendAsync(HttpMethod.Post, path, key, ExportUploads.Body(content, contentType));
 
     [Fact]
     public async Task An_uploaded_order_file_is_ingested_and_its_status_and_report_can_be_read()
