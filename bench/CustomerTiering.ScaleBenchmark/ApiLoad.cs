@@ -117,7 +117,7 @@ internal static class ApiLoad
         for (var c = 0; c < customers; c++)
         {
             var tier = tiers[Math.Min(4, c * 5 / customers)];
-            await gradeWriter.AddAsync(GradeEntities.ToEntity(new StoredGrade
+            await gradeWriter.AddAsync(new StoredGrade
             {
                 CustomerId = Id(c), Name = $"Customer {c}", Type = "Enterprise", Region = "East", Owner = "owner1", Period = "2026-10", RunId = RunId, PolicyVersion = "default-1", Tier = tier, TierIndex = Array.IndexOf(tiers, tier),
                 Movement = "Same", TierSince = "2026-03", Segment = "Loyal", Abc = "B", Lifecycle = "Stable", NetRevenue = 1234.5m, OrderCount = 7,
@@ -131,7 +131,7 @@ internal static class ApiLoad
                     new(ReasonCode.Abc, "B", Share: 0.71, Required: 0.95),
                     new(ReasonCode.Lifecycle, "Stable", Share: 0.03),
                 ],
-            }));
+            });
         }
 
         await gradeWriter.FlushAsync();

@@ -5,10 +5,12 @@ using CustomerTiering.Domain.Customers;
 using CustomerTiering.Domain.Periods;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Domain.Reasons;
+using CustomerTiering.Functions.Faults;
 using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Storage.TierOverrides;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Customers;
+using CustomerTiering.Storage.Events;
 using CustomerTiering.Storage.Grades;
 using CustomerTiering.Storage.Ingestion;
 using CustomerTiering.Storage.Runs;
@@ -245,11 +247,11 @@ internal static class RegradeScale
         var clock = TimeProvider.System;
         var runs = new RunStore(account);
         var artifacts = new RunArtifacts(account);
-        var dispatcher = new ShardDispatcher(account);
+        var dispatcher = new ShardDispatcher(new ShardMessages(account));
         var regradeRuns = new RegradeRuns(runs, new PeriodStore(account), new RegradeLock(account), artifacts, new OverrideStore(account), dispatcher, clock, NullLogger<RegradeRuns>.Instance);
-        var worker = new RegradeWorker(account, runs, new PeriodStore(account), new RegradeLock(account), new ExportWriteGate(account, new RegradeLock(account), runs, clock), artifacts, dispatcher,
+        var worker = new RegradeWorker(runs, new PeriodStore(account), new RegradeLock(account), new ExportWriteGate(account, new RegradeLock(account), runs, clock), artifacts, dispatcher,
             new ShardMeasurer(new CustomerHistoryReader(account), artifacts, options), new RunGrader(artifacts), new GradeStore(account),
-            new GradeSnapshot(account, artifacts), options, clock, NullLogger<RegradeWorker>.Instance);
+            new GradeSnapshot(new SnapshotStore(account), artifacts), new PendingEvents(account), NoFaults.Instance, options, clock, NullLogger<RegradeWorker>.Instance);
 
         var started = await regradeRuns.StartAsync(new RegradeRequest("2026-10-bench", Period, Period.LastDay, TieringPolicy.Default, false, shards, "OnDemand"));
         var queue = account.Queues.GetQueueClient(StorageNames.RegradeShardsQueue);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CustomerTiering.Functions.Dashboard;
+using CustomerTiering.Functions.Faults;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Functions.OpenApi;
 using CustomerTiering.Functions.Portal;
@@ -34,6 +35,8 @@ public static class CustomerTieringServices
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestionLedger>();
         builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<ExportStore>();
+        builder.Services.AddSingleton<CustomerRecords>();
         builder.Services.AddSingleton<MappingProfiles>();
         builder.Services.AddSingleton<ExportIngestion>();
         builder.Services.AddOptions<RegradeOptions>().BindConfiguration(RegradeOptions.Section).ValidateDataAnnotations()
@@ -49,6 +52,9 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<RunArtifacts>();
         builder.Services.AddSingleton<GradeStore>();
         builder.Services.AddSingleton<RelayedEventLedger>();
+        builder.Services.AddSingleton<PendingEvents>();
+        builder.Services.AddSingleton<ShardMessages>();
+        builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<RegradeCalendar>();
         builder.Services.AddSingleton<RegradeRequestReader>();
         builder.Services.AddSingleton<ShardDispatcher>();
@@ -61,6 +67,7 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<PeriodDirectory>();
         builder.Services.AddSingleton<RunSummaries>();
         builder.Services.AddTierChangePublishing();
+        builder.AddFaultInjection();
         builder.Services.AddSingleton<ApiReference>();
         builder.Services.AddSingleton<DashboardAssets>();
         return builder;

@@ -26,6 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Ingestion {IngestionId} failed on its last attempt")]
     public static partial void IngestionFailed(ILogger logger, string ingestionId, Exception exception);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Run {RunId} of {Period} started with policy {PolicyVersion} over {Shards} shards (dry run: {DryRun})")]
     public static partial void RunStarted(ILogger logger, string runId, string period, string policyVersion, int shards, bool dryRun);
 
@@ -73,6 +74,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Dropped queue message {MessageId}: {Reason}")]
     public static partial void EventDropped(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Parked {WorkId} at {Point} {Count} for a fault test to kill the worker")]
+    public static partial void Parked(ILogger logger, string workId, Faults.FaultPoint point, long count);
 
     // Scopes: every line written while one is open carries its ids (customDimensions in Application Insights, the
     // "=>" part on the local console), so one ingestion or run can be followed end to end, whichever class logs.

@@ -1,7 +1,9 @@
 using System.Text;
 using Azure.Data.Tables;
+using CustomerTiering.Functions.Faults;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Storage;
+using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Ingestion;
 using CustomerTiering.Storage.Runs;
 using CustomerTiering.Testing;
@@ -22,8 +24,9 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
     private ExportWriteGate WriteGate => new(Account, new RegradeLock(Account), new RunStore(Account), TimeProvider.System);
 
-    private ExportIngestion Ingestion() => new(
-        Account, new IngestionLedger(Account), new ReportStore(Account), WriteGate, new MappingProfiles(Account), Options.Create(new IngestionOptions()), TimeProvider.System, NullLogger<ExportIngestion>.Instance);
+    private ExportIngestion Ingestion(IFaultInjection? faults = null, IngestionOptions? options = null) => new(
+        new ExportStore(Account), new CustomerRecords(Account), new IngestionLedger(Account), new ReportStore(Account), WriteGate, new MappingProfiles(new ExportStore(Account)),
+        faults ?? NoFaults.Instance, Options.Create(options ?? new IngestionOptions()), TimeProvider.System, NullLogger<ExportIngestion>.Instance);
 
     private static string Orders(int count, int badEvery = 0, string prefix = "O", decimal amount = 10m) =>
         "Order ID,Customer ID,Order Date,Amount,Category\n" + string.Concat(Enumerable.Range(1, count).Select(i =>
@@ -125,8 +128,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
         await ClearAsync(StorageNames.OrdersTable);
         var (name, eTag) = await UploadAsync("orders/crash.csv", content);
-        var crashing = Ingestion();
-        crashing.AfterRowWritten = handed => handed == 450 ? throw new IOException("injected crash") : Task.CompletedTask;
+        var crashing = Ingestion(new ThrowingFaults(FaultPoint.IngestionRowWritten, handed => handed == 450, new IOException("injected crash")));
         await Assert.ThrowsAsync<IOException>(() => crashing.IngestAsync(name));
         var halfWay = await new IngestionLedger(Account).GetAsync(IngestionLedger.IdOf(name, eTag));
         Assert.Equal(IngestionStatus.Running, halfWay!.Status);
@@ -223,11 +225,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     {
         var (name, eTag) = await UploadAsync("orders/doomed.csv", Orders(3));
         var ledger = new IngestionLedger(Account);
-        var failing = new ExportIngestion(Account, ledger, new ReportStore(Account), WriteGate, new MappingProfiles(Account), Options.Create(new IngestionOptions { MaxAttempts = 2 }),
-            TimeProvider.System, NullLogger<ExportIngestion>.Instance)
-        {
-            AfterRowWritten = _ => throw new IOException("storage went away"),
-        };
+        var failing = Ingestion(new ThrowingFaults(FaultPoint.IngestionRowWritten, _ => true, new IOException("storage went away")), new IngestionOptions { MaxAttempts = 2 });
 
         await Assert.ThrowsAsync<IOException>(() => failing.IngestAsync(name));
         var afterFirst = await ledger.GetAsync(IngestionLedger.IdOf(name, eTag));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerTiering.Functions.Faults;
 using CustomerTiering.Storage;
 using CustomerTiering.Testing;
 using Xunit;
@@ -18,20 +19,17 @@ public sealed class PublishRecoveryTests(AzuriteFixture azurite) : IClassFixture
         await SampleShop.SeedAsync(Account, Customers);
         string crashed;
         List<JsonElement> crashedEvents;
-        await using (var crashing = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string>
+        await using (var crashing = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString,
+            new Dictionary<string, string>(ParkedWorker.Settings(FaultPoint.EventQueued, after: 3)) { ["Regrade__Shards"] = "2" }))
         {
-            ["Regrade__Shards"] = "2",
-            ["Regrade__CrashOnceAfterPublishedEvents"] = "3",
-        }))
-        {
+            await using var parked = ParkedWorker.Watch(crashing, Account);
             var regrade = new RegradeClient(crashing, Account);
             await regrade.RunAsync(new { period = "2026-05" });
             crashed = await regrade.RunAsync(new { period = "2026-06" });
+            Assert.Contains(crashed, parked.Killed);
             crashedEvents = await RegradeRecoveryTests.RelayedEventsAsync(Account, crashed, await regrade.ExpectedEventsAsync(crashed));
         }
 
-        Assert.True((await Account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient($"{crashed}/injected-crash").ExistsAsync()).Value,
-            "the worker should have been killed while publishing");
         string clean;
         List<JsonElement> cleanEvents;
         await using (var app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string> { ["Regrade__Shards"] = "2" }))

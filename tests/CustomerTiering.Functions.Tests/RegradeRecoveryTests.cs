@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using System.Text.Json;
+using CustomerTiering.Functions.Faults;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Grades;
 using CustomerTiering.Storage.Runs;
@@ -25,25 +26,21 @@ public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture
         var observations = new List<(string Period, string RunId, RunStatus? Status, bool AllWritten)>();
         string previous, crashed;
         List<JsonElement> crashedEvents;
-        await using (var crashing = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string>
+        await using (var crashing = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString,
+            new Dictionary<string, string>(ParkedWorker.Settings(FaultPoint.GradeRowWritten, after: 40)) { ["Regrade__Shards"] = "2" }))
         {
-            ["Regrade__Shards"] = "2",
-            ["Regrade__CrashOnceAfterWrittenRows"] = "40",
-        }))
-        {
+            await using var parked = ParkedWorker.Watch(crashing, Account);
             var regrade = new RegradeClient(crashing, Account);
             previous = await regrade.RunAsync(new { period = "2025-10" });
             using var stop = new CancellationTokenSource();
             crashed = await regrade.StartAsync(new { period = "2025-11" });
             var reading = ReadWhileRunningAsync(crashed, observations, stop.Token);
             await regrade.WaitAsync(crashed);
+            Assert.Contains(crashed, parked.Killed);
             await stop.CancelAsync();
             await reading;
             crashedEvents = await RelayedEventsAsync(Account, crashed, await regrade.ExpectedEventsAsync(crashed));
         }
-
-        Assert.True((await Account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient($"{crashed}/injected-crash").ExistsAsync()).Value,
-            "the handler should have been killed during the run");
 
         string clean;
         List<JsonElement> cleanEvents;

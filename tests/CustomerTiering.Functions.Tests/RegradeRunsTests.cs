@@ -24,7 +24,7 @@ public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
     public Task DisposeAsync() => Task.CompletedTask;
 
     private RegradeRuns Runs(TimeProvider? clock = null) => new(new RunStore(Account), new PeriodStore(Account), new RegradeLock(Account), new RunArtifacts(Account),
-        new OverrideStore(Account), new ShardDispatcher(Account), clock ?? TimeProvider.System, NullLogger<RegradeRuns>.Instance);
+        new OverrideStore(Account), new ShardDispatcher(new ShardMessages(Account)), clock ?? TimeProvider.System, NullLogger<RegradeRuns>.Instance);
 
     private static RegradeRequest Request(string runId, int shards = 3) =>
         new(runId, GradingPeriod.Parse(runId[..7]), GradingPeriod.Parse(runId[..7]).LastDay, TieringPolicy.Default, false, shards, "OnDemand");

@@ -1,12 +1,9 @@
 using System.Diagnostics;
-using Azure;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using CustomerTiering.Exports;
 using CustomerTiering.Exports.Mapping;
 using CustomerTiering.Exports.Reading;
 using CustomerTiering.Exports.Records;
+using CustomerTiering.Functions.Faults;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Ingestion;
@@ -20,21 +17,18 @@ namespace CustomerTiering.Functions.Ingestion;
 /// in exactly the state of one clean run. A file that cannot be read is rejected with a report, never retried.
 /// </summary>
 public sealed class ExportIngestion(
-    StorageAccount account,
+    ExportStore exports,
+    CustomerRecords records,
     IngestionLedger ledger,
     ReportStore reports,
     ExportWriteGate writeGate,
     MappingProfiles profiles,
+    IFaultInjection faults,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<ExportIngestion> logger)
 {
     private static readonly ExportLimits Limits = ExportLimits.Default;
-
-    /// <summary>Called after each row handed to the writer in the second pass; tests use it to crash half way.</summary>
-    internal Func<long, Task>? AfterRowWritten { get; set; }
-
-    private BlobContainerClient Exports => account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer);
 
     /// <summary>
     /// Ingests the blob's current version, once: a version already finished is left alone. Attempts are counted in the
@@ -49,20 +43,13 @@ public sealed class ExportIngestion(
             return null;
         }
 
-        var blob = Exports.GetBlobClient(blobName);
-        BlobProperties properties;
-        try
-        {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        if (await exports.GetAsync(blobName, cancellationToken) is not { } export)
         {
             Log.ExportGone(logger, blobName);
             return null;
         }
 
-        var eTag = properties.ETag.ToString("H");
-        var id = IngestionLedger.IdOf(blobName, eTag);
+        var id = IngestionLedger.IdOf(blobName, export.ETag);
         using var scope = Log.IngestionScope(logger, id);
         var existing = await ledger.GetAsync(id, cancellationToken);
         if (existing is { IsFinished: true })
@@ -74,7 +61,7 @@ public sealed class ExportIngestion(
         var started = clock.GetUtcNow();
         var running = new IngestionRecord
         {
-            Id = id, BlobName = blobName, ETag = eTag, Status = IngestionStatus.Running,
+            Id = id, BlobName = blobName, ETag = export.ETag, Status = IngestionStatus.Running,
             CreatedAt = existing?.CreatedAt ?? started, UpdatedAt = started, Attempts = (existing?.Attempts ?? 0) + 1,
         };
         await ledger.SaveAsync(running, cancellationToken);
@@ -84,13 +71,13 @@ public sealed class ExportIngestion(
         var report = new IngestionReport { IngestionId = id, BlobName = blobName, Status = "", StartedAt = started, MaxRejectedShare = options.Value.MaxRejectedShare };
         try
         {
-            report = await RunAsync(blob, properties, eTag, report, cancellationToken);
+            report = await RunAsync(export, report, cancellationToken);
         }
         catch (ExportRejectedException ex)
         {
             report = report with { Status = nameof(IngestionStatus.Rejected), Reason = ex.Message };
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (Exception ex) when (ExportStore.IsOverwritten(ex))
         {
             report = report with
             {
@@ -130,21 +117,21 @@ public sealed class ExportIngestion(
         return finished;
     }
 
-    private async Task<IngestionReport> RunAsync(BlobClient blob, BlobProperties properties, string eTag, IngestionReport report, CancellationToken cancellationToken)
+    private async Task<IngestionReport> RunAsync(StoredExport export, IngestionReport report, CancellationToken cancellationToken)
     {
-        if (properties.ContentLength == 0)
+        if (export.Length == 0)
         {
             throw new ExportRejectedException("The file is empty.");
         }
 
-        var profile = await profiles.LoadAsync(properties.Metadata.TryGetValue(ExportMetadata.Profile, out var name) ? name : null, cancellationToken);
-        var requestedDates = ExportMetadata.DateFormatOf(properties);
-        var kindHint = ExportBlobName.KindOf(blob.Name);
+        var profile = await profiles.LoadAsync(export.Metadata.TryGetValue(ExportMetadata.Profile, out var name) ? name : null, cancellationToken);
+        var requestedDates = ExportMetadata.DateFormatOf(export.Metadata);
+        var kindHint = ExportBlobName.KindOf(export.Name);
 
         // Pass 0: the header, and what the first rows say about dates and ids.
         ColumnMap map;
         ColumnConventions conventions;
-        using (var reader = await OpenAsync(blob, eTag, cancellationToken))
+        using (var reader = await OpenAsync(export, cancellationToken))
         {
             map = ColumnMap.Resolve(reader.Header, profile, kindHint);
             conventions = ColumnSurvey.Conventions(reader, map, profile, requestedDates);
@@ -154,7 +141,7 @@ public sealed class ExportIngestion(
         var tally = new RowTally(Limits.MaxErrorsInReport);
         await using (var rejectedCsv = await reports.OpenRejectedRowsAsync(report.IngestionId, cancellationToken))
         using (var csv = new RejectedRowsCsv(new StreamWriter(rejectedCsv, RejectedRowsCsv.Encoding)))
-        using (var reader = await OpenAsync(blob, eTag, cancellationToken))
+        using (var reader = await OpenAsync(export, cancellationToken))
         {
             foreach (var row in new ExportParser(map, profile, Limits, conventions).Parse(reader))
             {
@@ -193,14 +180,7 @@ public sealed class ExportIngestion(
             };
         }
 
-        // Pass 2: write the good rows.
-        var table = account.Tables.GetTableClient(map.Kind switch
-        {
-            ExportKind.Customers => StorageNames.CustomersTable,
-            ExportKind.Invoices => StorageNames.InvoicesTable,
-            _ => StorageNames.OrdersTable,
-        });
-        // Not while a regrade measures: a run sees this file whole or not at all.
+        // Pass 2: write the good rows; not while a regrade measures: a run sees this file whole or not at all.
         if (await writeGate.EnterAsync(report.IngestionId, cancellationToken) is { } waitedFor)
         {
             Log.WaitedForRun(logger, report.IngestionId, waitedFor);
@@ -208,7 +188,7 @@ public sealed class ExportIngestion(
 
         try
         {
-            return await WriteAsync(blob, eTag, table, map, profile, conventions, tally, report, cancellationToken);
+            return await WriteAsync(export, map, profile, conventions, tally, report, cancellationToken);
         }
         finally
         {
@@ -217,27 +197,26 @@ public sealed class ExportIngestion(
     }
 
     private async Task<IngestionReport> WriteAsync(
-        BlobClient blob, string eTag, TableClient table, ColumnMap map, MappingProfile profile, ColumnConventions conventions, RowTally tally, IngestionReport report, CancellationToken cancellationToken)
+        StoredExport export, ColumnMap map, MappingProfile profile, ColumnConventions conventions, RowTally tally, IngestionReport report, CancellationToken cancellationToken)
     {
-        var writer = new BatchWriter(table, options.Value.WriteParallelism);
-        var now = clock.GetUtcNow();
+        var writer = records.Writer(export.Name, clock.GetUtcNow(), options.Value.WriteParallelism);
         var refreshed = clock.GetTimestamp();
         long handed = 0;
-        using (var reader = await OpenAsync(blob, eTag, cancellationToken))
+        using (var reader = await OpenAsync(export, cancellationToken))
         {
             foreach (var row in new ExportParser(map, profile, Limits, conventions).Parse(reader))
             {
                 if (row.Customer is { } customer)
                 {
-                    await writer.AddAsync(CustomerEntities.ToEntity(customer, blob.Name, now), cancellationToken);
+                    await writer.AddAsync(customer, cancellationToken);
                 }
                 else if (row.Order is { } order)
                 {
-                    await writer.AddAsync(CustomerEntities.ToEntity(order.Order, order.Currency, blob.Name, now), cancellationToken);
+                    await writer.AddAsync(order.Order, order.Currency, cancellationToken);
                 }
                 else if (row.Invoice is { } invoice)
                 {
-                    await writer.AddAsync(CustomerEntities.ToEntity(invoice, blob.Name, now), cancellationToken);
+                    await writer.AddAsync(invoice, cancellationToken);
                 }
                 else
                 {
@@ -251,10 +230,7 @@ public sealed class ExportIngestion(
                     refreshed = clock.GetTimestamp();
                 }
 
-                if (AfterRowWritten is { } hook)
-                {
-                    await hook(handed);
-                }
+                await faults.AtAsync(FaultPoint.IngestionRowWritten, report.IngestionId, handed, cancellationToken: cancellationToken);
             }
         }
 
@@ -279,17 +255,12 @@ public sealed class ExportIngestion(
         }
     }
 
-    private static async Task<IRowReader> OpenAsync(BlobClient blob, string eTag, CancellationToken cancellationToken)
+    private async Task<IRowReader> OpenAsync(StoredExport export, CancellationToken cancellationToken)
     {
-        // Pinned to the version this ingestion is about: an overwrite half way fails the read instead of mixing versions.
-        var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: true)
-        {
-            Conditions = new BlobRequestConditions { IfMatch = new ETag(eTag) },
-            BufferSize = 4 * 1024 * 1024,
-        }, cancellationToken);
+        var stream = await exports.OpenReadAsync(export, cancellationToken);
         try
         {
-            return ExportReader.Open(stream, blob.Name, Limits);
+            return ExportReader.Open(stream, export.Name, Limits);
         }
         catch
         {

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs.Models;
 using CustomerTiering.Exports;
 
 namespace CustomerTiering.Functions.Ingestion;
@@ -13,10 +12,10 @@ public static class ExportMetadata
     public const string DateFormat = "dateformat";
 
     /// <summary>The date format the metadata names; null without one; a rejection for one that is not a common format.</summary>
-    public static Exports.Mapping.DateFormat? DateFormatOf(BlobProperties properties)
+    public static Exports.Mapping.DateFormat? DateFormatOf(IReadOnlyDictionary<string, string> metadata)
     {
-        ArgumentNullException.ThrowIfNull(properties);
-        if (!properties.Metadata.TryGetValue(DateFormat, out var value) || string.IsNullOrWhiteSpace(value))
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (!metadata.TryGetValue(DateFormat, out var value) || string.IsNullOrWhiteSpace(value))
         {
             return null;
         }

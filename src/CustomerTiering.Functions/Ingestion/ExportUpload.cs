@@ -1,5 +1,4 @@
 using System.Text;
-using Azure.Storage.Blobs.Models;
 using CustomerTiering.Exports.Mapping;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Ingestion;
@@ -29,7 +28,7 @@ public static class ExportUpload
         string? name,
         string? profile,
         string? dateFormat,
-        StorageAccount account,
+        ExportStore exports,
         IngestionLedger ledger,
         IOptions<IngestionOptions> options,
         TimeProvider clock,
@@ -55,23 +54,16 @@ public static class ExportUpload
 
         var now = clock.GetUtcNow();
         var blobName = $"{kind}/{now:yyyy/MM/dd}/{Guid.NewGuid():N}-{fileName}";
-        var blob = account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobClient(blobName);
-        var uploadOptions = new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = mediaType },
-            Metadata = Metadata(profile, dateFormat),
-        };
-        BlobContentInfo uploaded;
+        string eTag;
         try
         {
-            uploaded = (await blob.UploadAsync(context.Request.Body, uploadOptions, cancellationToken)).Value;
+            eTag = await exports.UploadAsync(blobName, context.Request.Body, mediaType, Metadata(profile, dateFormat), cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Problem(413, "File too large", $"Exports up to {max / (1024 * 1024)} MB are accepted; split larger ones.");
         }
 
-        var eTag = uploaded.ETag.ToString("H");
         var id = IngestionLedger.IdOf(blobName, eTag);
         if (await ledger.GetAsync(id, cancellationToken) is null)
         {
@@ -117,7 +109,7 @@ public static class ExportUpload
                 : null;
 
     /// <summary>What the upload says about how to read the file, as blob metadata (ASCII only, so the format is escaped).</summary>
-    private static Dictionary<string, string>? Metadata(string? profile, string? dateFormat)
+    private static Dictionary<string, string> Metadata(string? profile, string? dateFormat)
     {
         var metadata = new Dictionary<string, string>();
         if (profile is not null)
@@ -130,7 +122,7 @@ public static class ExportUpload
             metadata[ExportMetadata.DateFormat] = Uri.EscapeDataString(DateFormat.Named(dateFormat)!.Name);
         }
 
-        return metadata.Count == 0 ? null : metadata;
+        return metadata;
     }
 
     /// <summary>The last path segment, with anything but letters, digits, '.', '-' and '_' replaced: no traversal, no surprises.</summary>

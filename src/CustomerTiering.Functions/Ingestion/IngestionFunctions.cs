@@ -14,7 +14,7 @@ public sealed class IngestionFunctions(
     IngestionLedger ledger,
     ReportStore reports,
     MappingProfiles profiles,
-    StorageAccount account,
+    ExportStore exports,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<IngestionFunctions> logger)
@@ -41,7 +41,7 @@ public sealed class IngestionFunctions(
     [Function("UploadExport")]
     public Task<IResult> UploadAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken) =>
-        ExportUpload.HandleAsync(request.HttpContext, kind, request.Query["name"], request.Query["profile"], request.Query["dateFormat"], account, ledger, options, clock, cancellationToken);
+        ExportUpload.HandleAsync(request.HttpContext, kind, request.Query["name"], request.Query["profile"], request.Query["dateFormat"], exports, ledger, options, clock, cancellationToken);
 
     [Function("PreviewExport")]
     public Task<IResult> PreviewAsync(

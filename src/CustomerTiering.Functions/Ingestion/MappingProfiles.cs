@@ -1,12 +1,11 @@
-using Azure;
 using CustomerTiering.Exports;
 using CustomerTiering.Exports.Mapping;
-using CustomerTiering.Storage;
+using CustomerTiering.Storage.Ingestion;
 
 namespace CustomerTiering.Functions.Ingestion;
 
 /// <summary>Mapping profiles, kept as <c>exports/_profiles/{name}.json</c> beside the exports they describe.</summary>
-public sealed class MappingProfiles(StorageAccount account)
+public sealed class MappingProfiles(ExportStore exports)
 {
     /// <summary>The profile of that name; the built-in one without a name; a rejection for a bad name or a missing or broken profile.</summary>
     public async Task<MappingProfile> LoadAsync(string? name, CancellationToken cancellationToken = default)
@@ -21,15 +20,8 @@ public sealed class MappingProfiles(StorageAccount account)
             throw new ExportRejectedException($"The mapping profile name '{name}' is not a plain name (letters, digits, '-', '_').");
         }
 
-        var blob = account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobClient($"{ExportBlobName.ProfilesFolder}{name}.json");
-        try
-        {
-            var content = await blob.DownloadContentAsync(cancellationToken);
-            return MappingProfile.Parse(content.Value.Content.ToString());
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            throw new ExportRejectedException($"The mapping profile '{name}' does not exist (expected exports/{ExportBlobName.ProfilesFolder}{name}.json).");
-        }
+        return await exports.ReadTextAsync($"{ExportBlobName.ProfilesFolder}{name}.json", cancellationToken) is { } json
+            ? MappingProfile.Parse(json)
+            : throw new ExportRejectedException($"The mapping profile '{name}' does not exist (expected exports/{ExportBlobName.ProfilesFolder}{name}.json).");
     }
 }

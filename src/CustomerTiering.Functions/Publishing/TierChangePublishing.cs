@@ -1,5 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using CustomerTiering.Storage;
+using CustomerTiering.Storage.Events;
 
 namespace CustomerTiering.Functions.Publishing;
 
@@ -23,7 +24,7 @@ public static class TierChangePublishing
                 : throw new InvalidOperationException($"'{TopicSetting}' names the topic (or, without Service Bus, the queue) tier changes go to.");
             return CreateServiceBusClient(configuration) is { } client
                 ? new ServiceBusTierChangePublisher(client.CreateSender(topic))
-                : new QueueTierChangePublisher(provider.GetRequiredService<StorageAccount>().Queues.GetQueueClient(topic));
+                : new QueueTierChangePublisher(new LocalTopic(provider.GetRequiredService<StorageAccount>(), topic));
         });
         return services;
     }

@@ -1,8 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using CustomerTiering.Storage;
 using CustomerTiering.Storage.Grades;
 using CustomerTiering.Storage.Runs;
 using Parquet;
@@ -14,13 +11,9 @@ namespace CustomerTiering.Functions.Regrading;
 /// Writes a committed period's grades to <c>snapshots/{period}/grades.csv.gz</c> and <c>grades.parquet</c>, for
 /// analysts' tools. Written just before the period is committed, so a failed re-run never replaces a good snapshot.
 /// </summary>
-public sealed class GradeSnapshot(StorageAccount account, RunArtifacts artifacts)
+public sealed class GradeSnapshot(SnapshotStore snapshots, RunArtifacts artifacts)
 {
     private const int RowGroupSize = 100_000;
-
-    public static string CsvPath(string period) => $"{period}/grades.csv.gz";
-
-    public static string ParquetPath(string period) => $"{period}/grades.parquet";
 
     public async Task WriteAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
@@ -57,10 +50,8 @@ public sealed class GradeSnapshot(StorageAccount account, RunArtifacts artifacts
                 }
             }
 
-            var container = account.Blobs.GetBlobContainerClient(StorageNames.SnapshotsContainer);
-            var metadata = new Dictionary<string, string> { ["runid"] = run.Id, ["policyversion"] = run.PolicyVersion };
-            await UploadAsync(container.GetBlobClient(CsvPath(run.Period)), csvFile, "application/gzip", metadata, cancellationToken);
-            await UploadAsync(container.GetBlobClient(ParquetPath(run.Period)), parquetFile, "application/vnd.apache.parquet", metadata, cancellationToken);
+            await UploadAsync(SnapshotStore.CsvPath(run.Period), csvFile, "application/gzip", run, cancellationToken);
+            await UploadAsync(SnapshotStore.ParquetPath(run.Period), parquetFile, "application/vnd.apache.parquet", run, cancellationToken);
         }
         finally
         {
@@ -75,13 +66,9 @@ public sealed class GradeSnapshot(StorageAccount account, RunArtifacts artifacts
         group.Clear();
     }
 
-    private static async Task UploadAsync(BlobClient blob, string file, string contentType, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    private async Task UploadAsync(string path, string file, string contentType, RunRecord run, CancellationToken cancellationToken)
     {
         await using var content = File.OpenRead(file);
-        await blob.UploadAsync(content, new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-            Metadata = metadata,
-        }, cancellationToken);
+        await snapshots.UploadAsync(path, content, contentType, run.Id, run.PolicyVersion, cancellationToken);
     }
 }

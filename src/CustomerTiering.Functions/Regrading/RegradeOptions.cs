@@ -25,13 +25,4 @@ public sealed class RegradeOptions
     /// <summary>Deliveries of a shard message before its run is marked failed; the host's <c>maxDequeueCount</c>.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;
-
-    /// <summary>
-    /// Fault injection for tests: the worker process dies (as if killed) after writing this many grade rows of a shard,
-    /// once per run. Never set in production.
-    /// </summary>
-    public long? CrashOnceAfterWrittenRows { get; set; }
-
-    /// <summary>Tests only: kill the worker once per run after a shard has queued this many events in its publish phase.</summary>
-    public int? CrashOnceAfterPublishedEvents { get; set; }
 }

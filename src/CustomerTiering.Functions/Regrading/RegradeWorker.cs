@@ -1,5 +1,6 @@
 using CustomerTiering.Domain.Policy;
-using CustomerTiering.Storage;
+using CustomerTiering.Functions.Faults;
+using CustomerTiering.Storage.Events;
 using CustomerTiering.Storage.Grades;
 using CustomerTiering.Storage.Ingestion;
 using CustomerTiering.Storage.Runs;
@@ -14,7 +15,6 @@ namespace CustomerTiering.Functions.Regrading;
 /// stalls. The period's pointer flips only after every shard has written, and events go out only after that.
 /// </summary>
 public sealed class RegradeWorker(
-    StorageAccount account,
     RunStore runs,
     PeriodStore periods,
     RegradeLock gate,
@@ -25,6 +25,8 @@ public sealed class RegradeWorker(
     RunGrader grader,
     GradeStore grades,
     GradeSnapshot snapshot,
+    PendingEvents events,
+    IFaultInjection faults,
     IOptions<RegradeOptions> options,
     TimeProvider clock,
     ILogger<RegradeWorker> logger)
@@ -101,15 +103,12 @@ public sealed class RegradeWorker(
     private async Task<RunRecord> WriteAsync(RunRecord run, int shard, CancellationToken cancellationToken)
     {
         var writer = grades.Writer(options.Value.WriteParallelism);
+        Func<CancellationToken, Task> flush = writer.FlushAsync;
         long written = 0;
         await foreach (var grade in artifacts.ReadLinesAsync(RunArtifacts.GradesPath(run.Id, shard), GradeJson.Default.StoredGrade, cancellationToken))
         {
-            await writer.AddAsync(GradeEntities.ToEntity(grade), cancellationToken);
-            if (++written == options.Value.CrashOnceAfterWrittenRows && await FirstInjectedCrashAsync(run.Id, cancellationToken))
-            {
-                await writer.FlushAsync(cancellationToken);
-                Environment.FailFast($"Injected crash in run {run.Id}, shard {shard}, after {written} rows (Regrade:CrashOnceAfterWrittenRows).");
-            }
+            await writer.AddAsync(grade, cancellationToken);
+            await faults.AtAsync(FaultPoint.GradeRowWritten, run.Id, ++written, flush, cancellationToken);
         }
 
         await writer.FlushAsync(cancellationToken);
@@ -123,7 +122,6 @@ public sealed class RegradeWorker(
     /// </summary>
     private async Task<RunRecord> PublishAsync(RunRecord run, int shard, CancellationToken cancellationToken)
     {
-        var events = account.Queues.GetQueueClient(StorageNames.TierChangesQueue);
         var watched = (await PolicyOfAsync(run, cancellationToken)).SlipEvents;
         var messages = artifacts.ReadLinesAsync(RunArtifacts.GradesPath(run.Id, shard), GradeJson.Default.StoredGrade, cancellationToken)
             .SelectMany(g => (g.Movement is "Up" or "Down" ? [TierChangedEvent.From(run, g).ToJson()] : Array.Empty<string>())
@@ -133,11 +131,8 @@ public sealed class RegradeWorker(
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = options.Value.WriteParallelism, CancellationToken = cancellationToken },
             async (message, ct) =>
             {
-                await events.SendMessageAsync(message, ct);
-                if (Interlocked.Increment(ref published) == options.Value.CrashOnceAfterPublishedEvents && await FirstInjectedCrashAsync(run.Id, ct))
-                {
-                    Environment.FailFast($"Injected crash in run {run.Id}, shard {shard}, after {published} events (Regrade:CrashOnceAfterPublishedEvents).");
-                }
+                await events.SendAsync(message, ct);
+                await faults.AtAsync(FaultPoint.EventQueued, run.Id, Interlocked.Increment(ref published), cancellationToken: ct);
             });
         Log.ShardPublished(logger, run.Id, shard, published);
         return await MarkAsync(run.Id, r => r with { Published = r.Published.With(shard) }, cancellationToken);
@@ -201,8 +196,4 @@ public sealed class RegradeWorker(
             ?? throw new InvalidOperationException($"Run {run.Id} has no policy.");
         return TieringPolicyJson.Parse(json).Policy ?? throw new InvalidOperationException($"Run {run.Id}'s policy does not parse.");
     }
-
-    /// <summary>True the first time in a run; a marker blob remembers it across the restart the crash causes.</summary>
-    private Task<bool> FirstInjectedCrashAsync(string runId, CancellationToken cancellationToken) =>
-        account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient($"{runId}/injected-crash").TryCreateAsync(BinaryData.Empty, cancellationToken);
 }

@@ -7,7 +7,7 @@ public sealed class GradeStore(StorageAccount account)
 {
     private TableClient Table => account.Tables.GetTableClient(StorageNames.GradesTable);
 
-    public BatchWriter Writer(int parallelism) => new(Table, parallelism);
+    public GradeWriter Writer(int parallelism) => new(new BatchWriter(Table, parallelism));
 
     public async Task<StoredGrade?> GetAsync(string runId, string customerId, CancellationToken cancellationToken = default)
     {

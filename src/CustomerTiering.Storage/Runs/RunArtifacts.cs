@@ -67,6 +67,10 @@ public sealed class RunArtifacts(StorageAccount account)
     public async Task WriteTextAsync(string path, string text, CancellationToken cancellationToken = default) =>
         await Container.GetBlobClient(path).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
 
+    /// <summary>Writes an empty marker at <paramref name="path"/> unless one is there; true when this call wrote it.</summary>
+    public Task<bool> TryMarkAsync(string path, CancellationToken cancellationToken = default) =>
+        Container.GetBlobClient(path).TryCreateAsync(BinaryData.Empty, cancellationToken);
+
     public async Task<string?> ReadTextAsync(string path, CancellationToken cancellationToken = default) =>
         (await Container.GetBlobClient(path).DownloadContentOrNullAsync(cancellationToken))?.ToString();
 }

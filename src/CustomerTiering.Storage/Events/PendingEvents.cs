@@ -1,0 +1,12 @@
+using Azure.Storage.Queues;
+
+namespace CustomerTiering.Storage.Events;
+
+/// <summary>The <c>tier-changes</c> queue: events a run has graded, each as its JSON, waiting for the relay to send them on.</summary>
+public sealed class PendingEvents(StorageAccount account)
+{
+    private QueueClient Queue => account.Queues.GetQueueClient(StorageNames.TierChangesQueue);
+
+    public async Task SendAsync(string eventJson, CancellationToken cancellationToken = default) =>
+        await Queue.SendMessageAsync(eventJson, cancellationToken);
+}
