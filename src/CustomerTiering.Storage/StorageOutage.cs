@@ -14,7 +14,9 @@ public static class StorageOutage
     {
         null => false,
         RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500 || Is(failed.InnerException),
-        AggregateException aggregate => aggregate.InnerExceptions.Any(Is),
+        // The SDK's tries, all failed. It retries a cancellation only when it was its own network timeout (storage took a
+        // request and never answered), never the caller's: such a try is storage away too.
+        AggregateException aggregate => aggregate.InnerExceptions.Any(e => e is OperationCanceledException || Is(e)),
         HttpRequestException or SocketException or TimeoutException => true,
         IOException io => io.InnerException is SocketException || Is(io.InnerException),
         OperationCanceledException canceled => canceled.InnerException is TimeoutException,

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using System.Globalization;
 using System.Text.Json;
 using CustomerTiering.Functions.Faults;
 using CustomerTiering.Storage;
@@ -130,16 +131,36 @@ public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture
             }
         }
 
-        await Eventually.HoldsAsync(async () =>
+        try
         {
-            await ReceiveAsync();
-            return events.Count >= expected;
-        }, $"the events of run {runId}", RegradeClient.RunTimeout); // after an outage, the relay waits for redeliveries
+            await Eventually.HoldsAsync(async () =>
+            {
+                await ReceiveAsync();
+                return events.Count >= expected;
+            }, $"the events of run {runId}", RegradeClient.RunTimeout); // after an outage, the relay waits for redeliveries
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} {events.Count} of {expected} reached the topic; {await WhereEventsAreAsync(account, runId)}", ex);
+        }
 
         // A moment more, so that an event relayed late would be seen too.
         await Task.Delay(TimeSpan.FromSeconds(3));
         await ReceiveAsync();
         return [.. events.Values.Select(e => e.Event)];
+    }
+
+    /// <summary>Where a run's missing events may be: what the relay claimed, what still waits, what went to poison.</summary>
+    private static async Task<string> WhereEventsAreAsync(StorageAccount account, string runId)
+    {
+        async Task<string> CountAsync(string queue)
+        {
+            var client = account.Queues.GetQueueClient(queue);
+            return await client.ExistsAsync() ? (await client.GetPropertiesAsync()).Value.ApproximateMessagesCount.ToString(CultureInfo.InvariantCulture) : "none";
+        }
+
+        return $"relay claims {await RelayedCounter(account, runId)()}; messages in {StorageNames.TierChangesQueue} {await CountAsync(StorageNames.TierChangesQueue)}, " +
+               $"in its poison queue {await CountAsync(StorageNames.TierChangesQueue + "-poison")}, in {StorageNames.RegradeShardsQueue}-poison {await CountAsync(StorageNames.RegradeShardsQueue + "-poison")}.";
     }
 
     /// <summary>The events as a sorted list of text with the run's id and commit time taken out: what two runs must share.</summary>

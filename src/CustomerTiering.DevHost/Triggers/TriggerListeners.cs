@@ -22,12 +22,12 @@ public sealed class TriggerListeners(
             if (BindingTypes.Is(function.Trigger, BindingTypes.TimerTrigger))
             {
                 var timer = new TimerTriggerListener(function, app, invocations, statusStore, clock, logger);
-                loops.Add(Guard(function.Name, timer.RunAsync, logger, stoppingToken));
+                loops.Add(KeepRunningAsync(function.Name, timer.RunAsync, clock, logger, stoppingToken));
             }
             else if (BindingTypes.Is(function.Trigger, BindingTypes.QueueTrigger))
             {
                 var queue = new QueueTriggerListener(new QueueTriggerSource(function), app, invocations, options.QueueMessageLease, clock, logger);
-                loops.Add(Guard(function.Name, queue.RunAsync, logger, stoppingToken));
+                loops.Add(KeepRunningAsync(function.Name, queue.RunAsync, clock, logger, stoppingToken));
             }
         }
 
@@ -35,14 +35,19 @@ public sealed class TriggerListeners(
         {
             var logger = loggers.CreateLogger("Host.BlobTriggers");
             var blobs = new QueueTriggerListener(new BlobTriggerSource(app, hostId), app, invocations, options.QueueMessageLease, clock, logger);
-            loops.Add(Guard("blob triggers", blobs.RunAsync, logger, stoppingToken));
+            loops.Add(KeepRunningAsync("blob triggers", blobs.RunAsync, clock, logger, stoppingToken));
         }
 
         return Task.WhenAll(loops);
     }
 
-    // One listener failing (storage down) must not stop the others, nor the host: it starts again after a pause.
-    private async Task Guard(string functionName, Func<CancellationToken, Task> run, ILogger logger, CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs one listener until the host stops. A listener that fails starts again after a pause, whatever failed:
+    /// storage away, or an error no one foresaw (a storage client's timeouts once were one). The Functions host keeps its
+    /// listeners the same way; a listener that ended for good would leave its queue unserved without a word.
+    /// </summary>
+    internal static async Task KeepRunningAsync(
+        string functionName, Func<CancellationToken, Task> run, TimeProvider clock, ILogger logger, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -54,7 +59,7 @@ public sealed class TriggerListeners(
             {
                 return;
             }
-            catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 Log.ListenerFailed(logger, functionName, ex);
                 await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
