@@ -23,5 +23,8 @@ dotnet build Functions.sln -c Release
 echo "==> Checking the infrastructure (bicep build and lint, warnings fail)"
 scripts/bicep.sh
 
-echo "==> Running the tests (each integration test class starts its own Azurite)"
+echo "==> Running the tests (each integration test class starts its own Azurite; the projects run side by side, each"
+echo "    closing on a line with its duration)"
+started=$SECONDS
 dotnet test Functions.sln -c Release --no-build "$@"
+echo "==> The tests took $((SECONDS - started)) s; everything, $SECONDS s"

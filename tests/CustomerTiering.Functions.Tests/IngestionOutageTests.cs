@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>
-/// Storage away for 20 s while an upload's rows are being written, then back with what it held: the attempt fails, the
+/// Storage away for 12 s while an upload's rows are being written, then back with what it held: the attempt fails, the
 /// host delivers the blob event again, and the ingestion ends as a clean one would: every row once, the ledger's counts
 /// those of the file, not of the attempts.
 /// </summary>
