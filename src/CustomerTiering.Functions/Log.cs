@@ -9,6 +9,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Function} answered 503: storage did not answer")]
     public static partial void StorageUnavailable(ILogger logger, string function, Exception exception);
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "The host that started this worker (process {ProcessId}) is gone; stopping")]
+    public static partial void ParentGone(ILogger logger, int processId);
+
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ignored blob {BlobName}: {Reason}")]
     public static partial void BlobIgnored(ILogger logger, string blobName, string reason);
 

@@ -8,7 +8,7 @@ namespace CustomerTiering.Functions;
 /// closed), it would otherwise leave the worker running on its own. In Azure the variable is not set and this
 /// does nothing: the platform ends the worker with its host.
 /// </summary>
-public sealed partial class ParentWatchdog(IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<ParentWatchdog> logger) : BackgroundService
+public sealed class ParentWatchdog(IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<ParentWatchdog> logger) : BackgroundService
 {
     public const string ParentVariable = "DEVHOST_PROCESS_ID";
 
@@ -24,7 +24,7 @@ public sealed partial class ParentWatchdog(IConfiguration configuration, IHostAp
         {
             if (!IsRunning(parentId))
             {
-                ParentGone(logger, parentId);
+                Log.ParentGone(logger, parentId);
                 lifetime.StopApplication();
                 return;
             }
@@ -43,7 +43,4 @@ public sealed partial class ParentWatchdog(IConfiguration configuration, IHostAp
             return false;
         }
     }
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The host that started this worker (process {ProcessId}) is gone; stopping")]
-    private static partial void ParentGone(ILogger logger, int processId);
 }

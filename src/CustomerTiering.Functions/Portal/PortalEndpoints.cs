@@ -43,7 +43,7 @@ public static class PortalEndpoints
     {
         id = CustomerRouteId.Decode(id);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        CheckCustomerId(id, errors);
+        CustomerRouteId.Check(id, "id", errors);
         var lookup = await FindPeriodAsync(period, errors, periods, cancellationToken);
         if (errors.Count > 0)
         {
@@ -75,7 +75,7 @@ public static class PortalEndpoints
     {
         id = CustomerRouteId.Decode(id);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        CheckCustomerId(id, errors);
+        CustomerRouteId.Check(id, "id", errors);
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors);
@@ -235,14 +235,6 @@ public static class PortalEndpoints
 
     private static IResult NoPeriod(string? period) => Results.Problem(statusCode: 404, title: "Unknown period",
         detail: period is null ? "No period has been graded yet." : $"Period {period} has not been graded.");
-
-    private static void CheckCustomerId(string id, Dictionary<string, string[]> errors)
-    {
-        if (CustomerRouteId.Problem(id) is { } problem)
-        {
-            errors["id"] = [problem];
-        }
-    }
 
     private static string? Text(string name, string? value, Dictionary<string, string[]> errors)
     {

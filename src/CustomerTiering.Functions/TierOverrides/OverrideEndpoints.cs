@@ -59,7 +59,7 @@ public static class OverrideEndpoints
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        CheckCustomerId(customerId, errors);
+        CustomerRouteId.Check(customerId, "customerId", errors);
         var tiers = (await policies.CurrentAsync(cancellationToken)).Tiers.Names;
         if (asked?.Tier is not { } tier || !tiers.Contains(tier, StringComparer.Ordinal))
         {
@@ -92,7 +92,7 @@ public static class OverrideEndpoints
         ArgumentNullException.ThrowIfNull(request);
         customerId = CustomerRouteId.Decode(customerId);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        CheckCustomerId(customerId, errors);
+        CustomerRouteId.Check(customerId, "customerId", errors);
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors);
@@ -114,19 +114,11 @@ public static class OverrideEndpoints
     {
         customerId = CustomerRouteId.Decode(customerId);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        CheckCustomerId(customerId, errors);
+        CustomerRouteId.Check(customerId, "customerId", errors);
         return errors.Count > 0 ? Results.ValidationProblem(errors) : Results.Ok(await overrides.AuditAsync(customerId, cancellationToken));
     }
 
     /// <summary>Who made the change: the signed-in principal where App Service authentication passes one, else the key's kind.</summary>
     private static string Who(HttpRequest request) =>
         request.Headers[PrincipalHeader].ToString() is { Length: > 0 and <= 256 } principal ? principal : "master key";
-
-    private static void CheckCustomerId(string id, Dictionary<string, string[]> errors)
-    {
-        if (CustomerRouteId.Problem(id) is { } problem)
-        {
-            errors["customerId"] = [problem];
-        }
-    }
 }
