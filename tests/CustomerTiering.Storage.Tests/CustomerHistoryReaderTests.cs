@@ -88,4 +88,28 @@ public sealed class CustomerHistoryReaderTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(1001m, orders.Single(o => o.OrderId == "o-twice").NetAmount);
         Assert.Equal(251, writer.Written);
     }
+
+    [Fact]
+    public async Task Every_partition_is_observed_and_only_what_the_observer_keeps_comes_back()
+    {
+        // Written as an ingestion writes them: each row names its export.
+        var writer = new CustomerRecords(azurite.Account).Writer("exports/orders/obs.csv", DateTimeOffset.UtcNow, parallelism: 4);
+        for (var c = 0; c < 40; c++)
+        {
+            await writer.AddAsync(new CustomerProfile(CustomerId.Create($"OBS-{c}"), $"Observed {c}"));
+            for (var n = 0; n <= c % 3; n++)
+            {
+                await writer.AddAsync(Order($"OBS-{c}", $"obs-{c}-{n}", 5), "CNY");
+            }
+        }
+
+        await writer.FlushAsync();
+
+        var observed = await new CustomerHistoryReader(azurite.Account).ObserveAllAsync(
+            h => h.Profile.Id.Value.StartsWith("OBS-", StringComparison.Ordinal) ? (h.Profile.Id.Value, h.Orders.Count) : ((string, int)?)null, parallelism: 8);
+
+        Assert.Equal(40, observed.Count);
+        Assert.Equal(Enumerable.Range(0, 40).Sum(c => c % 3 + 1), observed.Sum(o => o.Item2));
+        Assert.Equal(3, observed.Single(o => o.Item1 == "OBS-38").Item2);
+    }
 }

@@ -32,4 +32,9 @@ public sealed record GradingSummary(
 {
     /// <summary>The row of the movement matrix for customers not graded in the previous period.</summary>
     public const string NewCustomers = "new";
+
+    /// <summary>Customers whose tier moved up or down: every count off the matrix's diagonal, new customers apart.</summary>
+    public int CountMovers() => Movements
+        .Where(from => from.Key != NewCustomers)
+        .Sum(from => from.Value.Where(to => to.Key != from.Key).Sum(to => to.Value));
 }

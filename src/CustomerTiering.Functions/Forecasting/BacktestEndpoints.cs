@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CustomerTiering.Domain.Forecasting;
-using CustomerTiering.Storage;
 using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Policies;
 
@@ -48,21 +46,7 @@ public static class BacktestEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        var observed = new ConcurrentBag<List<BacktestCustomer>>();
-        await Parallel.ForEachAsync(TableKeys.AllPartitions(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (partition, ct) =>
-        {
-            var customers = new List<BacktestCustomer>();
-            await foreach (var history in histories.ReadPartitionAsync(partition, ct))
-            {
-                if (Backtest.Observe(history.Orders, splitDate, horizon) is { } customer)
-                {
-                    customers.Add(customer);
-                }
-            }
-
-            observed.Add(customers);
-        });
-
-        return Results.Ok(Backtest.Report([.. observed.SelectMany(c => c)], splitDate, horizon, policy));
+        var observed = await histories.ObserveAllAsync(history => Backtest.Observe(history.Orders, splitDate, horizon), parallelism: 8, cancellationToken);
+        return Results.Ok(Backtest.Report(observed, splitDate, horizon, policy));
     }
 }

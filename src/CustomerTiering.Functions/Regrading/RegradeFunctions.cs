@@ -26,9 +26,7 @@ public sealed class RegradeFunctions(
     public async Task<string> ScheduledAsync([TimerTrigger("%RegradeSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var period = calendar.JustEnded;
-        var policy = await policies.CurrentAsync(cancellationToken);
-        var start = await runs.StartAsync(new RegradeRequest(
-            RunIds.Scheduled(period), period, period.LastDay, policy, DryRun: false, options.Value.Shards, "Scheduled"), cancellationToken);
+        var start = await runs.StartAsync(RegradeRequest.Scheduled(period, await policies.CurrentAsync(cancellationToken), options.Value.Shards), cancellationToken);
         if (start.BlockedBy is { } holder)
         {
             // Fails the invocation where monitoring sees it; the run can be asked for on demand once the other ends.

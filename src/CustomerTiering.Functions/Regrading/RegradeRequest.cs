@@ -4,4 +4,9 @@ using CustomerTiering.Domain.Policy;
 namespace CustomerTiering.Functions.Regrading;
 
 /// <summary>A run to start, already checked: the period and as-of date, the policy, and how to run it.</summary>
-public sealed record RegradeRequest(string RunId, GradingPeriod Period, DateOnly AsOf, TieringPolicy Policy, bool DryRun, int Shards, string Trigger);
+public sealed record RegradeRequest(string RunId, GradingPeriod Period, DateOnly AsOf, TieringPolicy Policy, bool DryRun, int Shards, string Trigger)
+{
+    /// <summary>The monthly run of <paramref name="period"/>: graded as of its last day with the current policy, one id per period.</summary>
+    public static RegradeRequest Scheduled(GradingPeriod period, TieringPolicy policy, int shards) =>
+        new(RunIds.Scheduled(period), period, period.LastDay, policy, DryRun: false, shards, "Scheduled");
+}

@@ -56,14 +56,12 @@ public sealed class RunGrader(RunArtifacts artifacts)
         engine.Stop();
 
         var grades = result.Grades;
-        // Up or down is any move off the diagonal of the summary's matrix, new customers apart: no second pass over the grades.
-        var movers = result.Summary.Movements
-            .Where(from => from.Key != GradingSummary.NewCustomers)
-            .Sum(from => from.Value.Where(to => to.Key != from.Key).Sum(to => to.Value));
+        var movers = result.Summary.CountMovers();
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? comparison = null;
         if (run.DryRun)
         {
-            comparison = Compare(grades, await CarriedAsync(run.ComparedWithRunId, Shared, cancellationToken));
+            var comparedWith = await CarriedAsync(run.ComparedWithRunId, Shared, cancellationToken);
+            comparison = TierComparison.Matrix(grades, id => comparedWith.TryGetValue(id, out var then) ? then.Tier : null);
         }
         else
         {
@@ -144,23 +142,6 @@ public sealed class RunGrader(RunArtifacts artifacts)
 
     private static string TierSince(RunRecord run, in CustomerGrade grade, Dictionary<string, CarriedGrade> carried) =>
         carried.TryGetValue(grade.Id.Value, out var before) && before.Tier == grade.Tier ? before.TierSince : run.Period;
-
-    private static Dictionary<string, IReadOnlyDictionary<string, int>> Compare(IReadOnlyList<CustomerGrade> grades, Dictionary<string, CarriedGrade> current)
-    {
-        var matrix = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var grade in grades)
-        {
-            var from = current.TryGetValue(grade.Id.Value, out var c) ? c.Tier : GradingSummary.NewCustomers;
-            if (!matrix.TryGetValue(from, out var row))
-            {
-                matrix[from] = row = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            }
-
-            row[grade.Tier] = row.GetValueOrDefault(grade.Tier) + 1;
-        }
-
-        return matrix.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, int>)r.Value, StringComparer.Ordinal);
-    }
 
     private async Task<Dictionary<string, CarriedGrade>> CarriedAsync(string? runId, Func<string?, string?> shared, CancellationToken cancellationToken)
     {

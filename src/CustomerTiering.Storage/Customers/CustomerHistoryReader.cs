@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using CustomerTiering.Domain.Customers;
@@ -64,6 +65,32 @@ public sealed class CustomerHistoryReader(StorageAccount account)
         {
             yield return new CustomerHistory(new CustomerProfile(CustomerId.Create(customerId)), [], theirs);
         }
+    }
+
+    /// <summary>
+    /// What <paramref name="observe"/> makes of each customer's history, over every partition (several at once); customers
+    /// it makes nothing of are left out. Only the observations are held, never the histories.
+    /// </summary>
+    public async Task<List<T>> ObserveAllAsync<T>(Func<CustomerHistory, T?> observe, int parallelism, CancellationToken cancellationToken = default)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(observe);
+        var observed = new ConcurrentBag<List<T>>();
+        await Parallel.ForEachAsync(TableKeys.AllPartitions(), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (partition, ct) =>
+        {
+            var partitionObserved = new List<T>();
+            await foreach (var history in ReadPartitionAsync(partition, ct))
+            {
+                if (observe(history) is { } observation)
+                {
+                    partitionObserved.Add(observation);
+                }
+            }
+
+            observed.Add(partitionObserved);
+        });
+
+        return [.. observed.SelectMany(o => o)];
     }
 
     private static CustomerHistory Finish(string customerId, List<Order> orders, Dictionary<string, CustomerProfile> profiles, Dictionary<string, List<Invoice>> invoices)
