@@ -24,31 +24,52 @@ public sealed record DevHostOptions
 
     public const string Usage = "usage: CustomerTiering.DevHost --app-root <folder with host.json> [--port 7071] [--settings local.settings.json]";
 
+    /// <summary>The command line's switches and the option each sets; nothing else is taken.</summary>
+    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--app-root"] = nameof(AppRoot),
+        ["--port"] = nameof(Port),
+        ["--settings"] = nameof(SettingsFile),
+    };
+
+    /// <summary>Reads the command line with the configuration command-line provider (<c>--port 7071</c> or <c>--port=7071</c>).</summary>
     public static DevHostOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        string? appRoot = null;
-        string? settings = null;
-        var port = 7071;
+        // The provider takes a word without a switch before it as a key with no value; here it is a mistake.
         for (var i = 0; i < args.Count; i++)
         {
-            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
-            switch (args[i])
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                case "--app-root": appRoot = Next(); break;
-                case "--settings": settings = Next(); break;
-                case "--port":
-                    port = int.TryParse(Next(), out var p) && p is >= 0 and <= 65535 ? p : throw new ArgumentException($"--port must be a TCP port. {Usage}");
-                    break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
+                throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
             }
+
+            i += Switches.ContainsKey(args[i]) ? 1 : 0;
         }
 
+        IConfiguration line;
+        try
+        {
+            line = new ConfigurationBuilder().AddCommandLine([.. args], Switches).Build();
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"{ex.Message} {Usage}", ex);
+        }
+
+        if (line.AsEnumerable().FirstOrDefault(setting => !Switches.ContainsValue(setting.Key)) is { Key: { } unknown })
+        {
+            throw new ArgumentException($"Unknown argument '--{unknown}'. {Usage}");
+        }
+
+        var port = line[nameof(Port)] is not { } portText ? 7071
+            : int.TryParse(portText, out var p) && p is >= 0 and <= 65535 ? p
+            : throw new ArgumentException($"--port must be a TCP port. {Usage}");
         return new DevHostOptions
         {
-            AppRoot = appRoot ?? throw new ArgumentException(Usage),
+            AppRoot = line[nameof(AppRoot)] is { Length: > 0 } appRoot ? appRoot : throw new ArgumentException(Usage),
             Port = port,
-            SettingsFile = settings,
+            SettingsFile = line[nameof(SettingsFile)],
         };
     }
 }
