@@ -60,7 +60,7 @@ public sealed class GradingResult
             DaysSinceLastOrder = c.LastOrderDate is { } last ? _asOf.DayNumber - last.DayNumber : null,
             DaysSinceFirstOrder = c.FirstOrderDate is { } first ? _asOf.DayNumber - first.DayNumber : null,
             TierCut = (float?)cuts[tier].MinScore,
-            NextTierCut = tier == 0 ? null : (float?)(cuts[tier - 1].MinScore ?? ThresholdOf(tier - 1)),
+            NextTierCut = tier == 0 ? null : (float?)(cuts[tier - 1].MinScore ?? TierHolding.ThresholdOf(_policy.Tiers, tier - 1)),
             GrowthRate = c.PreviousNetRevenue > 0 ? (float)(((double)c.NetRevenue / (double)c.PreviousNetRevenue) - 1) : null,
             GrowthTopShare = k.GrowthTopShare[i] > 0 ? k.GrowthTopShare[i] : null,
             MonetaryTopShare = k.MonetaryTopShare[i],
@@ -101,7 +101,6 @@ public sealed class GradingResult
     internal GradingResult WithWholeBook(GradingSummary summary, TimeSpan forecastElapsed) =>
         new(_customers, _columns, _policy, _segments, summary, _groups) { ForecastElapsed = forecastElapsed };
 
-    private double? ThresholdOf(int tier) => _policy.Tiers.Method == TierMethod.Threshold ? _policy.Tiers.Thresholds![tier] : null;
 
     private sealed class GradeList(GradingResult result) : IReadOnlyList<CustomerGrade>
     {

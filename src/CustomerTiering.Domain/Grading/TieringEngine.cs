@@ -92,14 +92,14 @@ public static class TieringEngine
         var overrideFlags = workspace.Rent<byte>(n);
         for (var i = 0; i < n; i++)
         {
-            tiers[i] = ApplyHysteresis(earned[i], customers[i].Previous, tierNames, scores[i], customers[i].NetRevenue > 0, cuts, policy);
+            tiers[i] = TierHolding.Hysteresis(earned[i], customers[i].Previous, tierNames, scores[i], customers[i].NetRevenue > 0, cuts, policy);
             computed[i] = tiers[i].Tier;
-            (tiers[i], overrideFlags[i]) = ApplyOverride(tiers[i], customers[i].Override, tierNames, asOf);
+            (tiers[i], overrideFlags[i]) = TierHolding.Override(tiers[i], customers[i].Override, tierNames, asOf);
         }
 
         var columns = new GradeColumns(n);
-        AbcClasses(monetary, policy.Abc, columns);
-        RisingStars(customers, tiers, growth, policy, columns, workspace);
+        AbcClassifier.Classify(monetary, policy.Abc, columns);
+        RisingStarSelection.Mark(customers, tiers, growth, policy, columns, workspace);
         for (var i = 0; i < n; i++)
         {
             var t = tiers[i];
@@ -194,139 +194,6 @@ public static class TieringEngine
         }
 
         return [.. names.Select((name, t) => new TierCut(name, min[t], max[t]))];
-    }
-
-    private static double? ThresholdOf(TierPolicy tiers, int tier) =>
-        tiers.Method == TierMethod.Threshold ? tiers.Thresholds![tier] : null;
-
-    private static TierAssignment ApplyHysteresis(
-        int earned, PreviousGrade? before, IReadOnlyList<string> tierNames, double score, bool hasRevenue, TierCut[] cuts, TieringPolicy policy)
-    {
-        var previousIndex = before is null ? -1 : IndexOf(tierNames, before.Tier);
-        if (previousIndex < 0 || earned <= previousIndex)
-        {
-            return new(earned, previousIndex, 0, false, false); // new, same, or a promotion: at once
-        }
-
-        var cut = cuts[previousIndex].MinScore ?? ThresholdOf(policy.Tiers, previousIndex) ?? double.PositiveInfinity;
-        var byMargin = score < cut - policy.Hysteresis.Margin;
-        var periodsBelow = before!.PeriodsBelowTier + 1;
-        if (!hasRevenue || byMargin || periodsBelow >= policy.Hysteresis.PeriodsBelow)
-        {
-            return new(earned, previousIndex, 0, false, byMargin);
-        }
-
-        return new(previousIndex, previousIndex, periodsBelow, true, false);
-    }
-
-    /// <summary>
-    /// An administrator's override beats the tier hysteresis gave, while it has not expired at the as-of date; an expired one,
-    /// or one naming a tier the policy no longer has, leaves the computed tier (an expired one is told in the reasons).
-    /// </summary>
-    private static (TierAssignment Tier, byte Flags) ApplyOverride(TierAssignment computed, TierOverride? pinned, IReadOnlyList<string> tierNames, DateOnly asOf)
-    {
-        if (pinned is null || IndexOf(tierNames, pinned.Tier) is var index && index < 0)
-        {
-            return (computed, 0);
-        }
-
-        return pinned.Expires < asOf
-            ? (computed, GradeColumns.OverrideExpired)
-            : (computed with { Tier = index, PeriodsBelow = 0, Held = false, ByMargin = false }, GradeColumns.Overridden);
-    }
-
-    /// <summary>The tier held after hysteresis, and how it came about.</summary>
-    private readonly record struct TierAssignment(int Tier, int PreviousIndex, int PeriodsBelow, bool Held, bool ByMargin);
-
-    private static void AbcClasses(Ranking monetary, AbcPolicy abc, GradeColumns columns)
-    {
-        // Walks the revenue ranking itself rather than the customers: sequential memory, a million times over.
-        // Sums run over the sorted values, so they come out the same whatever order the customers came in.
-        var n = monetary.Count;
-        var sorted = monetary.SortedIndex;
-        var revenue = monetary.SortedGoodness;
-        var total = 0.0;
-        for (var k = 0; k < n; k++)
-        {
-            total += Math.Max(revenue[k], 0);
-        }
-
-        var classes = columns.Abc;
-        var shareBefore = columns.AbcShareBefore;
-        var ahead = 0.0;
-        var end = n;
-        while (end > 0)
-        {
-            var start = end - 1;
-            while (start > 0 && revenue[start - 1] == revenue[end - 1])
-            {
-                start--;
-            }
-
-            var revenueShare = total > 0 ? ahead / total : 1.0;
-            for (var k = start; k < end; k++)
-            {
-                var i = sorted[k];
-                var share = abc.Basis == AbcBasis.Revenue ? revenueShare : (double)monetary.Better(i) / n;
-                shareBefore[i] = (float)share;
-                classes[i] = revenue[k] <= 0 ? AbcClass.C
-                    : share < abc.AUpTo ? AbcClass.A
-                    : share < abc.BUpTo ? AbcClass.B
-                    : AbcClass.C;
-                ahead += Math.Max(revenue[k], 0);
-            }
-
-            end = start;
-        }
-
-    }
-
-    /// <summary>Marks each rising star with their growth rank among the candidates (0.04 = top 4%).</summary>
-    private static void RisingStars(IReadOnlyList<CustomerMetrics> customers, TierAssignment[] tiers, Ranking growth, TieringPolicy policy, GradeColumns columns, Workspace workspace)
-    {
-        var n = customers.Count;
-        var result = columns.GrowthTopShare;
-        var candidateTier = new bool[policy.Tiers.Names.Count];
-        foreach (var tier in policy.RisingStars.Tiers)
-        {
-            candidateTier[IndexOf(policy.Tiers.Names, tier)] = true;
-        }
-
-        // Marked in one sequential pass, so the walk in growth order below touches no customer record.
-        var isCandidate = workspace.Rent<bool>(n);
-        var candidates = 0;
-        for (var i = 0; i < n; i++)
-        {
-            isCandidate[i] = candidateTier[tiers[i].Tier] && customers[i].NetRevenue > customers[i].PreviousNetRevenue;
-            candidates += isCandidate[i] ? 1 : 0;
-        }
-
-        var capacity = (long)Math.Ceiling((policy.RisingStars.TopShare * candidates) - 1e-9);
-        var sorted = growth.SortedIndex;
-        var goodness = growth.SortedGoodness;
-        var ahead = 0;
-        var end = n;
-        while (end > 0 && ahead < capacity)
-        {
-            var start = end - 1;
-            while (start > 0 && goodness[start - 1] == goodness[end - 1])
-            {
-                start--;
-            }
-
-            var inGroup = 0;
-            for (var k = start; k < end; k++)
-            {
-                if (isCandidate[sorted[k]])
-                {
-                    result[sorted[k]] = (float)((ahead + 1.0) / candidates);
-                    inGroup++;
-                }
-            }
-
-            ahead += inGroup;
-            end = start;
-        }
     }
 
     internal static int IndexOf(IReadOnlyList<string> names, string name)
