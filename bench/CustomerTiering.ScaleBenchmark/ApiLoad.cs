@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CustomerTiering.DevHost;
 using CustomerTiering.DevHost.Worker;
+using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Reasons;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Grades;
@@ -120,7 +121,7 @@ internal static class ApiLoad
             await gradeWriter.AddAsync(new StoredGrade
             {
                 CustomerId = Id(c), Name = $"Customer {c}", Type = "Enterprise", Region = "East", Owner = "owner1", Period = "2026-10", RunId = RunId, PolicyVersion = "default-1", Tier = tier, TierIndex = Array.IndexOf(tiers, tier),
-                Movement = "Same", TierSince = "2026-03", Segment = "Loyal", Abc = "B", Lifecycle = "Stable", NetRevenue = 1234.5m, OrderCount = 7,
+                Movement = TierMovement.Same, TierSince = "2026-03", Segment = "Loyal", Abc = "B", Lifecycle = "Stable", NetRevenue = 1234.5m, OrderCount = 7,
                 Reasons =
                 [
                     new(ReasonCode.TierByRank, tier, Value: 61.2, Share: 0.12, Required: 0.20, Threshold: 55.1),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using CustomerTiering.Domain.Customers;
+using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Periods;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Domain.Reasons;
@@ -200,7 +201,7 @@ internal static class RegradeScale
             var grade = new StoredGrade
             {
                 CustomerId = Id(c), Name = $"Customer {c}", Type = "Individual", Region = "Region 1", Channel = "Web", Owner = "owner1",
-                Period = Period.ToString(), RunId = "2026-10-raw", PolicyVersion = "default-1", Tier = "B", Movement = "Same", TierSince = "2026-01",
+                Period = Period.ToString(), RunId = "2026-10-raw", PolicyVersion = "default-1", Tier = "B", Movement = TierMovement.Same, TierSince = "2026-01",
                 Segment = "Loyal", Abc = "B", Lifecycle = "Stable", NetRevenue = 1234.56m, Reasons = reasons,
             };
             var entity = GradeEntities.ToEntity(grade);

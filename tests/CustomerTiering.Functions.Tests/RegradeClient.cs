@@ -78,7 +78,7 @@ public sealed class RegradeClient(RunningApp app, StorageAccount account)
         {
             await foreach (var g in artifacts.ReadLinesAsync(CustomerTiering.Storage.Runs.RunArtifacts.GradesPath(runId, shard), GradeJson.Default.StoredGrade))
             {
-                count += g.Movement is "Up" or "Down" ? 1 : 0;
+                count += g.Movement is Domain.Grading.TierMovement.Up or Domain.Grading.TierMovement.Down ? 1 : 0;
                 count += g.PreviousSegment is { } segment && segment != g.Segment && segments.Contains(g.Segment) ? 1 : 0;
                 count += g.PreviousLifecycle is { } stage && stage != g.Lifecycle && stages.Contains(g.Lifecycle) ? 1 : 0;
             }

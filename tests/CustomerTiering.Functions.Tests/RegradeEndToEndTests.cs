@@ -164,7 +164,7 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
                 held.Add((id, now.Tier));
                 var before = (await grades.GetAsync(april, id))!;
                 Assert.Equal(before.Tier, now.Tier);
-                Assert.Equal("Same", now.Movement);
+                Assert.Equal(Domain.Grading.TierMovement.Same, now.Movement);
                 Assert.Equal(1, now.PeriodsBelowTier);
                 Assert.Equal(before.TierSince, now.TierSince);
             }

@@ -31,7 +31,7 @@ public sealed record GradeView(
     public static GradeView From(StoredGrade g, ReasonLanguage language)
     {
         ArgumentNullException.ThrowIfNull(g);
-        return new GradeView(g.Period, g.RunId, g.PolicyVersion, g.Tier, g.ComputedTier, g.PreviousTier, g.Movement, g.TierSince,
+        return new GradeView(g.Period, g.RunId, g.PolicyVersion, g.Tier, g.ComputedTier, g.PreviousTier, g.Movement.ToString(), g.TierSince,
             g.RecencyScore, g.FrequencyScore, g.MonetaryScore, g.Segment, g.Abc, g.Lifecycle, g.RisingStar, g.ValueScore,
             g.NetRevenue, g.OrderCount, g.LastOrderDate,
             [.. g.Reasons.Select(r => new ReasonView(r.Code.ToString(), ReasonRenderer.Render(r, language)))],

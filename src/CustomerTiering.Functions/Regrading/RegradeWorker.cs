@@ -1,3 +1,4 @@
+using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Functions.Faults;
 using CustomerTiering.Storage.Events;
@@ -124,7 +125,7 @@ public sealed class RegradeWorker(
     {
         var watched = (await PolicyOfAsync(run, cancellationToken)).SlipEvents;
         var messages = artifacts.ReadLinesAsync(RunArtifacts.GradesPath(run.Id, shard), GradeJson.Default.StoredGrade, cancellationToken)
-            .SelectMany(g => (g.Movement is "Up" or "Down" ? [TierChangedEvent.From(run, g).ToJson()] : Array.Empty<string>())
+            .SelectMany(g => (g.Movement is TierMovement.Up or TierMovement.Down ? [TierChangedEvent.From(run, g).ToJson()] : Array.Empty<string>())
                 .Concat(CustomerSlippedEvent.Of(run, g, watched).Select(e => e.ToJson()))
                 .ToAsyncEnumerable());
         var published = 0;

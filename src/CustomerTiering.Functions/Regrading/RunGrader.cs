@@ -115,7 +115,7 @@ public sealed class RunGrader(RunArtifacts artifacts)
         ComputedTier = g.Evidence.Overridden ? policy.Tiers.Names[g.Evidence.ComputedTierIndex] : null,
         TierIndex = g.TierIndex,
         PreviousTier = g.PreviousTier,
-        Movement = g.Movement.ToString(),
+        Movement = g.Movement,
         TierSince = TierSince(run, g, carried),
         PeriodsBelowTier = g.Evidence.PeriodsBelowTier,
         RecencyScore = g.RecencyScore,

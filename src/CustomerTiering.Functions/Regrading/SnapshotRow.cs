@@ -74,7 +74,7 @@ public sealed class SnapshotRow
         return new SnapshotRow
         {
             CustomerId = g.CustomerId, Name = g.Name, Type = g.Type, Region = g.Region, Owner = g.Owner, Period = g.Period,
-            Tier = g.Tier, PreviousTier = g.PreviousTier, Movement = g.Movement, TierSince = g.TierSince,
+            Tier = g.Tier, PreviousTier = g.PreviousTier, Movement = g.Movement.ToString(), TierSince = g.TierSince,
             RecencyScore = g.RecencyScore, FrequencyScore = g.FrequencyScore, MonetaryScore = g.MonetaryScore,
             Segment = g.Segment, Abc = g.Abc, ValueScore = g.ValueScore, Lifecycle = g.Lifecycle, RisingStar = g.RisingStar,
             NetRevenue = g.NetRevenue, PreviousNetRevenue = g.PreviousNetRevenue, OrderCount = g.OrderCount,

@@ -13,7 +13,7 @@ public static class TierChangedEvent
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(grade);
         return CloudEvent.About(run, EventType, IdOf(run.Id, grade.CustomerId), grade.CustomerId,
-            new TierChange(grade.CustomerId, grade.PreviousTier, grade.Tier, grade.Movement, grade.Period, run.Id, grade.Reasons));
+            new TierChange(grade.CustomerId, grade.PreviousTier, grade.Tier, grade.Movement.ToString(), grade.Period, run.Id, grade.Reasons));
     }
 
     public static string IdOf(string runId, string customerId) => $"{runId}:{customerId}";

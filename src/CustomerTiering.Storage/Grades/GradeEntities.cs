@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using CustomerTiering.Domain.Grading;
 
 namespace CustomerTiering.Storage.Grades;
 
@@ -34,7 +35,7 @@ public static class GradeEntities
             ["ComputedTier"] = g.ComputedTier,
             ["TierIndex"] = g.TierIndex,
             ["PreviousTier"] = g.PreviousTier,
-            ["Movement"] = g.Movement,
+            ["Movement"] = g.Movement.ToString(),
             ["TierSince"] = g.TierSince,
             ["PeriodsBelowTier"] = g.PeriodsBelowTier,
             ["RecencyScore"] = g.RecencyScore,
@@ -78,7 +79,7 @@ public static class GradeEntities
             ComputedTier = e.GetString("ComputedTier"),
             TierIndex = e.GetInt32("TierIndex") ?? 0,
             PreviousTier = e.GetString("PreviousTier"),
-            Movement = e.GetString("Movement"),
+            Movement = Enum.Parse<TierMovement>(e.GetString("Movement")),
             TierSince = e.GetString("TierSince"),
             PeriodsBelowTier = e.GetInt32("PeriodsBelowTier") ?? 0,
             RecencyScore = e.GetInt32("RecencyScore") ?? 0,

@@ -1,3 +1,4 @@
+using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Reasons;
 
 namespace CustomerTiering.Storage.Grades;
@@ -42,7 +43,7 @@ public sealed record StoredGrade
     public string? PreviousTier { get; init; }
 
     /// <summary>New, Up, Same or Down against the previous period.</summary>
-    public required string Movement { get; init; }
+    public required TierMovement Movement { get; init; }
 
     /// <summary>The first period of the unbroken run of periods in which the customer has held <see cref="Tier"/>.</summary>
     public required string TierSince { get; init; }
