@@ -1,6 +1,6 @@
-using System.Text.Json.Serialization;
 using CustomerTiering.Functions.Dashboard;
 using CustomerTiering.Functions.Faults;
+using CustomerTiering.Functions.Http;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Functions.OpenApi;
 using CustomerTiering.Functions.Portal;
@@ -24,7 +24,7 @@ public static class CustomerTieringServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddApiJson();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services =>
             StorageAccount.FromConfiguration(services.GetRequiredService<IConfiguration>(), StorageNames.DataConnection));
@@ -65,6 +65,7 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<RegradeWorker>();
         builder.Services.AddSingleton<TierChangeRelay>();
         builder.Services.AddSingleton<PeriodDirectory>();
+        builder.Services.AddSingleton<GradeListing>();
         builder.Services.AddSingleton<RunSummaries>();
         builder.Services.AddTierChangePublishing();
         builder.AddFaultInjection();

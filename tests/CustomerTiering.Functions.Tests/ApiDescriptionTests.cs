@@ -1,13 +1,23 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using CustomerTiering.DevHost.FunctionApp;
+using CustomerTiering.Functions.Http;
 using CustomerTiering.Functions.OpenApi;
 using CustomerTiering.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
 
-/// <summary>The OpenAPI description and the worker's functions.metadata name the same HTTP functions, routes and methods.</summary>
-public sealed class ApiDescriptionTests
+/// <summary>
+/// The OpenAPI document and the worker's functions.metadata describe the same HTTP functions: names, routes, methods,
+/// parameters, and a schema for every answer each declares.
+/// </summary>
+public sealed partial class ApiDescriptionTests
 {
     private static readonly FunctionAppDefinition App = FunctionAppLoader.Load(RepositoryPaths.BuildOutput("CustomerTiering.Functions"));
     private static string Normalize(string pattern) => "/" + pattern.Trim('/').ToLowerInvariant();
@@ -63,4 +73,78 @@ public sealed class ApiDescriptionTests
         Assert.NotEmpty(pageRoutes);
         Assert.All(pageRoutes, p => Assert.StartsWith(ApiReference.PagePath, p, StringComparison.Ordinal));
     }
+
+    private static async Task<JsonElement> DocumentAsync()
+    {
+        await using var reference = new ApiReference();
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = ApiReference.DocumentPath;
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await reference.Serve().ExecuteAsync(context);
+        Assert.Equal(200, context.Response.StatusCode);
+        return JsonDocument.Parse(body.ToArray()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task The_document_gives_each_function_its_route_parameters_its_query_and_a_schema_for_every_answer()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+        foreach (var function in HttpFunctions().Where(f => f.Name is not ("GetOpenApi" or "GetApiDocs")))
+        {
+            var route = function.Trigger.GetString("route")!;
+            // OpenAPI has no catch-all parameters: {*file} is written {file}.
+            var path = "/api/" + route.Replace("{*", "{", StringComparison.Ordinal);
+            Assert.True(paths.TryGetProperty(path, out var item), $"{function.Name}: {path} is not in the document");
+            var declared = HttpFunction.All.Single(f => f.Name == function.Name);
+            foreach (var method in function.Trigger.GetStrings("methods"))
+            {
+                var operation = item.GetProperty(method.ToLowerInvariant());
+                var parameters = operation.TryGetProperty("parameters", out var list) ? list.EnumerateArray().ToList() : [];
+                Assert.Equal(
+                    RouteParameter().Matches(route).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal),
+                    parameters.Where(p => p.GetProperty("in").GetString() == "path").Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+                Assert.Equal(
+                    QueryNames(declared).Order(StringComparer.Ordinal),
+                    parameters.Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
+
+                var responses = operation.GetProperty("responses").EnumerateObject().ToList();
+                Assert.True(responses.Any(r => r.Name.StartsWith('2')), $"{function.Name} {method} declares no success");
+                Assert.Contains(responses, r => r.Name == "503");
+                foreach (var answer in responses.Where(r => r.Name != "304"))
+                {
+                    Assert.True(answer.Value.TryGetProperty("content", out var content) && content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out _)),
+                        $"{function.Name} {method}: its {answer.Name} answer has no schema");
+                }
+
+                if (declared.Method.GetParameters().Any(p => typeof(HttpInput).IsAssignableFrom(p.ParameterType)) || operation.TryGetProperty("requestBody", out _))
+                {
+                    Assert.True(responses.Any(r => r.Name == "400"), $"{function.Name} takes input but declares no 400");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_http_function_declares_its_answers_in_its_return_type()
+    {
+        foreach (var function in HttpFunction.All.Where(f => f.Method.DeclaringType != typeof(ApiReferenceFunctions)))
+        {
+            var answer = function.Method.ReturnType is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(Task<>)
+                ? type.GetGenericArguments()[0]
+                : function.Method.ReturnType;
+            Assert.True(typeof(IEndpointMetadataProvider).IsAssignableFrom(answer), $"{function.Name} answers {answer.Name}, which declares nothing");
+        }
+    }
+
+    private static IEnumerable<string> QueryNames(HttpFunction function) =>
+        function.Method.GetParameters()
+            .Where(p => typeof(HttpInput).IsAssignableFrom(p.ParameterType))
+            .SelectMany(p => p.ParameterType.GetProperties())
+            .Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name)
+            .OfType<string>();
+
+    [GeneratedRegex(@"\{\*?([A-Za-z]+)\}")]
+    private static partial Regex RouteParameter();
 }

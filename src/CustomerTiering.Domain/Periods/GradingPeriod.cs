@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace CustomerTiering.Domain.Periods;
 
 /// <summary>A graded month, written <c>yyyy-MM</c>. Its grades are as of its last day; periods sort as their text does.</summary>
+[Description("is a month, yyyy-MM, from 2000")]
 public readonly record struct GradingPeriod : IComparable<GradingPeriod>
 {
     private GradingPeriod(int year, int month)

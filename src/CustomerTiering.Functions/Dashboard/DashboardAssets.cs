@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using CustomerTiering.Functions.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace CustomerTiering.Functions.Dashboard;
@@ -41,12 +43,12 @@ public sealed class DashboardAssets
     }
 
     /// <summary>The page for an empty path, else the named script or styles; 404 for anything else.</summary>
-    public IResult Serve(HttpContext context, string? file)
+    public Results<FileContentHttpResult, NotFoundProblem> Serve(HttpContext context, string? file)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!_assets.TryGetValue(string.IsNullOrEmpty(file) ? "index.html" : file, out var asset))
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: "The dashboard has its page, dashboard.js and dashboard.css only.");
+            return new NotFoundProblem("Not found", "The dashboard has its page, dashboard.js and dashboard.css only.");
         }
 
         var headers = context.Response.Headers;
@@ -54,7 +56,7 @@ public sealed class DashboardAssets
         headers.XContentTypeOptions = "nosniff";
         // The page always asks again (cheap: 304); the script and styles change only with a deployment.
         headers.CacheControl = asset.ContentType.StartsWith("text/html", StringComparison.Ordinal) ? "no-cache" : "public, max-age=3600";
-        return Results.Bytes(asset.Bytes, asset.ContentType, entityTag: asset.ETag);
+        return TypedResults.Bytes(asset.Bytes, asset.ContentType, entityTag: asset.ETag);
     }
 
     private sealed record Asset(byte[] Bytes, string ContentType, EntityTagHeaderValue ETag);

@@ -1,52 +1,40 @@
-using System.Globalization;
 using CustomerTiering.Domain.Forecasting;
+using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Policies;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerTiering.Functions.Forecasting;
 
 /// <summary>
-/// <c>POST /api/manage/backtest?split=yyyy-MM-dd&amp;horizonMonths=</c>: how well the forecast would have predicted the
-/// months after a past date, fitted on the history before it, with the current policy's forecast settings. Reads every
-/// customer's orders, partition by partition, keeping a few figures per customer: an administrator's check, answered
-/// while they wait (seconds for a hundred thousand customers).
+/// How well the forecast would have predicted the months after a past date, fitted on the history before it, with the
+/// current policy's forecast settings. Reads every customer's orders, partition by partition, keeping a few figures per
+/// customer: an administrator's check, answered while they wait (seconds for a hundred thousand customers).
 /// </summary>
-public static class BacktestEndpoints
+public sealed class BacktestEndpoints(CustomerHistoryReader histories, PolicyStore policies, TimeProvider clock)
 {
-    public static IEndpointRouteBuilder MapBacktest(this IEndpointRouteBuilder endpoints)
+    [Function("RunBacktest")]
+    public async Task<Results<Ok<BacktestReport>, RefusedRequest>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/backtest")] HttpRequest request,
+        [AsParameters] BacktestInput input,
+        CancellationToken cancellationToken)
     {
-        endpoints.MapPost("/api/manage/backtest", RunAsync).WithName("RunBacktest")
-            .Produces<BacktestReport>().ProducesValidationProblem();
-        return endpoints;
-    }
+        if (input.Refusal is { } refused)
+        {
+            return refused;
+        }
 
-    internal static async Task<IResult> RunAsync(
-        string? split, string? horizonMonths, CustomerHistoryReader histories, PolicyStore policies, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var policy = (await policies.CurrentAsync(cancellationToken)).Forecast;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var horizon = policy.HorizonMonths;
-        if (horizonMonths is not null && (!int.TryParse(horizonMonths, NumberStyles.None, CultureInfo.InvariantCulture, out horizon) || horizon is < 1 or > 60))
+        var horizon = input.HorizonMonths ?? policy.HorizonMonths;
+        var split = input.Split!.Value;
+        if (split.AddMonths(horizon) > today)
         {
-            errors["horizonMonths"] = ["must be a whole number of months from 1 to 60"];
+            return RefusedRequest.Invalid("split",
+                $"the {horizon} months after {split:yyyy-MM-dd} have not all passed: pick a split on or before {today.AddMonths(-horizon):yyyy-MM-dd}.");
         }
 
-        if (!DateOnly.TryParseExact(split, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var splitDate))
-        {
-            errors["split"] = ["required, as yyyy-MM-dd: the day the history the models learn from ends"];
-        }
-        else if (errors.Count == 0 && splitDate.AddMonths(horizon) > today)
-        {
-            errors["split"] = [$"the {horizon} months after {splitDate:yyyy-MM-dd} have not all passed: pick a split on or before {today.AddMonths(-horizon):yyyy-MM-dd}"];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors);
-        }
-
-        var observed = await histories.ObserveAllAsync(history => Backtest.Observe(history.Orders, splitDate, horizon), parallelism: 8, cancellationToken);
-        return Results.Ok(Backtest.Report(observed, splitDate, horizon, policy));
+        var observed = await histories.ObserveAllAsync(history => Backtest.Observe(history.Orders, split, horizon), parallelism: 8, cancellationToken);
+        return TypedResults.Ok(Backtest.Report(observed, split, horizon, policy));
     }
 }

@@ -1,19 +1,19 @@
 using CustomerTiering.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CustomerTiering.Functions.Health;
 
-/// <summary><c>GET /api/health</c>: 200 when Blob, Queue and Table storage all answer, 503 otherwise.</summary>
-public static class HealthEndpoint
+/// <summary><c>GET /api/health</c>, anonymous: 200 when Blob, Queue and Table storage all answer, 503 otherwise.</summary>
+public sealed class HealthEndpoint(StorageHealthProbe probe)
 {
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/api/health", CheckAsync).Produces<HealthReport>().Produces<HealthReport>(503).WithName("Health");
-        return endpoints;
-    }
-
-    internal static async Task<IResult> CheckAsync(StorageHealthProbe probe, CancellationToken cancellationToken)
+    [Function("Health")]
+    [ProducesResponseType<HealthReport>(StatusCodes.Status503ServiceUnavailable)]
+    public async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
         var health = await probe.CheckAsync(cancellationToken);
-        return Results.Json(HealthReport.From(health), statusCode: health.AllReachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        var report = HealthReport.From(health);
+        return health.AllReachable ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,84 +1,190 @@
 using CustomerTiering.Exports;
+using CustomerTiering.Exports.Mapping;
 using CustomerTiering.Exports.Records;
 using CustomerTiering.Functions.Http;
+using CustomerTiering.Storage;
 using CustomerTiering.Storage.Ingestion;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CustomerTiering.Functions.Ingestion;
 
 /// <summary>
-/// The ingestion API's handlers and their description: the upload and the ledger queries. The functions in
-/// <see cref="IngestionFunctions"/> call the handlers; <see cref="MapIngestion"/> describes them for the OpenAPI document.
+/// The ingestion API: upload an export (the BlobCreated event then ingests it like any dropped file), preview what an
+/// upload would do, and follow ingestions, their reports and rejected rows.
 /// </summary>
-public static class IngestionEndpoints
+public sealed class IngestionEndpoints(
+    ExportStore exports, IngestionLedger ledger, ReportStore reports, MappingProfiles profiles, IOptions<IngestionOptions> options, TimeProvider clock)
 {
-    public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost("/api/exports/{kind}", ExportUpload.HandleAsync).WithName("UploadExport")
-            .Accepts<Stream>("text/csv", "application/gzip", "application/x-ndjson", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .Produces<UploadAccepted>(202).ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
-        endpoints.MapPost("/api/exports/{kind}/preview", ExportPreviewEndpoint.HandleAsync).WithName("PreviewExport")
-            .Accepts<Stream>("text/csv", "application/gzip", "application/x-ndjson", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .Produces<PreviewResult>().ProducesProblem(400).ProducesProblem(415);
-        endpoints.MapGet("/api/ingestions/{id}", GetAsync).WithName("GetIngestion")
-            .Produces<IngestionView>().ProducesProblem(400).ProducesProblem(404);
-        endpoints.MapGet("/api/ingestions/{id}/report", GetReportAsync).WithName("GetIngestionReport")
-            .Produces<IngestionReport>(200, "application/json").ProducesProblem(400).ProducesProblem(404);
-        endpoints.MapGet("/api/ingestions/{id}/rejected.csv", GetRejectedRowsAsync).WithName("GetRejectedRows")
-            .Produces<Stream>(200, "text/csv").ProducesProblem(400).ProducesProblem(404);
-        endpoints.MapGet("/api/ingestions", ListAsync).WithName("ListIngestions")
-            .Produces<IReadOnlyList<IngestionView>>().ProducesProblem(400);
-        return endpoints;
-    }
+    /// <summary>How much of the body a preview reads: enough for its sample, never the whole of a large file.</summary>
+    public const int PreviewBytes = 4 * 1024 * 1024;
 
-    internal static async Task<IResult> GetAsync(string id, IngestionLedger ledger, CancellationToken cancellationToken)
+    private const string Csv = "text/csv";
+    private const string Gzip = "application/gzip";
+    private const string JsonLines = "application/x-ndjson";
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Streams the body into <c>exports/{kind}/yyyy/MM/dd/{upload}-{name}</c>; 202 with the ingestion's status URL.</summary>
+    [Function("UploadExport")]
+    [Consumes(typeof(Stream), Csv, Gzip, JsonLines, Xlsx)]
+    public async Task<Results<Accepted<UploadAccepted>, RefusedRequest>> UploadAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}")] HttpRequest request,
+        [AsParameters] ExportInput input,
+        CancellationToken cancellationToken)
     {
-        if (InvalidId(id) is { } invalid)
+        if (input.Refusal is { } refused)
         {
-            return invalid;
+            return refused;
         }
 
-        return await ledger.GetAsync(id, cancellationToken) is { } record
-            ? Results.Ok(IngestionView.Of(record))
-            : Results.Problem(statusCode: 404, title: "Unknown ingestion", detail: $"No ingestion {id}.");
-    }
-
-    /// <summary>The ingestion's report (counts, the columns and what became of them, the first problems), once it has finished.</summary>
-    internal static async Task<IResult> GetReportAsync(string id, ReportStore reports, CancellationToken cancellationToken)
-    {
-        if (InvalidId(id) is { } invalid)
+        if (ExportUpload.MediaType(request.ContentType) is not { } mediaType)
         {
-            return invalid;
+            return ExportUpload.UnsupportedType();
         }
 
-        return await reports.ReadReportAsync(id, cancellationToken) is { } report
-            ? Results.Bytes(report.ToMemory(), "application/json")
-            : Results.Problem(statusCode: 404, title: "No report", detail: $"Ingestion {id} is unknown or has not finished.");
+        var max = options.Value.MaxUploadBytes;
+        var tooLarge = RefusedRequest.TooLarge($"Exports up to {max / (1024 * 1024)} MB are accepted; split larger ones.");
+        if (request.ContentLength > max)
+        {
+            return tooLarge;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max;
+        }
+
+        var now = clock.GetUtcNow();
+        var blobName = ExportUpload.BlobName(input.Kind, input.FileName, now);
+        string eTag;
+        try
+        {
+            eTag = await exports.UploadAsync(blobName, request.Body, mediaType, ExportUpload.Metadata(input.Profile, input.DateFormat), cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return tooLarge;
+        }
+
+        var id = IngestionLedger.IdOf(blobName, eTag);
+        if (await ledger.GetAsync(id, cancellationToken) is null)
+        {
+            await ledger.SaveAsync(new IngestionRecord { Id = id, BlobName = blobName, ETag = eTag, Status = IngestionStatus.Queued, CreatedAt = now, UpdatedAt = now }, cancellationToken);
+        }
+
+        var statusUrl = $"/api/ingestions/{id}";
+        return TypedResults.Accepted(statusUrl, new UploadAccepted(id, $"{StorageNames.ExportsContainer}/{blobName}", nameof(IngestionStatus.Queued), statusUrl));
+    }
+
+    /// <summary>
+    /// The upload's body and parameters, of which at most the first <see cref="PreviewBytes"/> are read: what the upload
+    /// would do (format, encoding, delimiter, each column's use, the date format, the first rows as read, the problems
+    /// so far and the share they make). Writes nothing.
+    /// </summary>
+    [Function("PreviewExport")]
+    [Consumes(typeof(Stream), Csv, Gzip, JsonLines, Xlsx)]
+    public async Task<Results<Ok<PreviewResult>, RefusedRequest>> PreviewAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}/preview")] HttpRequest request,
+        [AsParameters] ExportInput input,
+        CancellationToken cancellationToken)
+    {
+        if (input.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        if (ExportUpload.MediaType(request.ContentType) is null)
+        {
+            return ExportUpload.UnsupportedType();
+        }
+
+        MappingProfile mapping;
+        try
+        {
+            mapping = await profiles.LoadAsync(input.Profile, cancellationToken);
+        }
+        catch (ExportRejectedException ex)
+        {
+            return RefusedRequest.Invalid("profile", ex.Message);
+        }
+
+        var (head, complete) = await ReadHeadAsync(request.Body, cancellationToken);
+        return TypedResults.Ok(ExportPreview.Run(
+            head, complete, input.FileName, mapping, (ExportKind)input.Kind, DateFormat.Named(input.DateFormat), options.Value.MaxRejectedShare, ExportLimits.Default));
+    }
+
+    [Function("GetIngestion")]
+    public async Task<Results<Ok<IngestionView>, RefusedRequest, NotFoundProblem>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}")] HttpRequest request,
+        [AsParameters] IngestionIdInput input,
+        CancellationToken cancellationToken)
+    {
+        if (input.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        return await ledger.GetAsync(input.Id.Value, cancellationToken) is { } record
+            ? TypedResults.Ok(IngestionView.Of(record))
+            : new NotFoundProblem("Unknown ingestion", $"No ingestion {input.Id}.");
+    }
+
+    /// <summary>The ingestion's report (counts, the columns and what became of them, the first problems), once it has finished, as stored.</summary>
+    [Function("GetIngestionReport")]
+    [ProducesResponseType<IngestionReport>(StatusCodes.Status200OK, "application/json")]
+    public async Task<Results<FileContentHttpResult, RefusedRequest, NotFoundProblem>> GetReportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}/report")] HttpRequest request,
+        [AsParameters] IngestionIdInput input,
+        CancellationToken cancellationToken)
+    {
+        if (input.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        return await reports.ReadReportAsync(input.Id.Value, cancellationToken) is { } report
+            ? TypedResults.Bytes(report.ToMemory(), "application/json")
+            : new NotFoundProblem("No report", $"Ingestion {input.Id} is unknown or has not finished.");
     }
 
     /// <summary>Every rejected row with its problems, as CSV for a spreadsheet, streamed from storage.</summary>
-    internal static async Task<IResult> GetRejectedRowsAsync(string id, ReportStore reports, CancellationToken cancellationToken)
+    [Function("GetRejectedRows")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, Csv)]
+    public async Task<Results<FileStreamHttpResult, RefusedRequest, NotFoundProblem>> GetRejectedRowsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}/rejected.csv")] HttpRequest request,
+        [AsParameters] IngestionIdInput input,
+        CancellationToken cancellationToken)
     {
-        if (InvalidId(id) is { } invalid)
+        if (input.Refusal is { } refused)
         {
-            return invalid;
+            return refused;
         }
 
-        return await reports.OpenRejectedRowsForReadingAsync(id, cancellationToken) is { } rows
-            ? Results.Stream(rows, "text/csv; charset=utf-8", fileDownloadName: $"{id}-rejected.csv")
-            : Results.Problem(statusCode: 404, title: "No rejected rows", detail: $"Ingestion {id} is unknown, has not finished, or rejected no row.");
+        return await reports.OpenRejectedRowsForReadingAsync(input.Id.Value, cancellationToken) is { } rows
+            ? TypedResults.Stream(rows, "text/csv; charset=utf-8", fileDownloadName: $"{input.Id}-rejected.csv")
+            : new NotFoundProblem("No rejected rows", $"Ingestion {input.Id} is unknown, has not finished, or rejected no row.");
     }
 
-    private static IResult? InvalidId(string id) => id.Length != 24 || !id.All(char.IsAsciiHexDigitLower)
-        ? Results.Problem(statusCode: 400, title: "Invalid ingestion id", detail: "An ingestion id is 24 lower-case hex digits.")
-        : null;
+    [Function("ListIngestions")]
+    public async Task<Results<Ok<List<IngestionView>>, RefusedRequest>> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions")] HttpRequest request,
+        [AsParameters] RecentInput input,
+        CancellationToken cancellationToken) =>
+        input.Refusal is { } refused ? refused : TypedResults.Ok((await ledger.RecentAsync(input.Top, cancellationToken)).Select(IngestionView.Of).ToList());
 
-    internal static async Task<IResult> ListAsync(IngestionLedger ledger, string? top, CancellationToken cancellationToken)
+    /// <summary>The body's first bytes, and whether they are all of it; the rest is never read.</summary>
+    private static async Task<(byte[] Head, bool Complete)> ReadHeadAsync(Stream body, CancellationToken cancellationToken)
     {
-        if (!QueryNumber.TryRead(top, 1, 500, 50, out var count))
+        var buffer = new byte[PreviewBytes + 1];
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["top is a whole number from 1 to 500."] });
+            filled += read;
         }
 
-        return Results.Ok((await ledger.RecentAsync(count, cancellationToken)).Select(IngestionView.Of).ToList());
+        return filled <= PreviewBytes ? (buffer[..filled], true) : (buffer[..PreviewBytes], false);
     }
 }

@@ -1,23 +1,13 @@
 using Azure.Storage.Blobs;
 using CustomerTiering.Storage;
-using CustomerTiering.Storage.Ingestion;
-using Microsoft.Extensions.Options;
 
 namespace CustomerTiering.Functions.Ingestion;
 
 /// <summary>
-/// Ingestion's functions: the blob trigger on the exports container, the upload API and the ledger queries.
-/// The work is in <see cref="ExportIngestion"/>, <see cref="ExportUpload"/> and <see cref="IngestionEndpoints"/>.
+/// Ingestion's trigger on the exports container; the work is in <see cref="ExportIngestion"/>. The upload and the
+/// ingestions' API are <see cref="IngestionEndpoints"/>.
 /// </summary>
-public sealed class IngestionFunctions(
-    ExportIngestion ingestion,
-    IngestionLedger ledger,
-    ReportStore reports,
-    MappingProfiles profiles,
-    ExportStore exports,
-    IOptions<IngestionOptions> options,
-    TimeProvider clock,
-    ILogger<IngestionFunctions> logger)
+public sealed class IngestionFunctions(ExportIngestion ingestion, ILogger<IngestionFunctions> logger)
 {
     /// <summary>
     /// A new or overwritten export. Event Grid is the source (the only one Flex Consumption supports): in Azure its
@@ -37,34 +27,4 @@ public sealed class IngestionFunctions(
 
         await ingestion.IngestAsync(blob.Name, cancellationToken);
     }
-
-    [Function("UploadExport")]
-    public Task<IResult> UploadAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken) =>
-        ExportUpload.HandleAsync(request.HttpContext, kind, request.Query["name"], request.Query["profile"], request.Query["dateFormat"], exports, ledger, options, clock, cancellationToken);
-
-    [Function("PreviewExport")]
-    public Task<IResult> PreviewAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}/preview")] HttpRequest request, string kind, CancellationToken cancellationToken) =>
-        ExportPreviewEndpoint.HandleAsync(request.HttpContext, kind, request.Query["name"], request.Query["profile"], request.Query["dateFormat"], profiles, options, cancellationToken);
-
-    [Function("GetIngestion")]
-    public Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        IngestionEndpoints.GetAsync(id, ledger, cancellationToken);
-
-    [Function("GetIngestionReport")]
-    public Task<IResult> GetReportAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}/report")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        IngestionEndpoints.GetReportAsync(id, reports, cancellationToken);
-
-    [Function("GetRejectedRows")]
-    public Task<IResult> GetRejectedRowsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}/rejected.csv")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        IngestionEndpoints.GetRejectedRowsAsync(id, reports, cancellationToken);
-
-    [Function("ListIngestions")]
-    public Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions")] HttpRequest request, CancellationToken cancellationToken) =>
-        IngestionEndpoints.ListAsync(ledger, request.Query["top"], cancellationToken);
 }

@@ -1,19 +1,14 @@
-using CustomerTiering.Functions.Dashboard;
-using CustomerTiering.Functions.Forecasting;
-using CustomerTiering.Functions.Health;
-using CustomerTiering.Functions.Ingestion;
-using CustomerTiering.Functions.TierOverrides;
-using CustomerTiering.Functions.Portal;
-using CustomerTiering.Functions.Regrading;
+using CustomerTiering.Functions.Http;
 using Scalar.AspNetCore;
 
 namespace CustomerTiering.Functions.OpenApi;
 
 /// <summary>
-/// The OpenAPI document and its reference page, generated from the code. The HTTP functions' handlers are described as
-/// minimal-API routes (<c>MapPortal</c>, <c>MapIngestion</c>, …: the same handler methods, with their parameters and
-/// typed responses) in an ASP.NET Core app that is never started; <c>Microsoft.AspNetCore.OpenApi</c> reads them as it
-/// reads any app, and Scalar serves the page. A test holds the document to the worker's <c>functions.metadata</c>.
+/// The OpenAPI document and its reference page, generated from the code. Every HTTP function is its own declaration:
+/// its route and methods in <c>[HttpTrigger]</c>, its parameters in its <see cref="Http.HttpInput"/>, its answers in its
+/// <c>Results&lt;…&gt;</c> return type. Here each is mapped, as it is, onto an ASP.NET Core app that is never started and
+/// whose handlers never run; <c>Microsoft.AspNetCore.OpenApi</c> reads them as it reads any minimal API, and Scalar
+/// serves the page. A test holds the document to the worker's <c>functions.metadata</c>.
 /// </summary>
 public sealed class ApiReference : IAsyncDisposable
 {
@@ -26,8 +21,7 @@ public sealed class ApiReference : IAsyncDisposable
     public ApiReference()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ApiReference).Assembly.GetName().Name });
-        // The handlers' services must be known as services, or minimal APIs would describe them as request bodies.
-        builder.AddCustomerTiering();
+        builder.Services.AddApiJson();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Customer tiering API";
@@ -37,15 +31,16 @@ public sealed class ApiReference : IAsyncDisposable
         }));
         _app = builder.Build();
         _app.UseRouting();
-        _app.MapHealth();
-        _app.MapIngestion();
-        _app.MapRegrade();
-        _app.MapPortal();
-        _app.MapOwners();
-        _app.MapOverrides();
-        _app.MapPolicy();
-        _app.MapDashboard();
-        _app.MapBacktest();
+        foreach (var function in HttpFunction.All.Where(f => f.Method.DeclaringType != typeof(ApiReferenceFunctions)))
+        {
+            var endpoint = _app.MapMethods($"/api/{function.Route}", function.Methods, function.Describe()).WithName(function.Name);
+            if (!function.Declares(StatusCodes.Status503ServiceUnavailable))
+            {
+                // Storage being away is 503 for every function (HttpErrorMiddleware).
+                endpoint.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            }
+        }
+
         _app.MapOpenApi(DocumentPath).WithName("GetOpenApi");
         _app.MapScalarApiReference(PagePath, options => options.WithTitle("Customer tiering API").WithOpenApiRoutePattern(DocumentPath));
         _app.UseEndpoints(_ => { });

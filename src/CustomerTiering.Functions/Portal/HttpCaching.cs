@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CustomerTiering.Functions.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace CustomerTiering.Functions.Portal;
@@ -12,11 +13,13 @@ namespace CustomerTiering.Functions.Portal;
 /// </summary>
 public static class HttpCaching
 {
-    /// <summary>304 when the caller holds the current ETag (without reading storage), else the body; <paramref name="language"/> is the Content-Language, if any.</summary>
-    public static async Task<IResult> ConditionalAsync(HttpContext context, string seed, bool current, string? language, Func<Task<IResult>> body)
+    /// <summary>
+    /// Sets the ETag and cache headers of the answer, and returns 304 when the caller holds that ETag already (so storage
+    /// is not read); null when the body must be sent. <paramref name="language"/> is the Content-Language, if any.
+    /// </summary>
+    public static NotModified? Check(HttpContext context, string seed, bool current, string? language)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(body);
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 12))}\"");
         var headers = context.Response.Headers;
         headers.ETag = etag.ToString();
@@ -28,8 +31,6 @@ public static class HttpCaching
         }
 
         var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
-        return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : await body();
+        return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)) ? NotModified.Instance : null;
     }
 }

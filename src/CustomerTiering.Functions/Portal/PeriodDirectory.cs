@@ -1,4 +1,5 @@
 using CustomerTiering.Domain.Periods;
+using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Runs;
 
 namespace CustomerTiering.Functions.Portal;
@@ -28,23 +29,22 @@ public sealed class PeriodDirectory(PeriodStore periods, TimeProvider clock)
 
     private sealed record Snapshot(IReadOnlyList<CommittedPeriod> Periods, DateTimeOffset ReadAt);
 
-    /// <summary>The period asked for (yyyy-MM), or the current one when none is asked for; null when it is not graded.</summary>
-    public async Task<PeriodLookup> FindAsync(string? period, CancellationToken cancellationToken = default)
+    /// <summary>The period asked for, or the current one when none is asked for; none when it is not graded.</summary>
+    public async Task<PeriodLookup> FindAsync(GradingPeriod? period, CancellationToken cancellationToken = default)
     {
-        if (period is not null && !GradingPeriod.TryParse(period, out _))
-        {
-            return PeriodLookup.Invalid;
-        }
-
         var all = await AllAsync(cancellationToken);
         if (all.Count == 0)
         {
             return PeriodLookup.None;
         }
 
-        var index = period is null ? all.Count - 1 : IndexOf(all, period);
+        var index = period is { } asked ? IndexOf(all, asked.ToString()) : all.Count - 1;
         return index < 0 ? PeriodLookup.None : new PeriodLookup(all[index], index > 0 ? all[index - 1] : null, index == all.Count - 1);
     }
+
+    /// <summary>The answer when the period asked for (or any, when none was) has not been graded.</summary>
+    public static NotFoundProblem NotGraded(GradingPeriod? asked) =>
+        new("Unknown period", asked is { } period ? $"Period {period} has not been graded." : "No period has been graded yet.");
 
     private static int IndexOf(IReadOnlyList<CommittedPeriod> all, string period)
     {
@@ -60,10 +60,8 @@ public sealed class PeriodDirectory(PeriodStore periods, TimeProvider clock)
     }
 }
 
-/// <summary>A period found (with the one before it, and whether it is the current one), none, or a malformed request.</summary>
-public sealed record PeriodLookup(CommittedPeriod? Period, CommittedPeriod? Previous, bool IsCurrent, bool IsInvalid = false)
+/// <summary>A period found (with the one before it, and whether it is the current one), or none.</summary>
+public sealed record PeriodLookup(CommittedPeriod? Period, CommittedPeriod? Previous, bool IsCurrent)
 {
     public static PeriodLookup None { get; } = new(null, null, false);
-
-    public static PeriodLookup Invalid { get; } = new(null, null, false, true);
 }

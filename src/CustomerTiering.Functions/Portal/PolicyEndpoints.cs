@@ -2,77 +2,80 @@ using System.Text;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Policies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CustomerTiering.Functions.Portal;
 
-/// <summary>The tiering policy: the current one, any stored version, and a new version from an administrator.</summary>
-public static class PolicyEndpoints
+/// <summary>
+/// The tiering policy: the current one, any stored version, and a new version from an administrator. A policy travels
+/// as its own document (<see cref="TieringPolicyJson"/>, the format of <c>policy/</c>), so these answers declare its type
+/// by attribute and write it as the document, and the new version is read and checked by its own parser.
+/// </summary>
+public sealed class PolicyEndpoints(PolicyStore policies)
 {
-    private const int MaxPolicyBytes = 64 * 1024;
-
-    public static IEndpointRouteBuilder MapPolicy(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/api/policy", GetCurrentAsync).WithName("GetPolicy")
-            .Produces<TieringPolicy>().Produces(304);
-        endpoints.MapGet("/api/policy/versions/{version}", GetVersionAsync).WithName("GetPolicyVersion")
-            .Produces<TieringPolicy>().Produces(304).ProducesProblem(400).ProducesProblem(404);
-        endpoints.MapPut("/api/manage/policy", PutAsync).WithName("PutPolicy")
-            .Accepts<TieringPolicy>("application/json")
-            .Produces<TieringPolicy>(201).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
-        return endpoints;
-    }
-
-    internal static async Task<IResult> GetCurrentAsync(HttpContext context, PolicyStore policies, CancellationToken cancellationToken)
+    [Function("GetPolicy")]
+    [ProducesResponseType<TieringPolicy>(StatusCodes.Status200OK, "application/json")]
+    public async Task<Results<ContentHttpResult, NotModified>> GetCurrentAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "policy")] HttpRequest request, CancellationToken cancellationToken)
     {
         var policy = await policies.CurrentAsync(cancellationToken);
-        return await HttpCaching.ConditionalAsync(context, $"policy|{policy.Version}", current: true, null, () => Task.FromResult(Json(policy)));
+        return HttpCaching.Check(request.HttpContext, $"policy|{policy.Version}", current: true, null) is { } unchanged ? unchanged : Document(policy);
     }
 
-    internal static async Task<IResult> GetVersionAsync(string version, HttpContext context, PolicyStore policies, CancellationToken cancellationToken)
+    [Function("GetPolicyVersion")]
+    [ProducesResponseType<TieringPolicy>(StatusCodes.Status200OK, "application/json")]
+    public async Task<Results<ContentHttpResult, NotModified, RefusedRequest, NotFoundProblem>> GetVersionAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "policy/versions/{version}")] HttpRequest request,
+        [AsParameters] PolicyVersionInput input,
+        CancellationToken cancellationToken)
     {
-        if (version.Length is 0 or > 64)
+        if (input.Refusal is { } refused)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["A policy version is 1 to 64 characters."] });
+            return refused;
         }
 
         // A stored version never changes: its ETag is its name.
-        return await HttpCaching.ConditionalAsync(context, $"policy|{version}", current: false, null, async () =>
-            await policies.GetAsync(version, cancellationToken) is { } policy
-                ? Json(policy)
-                : Results.Problem(statusCode: 404, title: "Unknown policy version", detail: $"There is no policy version '{version}'."));
-    }
-
-    internal static async Task<IResult> PutAsync(HttpRequest request, PolicyStore policies, CancellationToken cancellationToken)
-    {
-        if (!request.HasJsonContentType())
+        if (HttpCaching.Check(request.HttpContext, $"policy|{input.Version}", current: false, null) is { } unchanged)
         {
-            return Results.Problem(statusCode: 415, title: "Not JSON", detail: "Send the policy as application/json.");
+            return unchanged;
         }
 
-        var body = await BoundedBody.ReadAsync(request, MaxPolicyBytes, cancellationToken);
-        if (body is null)
+        return await policies.GetAsync(input.Version, cancellationToken) is { } policy
+            ? Document(policy)
+            : new NotFoundProblem("Unknown policy version", $"There is no policy version '{input.Version}'.");
+    }
+
+    [Function("PutPolicy")]
+    [Consumes(typeof(TieringPolicy), "application/json")]
+    [ProducesResponseType<TieringPolicy>(StatusCodes.Status201Created, "application/json")]
+    public async Task<Results<ContentHttpResult, RefusedRequest, ConflictProblem>> PutAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "manage/policy")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, refused) = await JsonBody.ReadBytesAsync(request, cancellationToken);
+        if (refused is not null)
         {
-            return Results.Problem(statusCode: 413, title: "Policy too large", detail: $"A policy is at most {MaxPolicyBytes} bytes.");
+            return refused;
         }
 
         var parsed = TieringPolicyJson.Parse(Encoding.UTF8.GetString(body));
         if (parsed.Policy is not { } policy)
         {
-            return Results.ValidationProblem(
+            return RefusedRequest.Invalid(
                 parsed.Violations.GroupBy(v => v.Path).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray(), StringComparer.Ordinal),
                 title: "The policy is not valid");
         }
 
         if (!await policies.SaveAsCurrentAsync(policy, cancellationToken))
         {
-            return Results.Problem(statusCode: 409, title: "Version exists",
-                detail: $"Policy version '{policy.Version}' exists already; a version is never rewritten. Give the new policy a new version.");
+            return new ConflictProblem("Version exists",
+                $"Policy version '{policy.Version}' exists already; a version is never rewritten. Give the new policy a new version.");
         }
 
         request.HttpContext.Response.Headers.Location = $"/api/policy/versions/{Uri.EscapeDataString(policy.Version)}";
-        return Results.Text(TieringPolicyJson.Serialize(policy), "application/json", Encoding.UTF8, 201);
+        return Document(policy, StatusCodes.Status201Created);
     }
 
-    private static IResult Json(TieringPolicy policy) => Results.Text(TieringPolicyJson.Serialize(policy), "application/json", Encoding.UTF8);
-
+    private static ContentHttpResult Document(TieringPolicy policy, int status = StatusCodes.Status200OK) =>
+        TypedResults.Text(TieringPolicyJson.Serialize(policy), "application/json", Encoding.UTF8, status);
 }

@@ -1,89 +1,52 @@
 using System.Text.Json;
 using CustomerTiering.Domain.Reasons;
-using CustomerTiering.Functions.Http;
 using CustomerTiering.Functions.Portal;
+using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Runs;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerTiering.Functions.Regrading;
 
 /// <summary>
-/// The management API's handlers and their description: start a regrade, read and resume runs. The functions in
-/// <see cref="RegradeFunctions"/> call the handlers; <see cref="MapRegrade"/> describes them for the OpenAPI document.
-/// Routes are under <c>manage/</c> because the Functions host refuses function routes that start with <c>admin</c>.
+/// The management API of regrading: start a regrade, read and resume runs. Routes are under <c>manage/</c> because the
+/// Functions host refuses function routes that start with <c>admin</c>.
 /// </summary>
-public static class RegradeEndpoints
+public sealed class RegradeEndpoints(RegradeRuns runs, RegradeRequestReader reader, RunStore runStore, RunArtifacts artifacts)
 {
-    private const int MaxBodyBytes = 256 * 1024;
-
-    public static IEndpointRouteBuilder MapRegrade(this IEndpointRouteBuilder endpoints)
+    [Function("RequestRegrade")]
+    public async Task<Results<Accepted<RunAccepted>, RefusedRequest, ConflictProblem>> RequestAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/regrade")] HttpRequest request,
+        [AsParameters] RegradeInput input,
+        CancellationToken cancellationToken)
     {
-        endpoints.MapPost("/api/manage/regrade", RequestAsync).WithName("RequestRegrade")
-            .Accepts<RegradeRequestBody>("application/json")
-            .Produces<RunAccepted>(202).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
-        endpoints.MapGet("/api/manage/runs/{id}", GetAsync).WithName("GetRun")
-            .Produces<RunView>().ProducesValidationProblem().ProducesProblem(404);
-        endpoints.MapGet("/api/manage/runs", ListAsync).WithName("ListRuns")
-            .Produces<IReadOnlyList<RunRecord>>().ProducesValidationProblem();
-        endpoints.MapPost("/api/manage/runs/{id}/resume", ResumeAsync).WithName("ResumeRun")
-            .Produces<RunAccepted>(202).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        return endpoints;
+        if (input.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        var (regrade, errors) = await reader.ReadAsync(input.Body ?? new RegradeRequestBody(), cancellationToken);
+        if (regrade is null)
+        {
+            return RefusedRequest.Invalid(errors, title: "Invalid regrade request");
+        }
+
+        var start = await runs.StartAsync(regrade, cancellationToken);
+        return start.BlockedBy is { } holder ? RunGoing(holder) : Accepted(start.Run!);
     }
 
-    internal static async Task<IResult> RequestAsync(HttpRequest http, RegradeRequestReader reader, RegradeRuns runs, CancellationToken cancellationToken)
+    [Function("GetRun")]
+    public async Task<Results<Ok<RunView>, RefusedRequest, NotFoundProblem>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/runs/{id}")] HttpRequest request,
+        [AsParameters] RunInput input,
+        CancellationToken cancellationToken)
     {
-        RegradeRequestBody body;
-        try
+        if (input.Refusal is { } refused)
         {
-            body = await ReadBodyAsync(http, cancellationToken);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return Results.Problem(statusCode: ex.StatusCode, title: "Invalid request body", detail: ex.Message);
+            return refused;
         }
 
-        var (request, errors) = await reader.ReadAsync(body, cancellationToken);
-        if (request is null)
-        {
-            return Results.ValidationProblem(errors, title: "Invalid regrade request");
-        }
-
-        var start = await runs.StartAsync(request, cancellationToken);
-        if (start.BlockedBy is { } holder)
-        {
-            return Results.Problem(statusCode: 409, title: "A regrade run is going",
-                detail: $"Run {holder} is going; one run at a time. Ask again when it has ended.",
-                extensions: new Dictionary<string, object?> { ["runningRunId"] = holder });
-        }
-
-        return Accepted(start.Run!);
-    }
-
-    internal static async Task<IResult> ResumeAsync(string id, RegradeRuns runs, CancellationToken cancellationToken)
-    {
-        if (!RunIds.IsValid(id))
-        {
-            return InvalidRunId();
-        }
-
-        var resumed = await runs.ResumeAsync(id, cancellationToken);
-        return resumed switch
-        {
-            { BlockedBy: { } holder } => Results.Problem(statusCode: 409, title: "A regrade run is going", detail: $"Run {holder} is going; one run at a time.",
-                extensions: new Dictionary<string, object?> { ["runningRunId"] = holder }),
-            { Run: null } => UnknownRun(id),
-            { AlreadyExisted: true, Run: { } run } => Results.Problem(statusCode: 409, title: "Run has succeeded", detail: $"Run {run.Id} succeeded; there is nothing to resume."),
-            { Run: { } run } => Accepted(run),
-        };
-    }
-
-    internal static async Task<IResult> GetAsync(string id, RunStore runs, RunArtifacts artifacts, CancellationToken cancellationToken)
-    {
-        if (!RunIds.IsValid(id))
-        {
-            return InvalidRunId();
-        }
-
-        if (await runs.GetAsync(id, cancellationToken) is not { } run)
+        var id = input.Id.Value;
+        if (await runStore.GetAsync(id, cancellationToken) is not { } run)
         {
             return UnknownRun(id);
         }
@@ -91,61 +54,48 @@ public static class RegradeEndpoints
         var summary = await artifacts.ReadTextAsync(RunArtifacts.SummaryPath(id), cancellationToken);
         if (summary is null)
         {
-            return Results.Json(new RunView(run, null), RegradeJson.Options);
+            return TypedResults.Ok(new RunView(run, null));
         }
 
         var warnings = JsonSerializer.Deserialize<RunSummary>(summary, RegradeJson.Options)?.Grading.Warnings ?? [];
-        return Results.Json(
-            new RunView(run, JsonSerializer.Deserialize<JsonElement>(summary),
-                [.. warnings.Select(w => WarningView.Of(w, ReasonLanguage.English))], [.. warnings.Select(w => WarningView.Of(w, ReasonLanguage.SimplifiedChinese))]),
-            RegradeJson.Options);
+        return TypedResults.Ok(new RunView(run, JsonSerializer.Deserialize<JsonElement>(summary),
+            [.. warnings.Select(w => WarningView.Of(w, ReasonLanguage.English))], [.. warnings.Select(w => WarningView.Of(w, ReasonLanguage.SimplifiedChinese))]));
     }
 
-    internal static async Task<IResult> ListAsync(RunStore runs, string? top, CancellationToken cancellationToken)
+    [Function("ListRuns")]
+    public async Task<Results<Ok<IReadOnlyList<RunRecord>>, RefusedRequest>> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/runs")] HttpRequest request,
+        [AsParameters] RecentInput input,
+        CancellationToken cancellationToken) =>
+        input.Refusal is { } refused ? refused : TypedResults.Ok(await runStore.RecentAsync(input.Top, cancellationToken));
+
+    [Function("ResumeRun")]
+    public async Task<Results<Accepted<RunAccepted>, RefusedRequest, NotFoundProblem, ConflictProblem>> ResumeAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/runs/{id}/resume")] HttpRequest request,
+        [AsParameters] RunInput input,
+        CancellationToken cancellationToken)
     {
-        if (!QueryNumber.TryRead(top, 1, 500, 50, out var count))
+        if (input.Refusal is { } refused)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["top is a whole number from 1 to 500."] });
+            return refused;
         }
 
-        return Results.Json(await runs.RecentAsync(count, cancellationToken), RegradeJson.Options);
+        var resumed = await runs.ResumeAsync(input.Id.Value, cancellationToken);
+        return resumed switch
+        {
+            { BlockedBy: { } holder } => RunGoing(holder),
+            { Run: null } => UnknownRun(input.Id.Value),
+            { AlreadyExisted: true, Run: { } run } => new ConflictProblem("Run has succeeded", $"Run {run.Id} succeeded; there is nothing to resume."),
+            { Run: { } run } => Accepted(run),
+        };
     }
 
-    private static IResult Accepted(RunRecord run) =>
-        Results.Json(new RunAccepted(run.Id, run.Status, $"/api/manage/runs/{run.Id}"), RegradeJson.Options, statusCode: 202);
+    private static Accepted<RunAccepted> Accepted(RunRecord run) =>
+        TypedResults.Accepted($"/api/manage/runs/{run.Id}", new RunAccepted(run.Id, run.Status, $"/api/manage/runs/{run.Id}"));
 
-    private static IResult InvalidRunId() =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["A run id is its period (yyyy-MM) and a suffix of lower-case letters, digits and '-'."] });
+    private static ConflictProblem RunGoing(string holder) =>
+        new("A regrade run is going", $"Run {holder} is going; one run at a time. Ask again when it has ended.",
+            new Dictionary<string, object?> { ["runningRunId"] = holder });
 
-    private static IResult UnknownRun(string id) => Results.Problem(statusCode: 404, title: "Unknown run", detail: $"No run {id}.");
-
-    private static async Task<RegradeRequestBody> ReadBodyAsync(HttpRequest http, CancellationToken cancellationToken)
-    {
-        if (http.ContentLength is 0)
-        {
-            return new RegradeRequestBody();
-        }
-
-        if (!http.HasJsonContentType())
-        {
-            throw new BadHttpRequestException("The body must be JSON (Content-Type: application/json).", 415);
-        }
-
-        var body = await BoundedBody.ReadAsync(http, MaxBodyBytes, cancellationToken)
-            ?? throw new BadHttpRequestException($"The body is larger than {MaxBodyBytes} bytes.", 413);
-        if (body.Length == 0)
-        {
-            return new RegradeRequestBody();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<RegradeRequestBody>(body, RegradeJson.Options)
-                ?? throw new BadHttpRequestException("The body is JSON null; send an object.", 400);
-        }
-        catch (JsonException ex)
-        {
-            throw new BadHttpRequestException($"The body is not a regrade request: {ex.Message}", 400);
-        }
-    }
+    private static NotFoundProblem UnknownRun(string id) => new("Unknown run", $"No run {id}.");
 }

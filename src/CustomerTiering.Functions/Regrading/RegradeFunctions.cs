@@ -1,13 +1,12 @@
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Policies;
-using CustomerTiering.Storage.Runs;
 using Microsoft.Extensions.Options;
 
 namespace CustomerTiering.Functions.Regrading;
 
 /// <summary>
-/// Regrading's functions: the monthly timer, the shard queue, the tier-change relay and the management API. The work is
-/// in <see cref="RegradeRuns"/>, <see cref="RegradeWorker"/>, <see cref="TierChangeRelay"/> and <see cref="RegradeEndpoints"/>.
+/// Regrading's functions: the monthly timer, the shard queue, the tier-change relay; the management API is
+/// <see cref="RegradeEndpoints"/>. The work is in <see cref="RegradeRuns"/>, <see cref="RegradeWorker"/> and <see cref="TierChangeRelay"/>.
 /// </summary>
 public sealed class RegradeFunctions(
     RegradeRuns runs,
@@ -15,9 +14,6 @@ public sealed class RegradeFunctions(
     TierChangeRelay relay,
     RegradeCalendar calendar,
     PolicyStore policies,
-    RegradeRequestReader reader,
-    RunStore runStore,
-    RunArtifacts artifacts,
     IOptions<RegradeOptions> options,
     ILogger<RegradeFunctions> logger)
 {
@@ -57,24 +53,4 @@ public sealed class RegradeFunctions(
     public Task PublishAsync(
         [QueueTrigger(StorageNames.TierChangesQueue, Connection = StorageNames.DataConnection)] string message, string id, CancellationToken cancellationToken) =>
         relay.RelayAsync(message, id, cancellationToken);
-
-    [Function("RequestRegrade")]
-    public Task<IResult> RequestAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/regrade")] HttpRequest request, CancellationToken cancellationToken) =>
-        RegradeEndpoints.RequestAsync(request, reader, runs, cancellationToken);
-
-    [Function("GetRun")]
-    public Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/runs/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        RegradeEndpoints.GetAsync(id, runStore, artifacts, cancellationToken);
-
-    [Function("ListRuns")]
-    public Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/runs")] HttpRequest request, CancellationToken cancellationToken) =>
-        RegradeEndpoints.ListAsync(runStore, request.Query["top"], cancellationToken);
-
-    [Function("ResumeRun")]
-    public Task<IResult> ResumeAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/runs/{id}/resume")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        RegradeEndpoints.ResumeAsync(id, runs, cancellationToken);
 }

@@ -8,5 +8,5 @@ public sealed record RegradeRequest(string RunId, GradingPeriod Period, DateOnly
 {
     /// <summary>The monthly run of <paramref name="period"/>: graded as of its last day with the current policy, one id per period.</summary>
     public static RegradeRequest Scheduled(GradingPeriod period, TieringPolicy policy, int shards) =>
-        new(RunIds.Scheduled(period), period, period.LastDay, policy, DryRun: false, shards, "Scheduled");
+        new(Regrading.RunId.Scheduled(period).Value, period, period.LastDay, policy, DryRun: false, shards, "Scheduled");
 }

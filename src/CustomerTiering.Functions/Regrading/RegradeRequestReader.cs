@@ -64,7 +64,7 @@ public sealed class RegradeRequestReader(PolicyStore policies, RegradeCalendar c
             return (null, errors);
         }
 
-        var runId = RunIds.OnDemand(period, clock.GetUtcNow());
+        var runId = RunId.OnDemand(period, clock.GetUtcNow()).Value;
         return (new RegradeRequest(runId, period, effectiveAsOf, policy!, body.DryRun, body.Shards ?? options.Value.Shards, "OnDemand"), errors);
     }
 

@@ -1,0 +1,46 @@
+using CustomerTiering.Functions.Http;
+using CustomerTiering.Storage.Grades;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CustomerTiering.Functions.Portal;
+
+/// <summary>
+/// The lists of a period's grades (customers, an owner's book, movements): a page at a time, each page cached by ETag,
+/// with a continuation token that is good only for the same list, filters and period.
+/// </summary>
+public sealed class GradeListing(PeriodDirectory periods, GradeStore grades)
+{
+    public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> PageAsync(
+        HttpContext context, string list, GradeFilter filter, GradeListInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var lookup = await periods.FindAsync(input.Period, cancellationToken);
+        if (lookup.Period is not { } found)
+        {
+            return PeriodDirectory.NotGraded(input.Period);
+        }
+
+        var query = $"{list}|{found.RunId}|{filter}";
+        string? continuation = null;
+        if (input.ContinuationToken is { } token)
+        {
+            continuation = ContinuationToken.Read(token, query);
+            if (continuation is null || !GradeStore.IsContinuationOf(found.RunId, continuation))
+            {
+                return RefusedRequest.Invalid("continuationToken", "The token is not one this list gave (or it belongs to other filters or another period).");
+            }
+        }
+
+        var (language, tag) = ApiLanguage.Of(context.Request);
+        if (HttpCaching.Check(context, $"{query}|{input.PageSize}|{input.ContinuationToken}|{tag}", lookup.IsCurrent, tag) is { } unchanged)
+        {
+            return unchanged;
+        }
+
+        var (page, next) = await grades.PageAsync(found.RunId, filter, input.PageSize, continuation, cancellationToken);
+        return TypedResults.Ok(new GradePage(found.Period,
+            [.. page.Select(g => CustomerView.From(g, GradeView.From(g, language)))],
+            next is null ? null : ContinuationToken.Create(query, next)));
+    }
+}
