@@ -81,7 +81,7 @@ async function render() {
   const group = state.group ? `&group=${encodeURIComponent(state.group)}` : '';
   const summary = await api(`/api/tiers/summary?${query}${group}`);
   const top = summary.tiers[0]?.group ?? '';
-  const region = summary.groupBy === 'Region' && state.group ? `&region=${encodeURIComponent(state.group)}` : '';
+  const region = summary.groupBy === 'region' && state.group ? `&region=${encodeURIComponent(state.group)}` : '';
   const [stars, orphans] = await Promise.all([
     api(`/api/customers?${query}${region}&risingStar=true&pageSize=10`),
     api(`/api/customers?${query}${region}&tier=${encodeURIComponent(top)}&owner=none&pageSize=10`),
@@ -122,7 +122,7 @@ function showTiles(summary) {
   $('tile-top20').textContent = summary.kpis ? percent(summary.kpis.concentration.top20Percent) : '—';
   $('tile-stars').textContent = summary.risingStars.toLocaleString();
   const forecast = summary.forecast;
-  $('tile-risk').textContent = forecast?.customers ? forecast.riskBands.High.toLocaleString() : '—';
+  $('tile-risk').textContent = forecast?.customers ? forecast.riskBands.high.toLocaleString() : '—';
   $('tile-expected').textContent = forecast?.customers ? money(forecast.expectedRevenue) : '—';
 }
 

@@ -12,8 +12,8 @@ public sealed record PreviewRow(
 /// <summary>What uploading a file would do, from its first bytes: how it is read and what its rows become. Nothing is written.</summary>
 public sealed record PreviewResult
 {
-    /// <summary><c>Succeeded</c>, <c>PartiallySucceeded</c> or <c>Rejected</c>, as far as the rows read tell.</summary>
-    public required string WouldBe { get; init; }
+    /// <summary>What the upload would come to, as far as the rows read tell.</summary>
+    public required IngestionOutcome WouldBe { get; init; }
 
     public string? Reason { get; init; }
 
@@ -90,10 +90,10 @@ public static class ExportPreview
                 }
             }
 
-            var described = tally.Describe(new IngestionReport { IngestionId = "", BlobName = name, Status = "" }, conventions);
+            var described = tally.Describe(new IngestionReport { IngestionId = "", BlobName = name }, conventions);
             return new PreviewResult
             {
-                WouldBe = tally.Rows == 0 || tally.RejectedShare > maxRejectedShare ? "Rejected" : tally.Rejected > 0 ? "PartiallySucceeded" : "Succeeded",
+                WouldBe = tally.Rows == 0 || tally.RejectedShare > maxRejectedShare ? IngestionOutcome.Rejected : tally.Rejected > 0 ? IngestionOutcome.PartiallySucceeded : IngestionOutcome.Succeeded,
                 Reason = tally.Rows == 0 ? "The file has a header but no rows."
                     : tally.RejectedShare > maxRejectedShare ? $"{tally.RejectedShare:P1} of the rows read are bad; more than {maxRejectedShare:P0} rejects a file whole."
                     : null,
@@ -116,7 +116,7 @@ public static class ExportPreview
         }
         catch (ExportRejectedException ex)
         {
-            return new PreviewResult { WouldBe = "Rejected", Reason = ex.Message, BytesRead = head.Length, Complete = complete };
+            return new PreviewResult { WouldBe = IngestionOutcome.Rejected, Reason = ex.Message, BytesRead = head.Length, Complete = complete };
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class ExportPreviewTests
 
         var preview = Preview(bytes[..(bytes.Length / 2 + 7)], complete: false, "orders.csv");
 
-        Assert.Equal(("Succeeded", false, 0L), (preview.WouldBe, preview.Complete, preview.Rejected));
+        Assert.Equal((IngestionOutcome.Succeeded, false, 0L), (preview.WouldBe, preview.Complete, preview.Rejected));
         Assert.InRange(preview.Rows, 2000, 2600);
         Assert.Equal(ExportPreview.SampleRows, preview.Sample.Count);
         Assert.All(preview.Sample, r => Assert.Equal(RowOutcome.Accepted, r.Outcome));
@@ -32,7 +32,7 @@ public sealed class ExportPreviewTests
 
         var preview = Preview(gzip[..(gzip.Length * 2 / 3)], complete: false, "orders.csv.gz");
 
-        Assert.Equal(("Succeeded", true, 0L), (preview.WouldBe, preview.Shape!.Gzipped, preview.Rejected));
+        Assert.Equal((IngestionOutcome.Succeeded, true, 0L), (preview.WouldBe, preview.Shape!.Gzipped, preview.Rejected));
         Assert.InRange(preview.Rows, 100, 4999);
     }
 
@@ -42,9 +42,9 @@ public sealed class ExportPreviewTests
         var workbook = Preview([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], complete: false, "orders.xlsx");
         var binary = Preview([0, 1, 2, 3, 0, 0, 7], complete: true, "orders.csv");
 
-        Assert.Equal("Rejected", workbook.WouldBe);
+        Assert.Equal(IngestionOutcome.Rejected, workbook.WouldBe);
         Assert.Contains("workbook", workbook.Reason, StringComparison.Ordinal);
-        Assert.Equal("Rejected", binary.WouldBe);
+        Assert.Equal(IngestionOutcome.Rejected, binary.WouldBe);
         Assert.Contains("NUL", binary.Reason, StringComparison.Ordinal);
     }
 }

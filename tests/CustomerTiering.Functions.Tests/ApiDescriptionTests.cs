@@ -6,9 +6,12 @@ using CustomerTiering.Functions.Http;
 using CustomerTiering.Functions.OpenApi;
 using CustomerTiering.Testing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
@@ -136,6 +139,40 @@ public sealed partial class ApiDescriptionTests
                 : function.Method.ReturnType;
             Assert.True(typeof(IEndpointMetadataProvider).IsAssignableFrom(answer), $"{function.Name} answers {answer.Name}, which declares nothing");
         }
+    }
+
+    [Fact]
+    public void Every_body_the_api_reads_or_writes_is_in_the_generated_json_context()
+    {
+        foreach (var function in HttpFunction.All)
+        {
+            var written = Answers(function.Method.ReturnType).Where(t => t.IsGenericType).Select(t => t.GetGenericArguments()[0]);
+            var read = function.Method.GetParameters().SelectMany(p => p.ParameterType.GetProperties())
+                .Where(p => p.GetCustomAttribute<FromBodyAttribute>() is not null).Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType);
+            foreach (var type in written.Concat(read).Where(t => t != typeof(ProblemDetails)))
+            {
+                Assert.True(ApiJsonContext.Default.GetTypeInfo(type) is not null, $"{function.Name}: {type.Name} is not in ApiJsonContext");
+            }
+        }
+    }
+
+    [Fact]
+    public void Enums_are_written_by_their_camel_case_name_as_the_policy_writes_them()
+    {
+        var options = new ServiceCollection().AddApiJson().BuildServiceProvider().GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+        Assert.Equal("\"growing\"", JsonSerializer.Serialize(Domain.Grading.LifecycleStage.Growing, options));
+        Assert.Equal("{\"runId\":\"2026-02-scheduled\",\"status\":\"succeeded\",\"statusUrl\":null}",
+            JsonSerializer.Serialize(new Regrading.RunAccepted("2026-02-scheduled", Storage.Runs.RunStatus.Succeeded, null!), options));
+    }
+
+    /// <summary>The result types a return type may answer with: the arguments of Results&lt;…&gt;, else the type itself.</summary>
+    private static Type[] Answers(Type returnType)
+    {
+        var type = returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>) ? returnType.GetGenericArguments()[0] : returnType;
+        return type.IsGenericType && type.Namespace == typeof(Results<,>).Namespace && type.Name.StartsWith("Results`", StringComparison.Ordinal)
+            ? type.GetGenericArguments()
+            : [type];
     }
 
     private static IEnumerable<string> QueryNames(HttpFunction function) =>

@@ -88,7 +88,7 @@ public sealed class BusyDayTests(AzuriteFixture azurite, ITestOutputHelper outpu
         output.WriteLine($"portal: {portal.Requests} reads at {PortalRate}/s, {portal.Errors} errors, p50 {portal.Percentile(0.5):0.0} ms, p99 {portal.Percentile(0.99):0.0} ms");
 
         // Ingested once: every good file succeeded and its rows are there once; the hostile one is rejected with a report.
-        Assert.Equal([.. uploads.Select(u => u.Name == "hostile" ? "Rejected" : "Succeeded")], statuses);
+        Assert.Equal([.. uploads.Select(u => u.Name == "hostile" ? "rejected" : "succeeded")], statuses);
         var hostile = (await ledger.RecentAsync(50)).Single(r => r.BlobName.EndsWith("hostile.csv", StringComparison.Ordinal));
         Assert.Contains("amount", hostile.Reason, StringComparison.OrdinalIgnoreCase);
         using (var report = await app.GetAsync($"/api/ingestions/{hostile.Id}/report"))

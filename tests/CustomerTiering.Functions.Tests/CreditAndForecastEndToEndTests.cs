@@ -56,8 +56,8 @@ public sealed class CreditAndForecastEndToEndTests(DemoShopApp shop)
         Assert.InRange(forecast.GetProperty("aliveProbability").GetDouble(), 0, 1);
         Assert.True(forecast.GetProperty("expectedPurchases").GetDouble() > 0);
         Assert.True(forecast.GetProperty("expectedRevenue").GetDecimal() > 0);
-        Assert.Contains(forecast.GetProperty("churnRisk").GetString(), new[] { "Low", "Medium", "High" });
-        Assert.Contains(vip.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "Forecast" && r.GetProperty("text").GetString()!.StartsWith("仍在购买的概率", StringComparison.Ordinal));
+        Assert.Contains(forecast.GetProperty("churnRisk").GetString(), new[] { "low", "medium", "high" });
+        Assert.Contains(vip.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "forecast" && r.GetProperty("text").GetString()!.StartsWith("仍在购买的概率", StringComparison.Ordinal));
 
         var summary = await shop.GetJsonAsync($"/api/tiers/summary?period={Period}", "en");
         var models = summary.GetProperty("forecast");

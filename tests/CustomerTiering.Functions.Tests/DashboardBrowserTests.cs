@@ -129,7 +129,7 @@ public sealed class DashboardBrowserTests(DemoShopApp shop)
             }
         }
 
-        Assert.Equal(summary.GetProperty("forecast").GetProperty("riskBands").GetProperty("High").GetInt32().ToString("N0", CultureInfo.InvariantCulture),
+        Assert.Equal(summary.GetProperty("forecast").GetProperty("riskBands").GetProperty("high").GetInt32().ToString("N0", CultureInfo.InvariantCulture),
             await page.TextContentAsync("#tile-risk"));
 
         // Every chart drew one mark per figure the API gave, as SVG in the page.

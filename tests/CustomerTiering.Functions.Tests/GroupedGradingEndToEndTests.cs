@@ -39,7 +39,7 @@ public sealed class GroupedGradingEndToEndTests(AzuriteFixture azurite) : IClass
         Assert.Equal(grading.GetRawText(), runs[1].GetProperty("summary").GetProperty("grading").GetRawText());
 
         var whole = await GetJsonAsync("/api/tiers/summary?period=2026-03");
-        Assert.Equal("Region", whole.GetProperty("groupBy").GetString());
+        Assert.Equal("region", whole.GetProperty("groupBy").GetString());
         Assert.Equal(JsonValueKind.Null, whole.GetProperty("group").ValueKind);
         var groups = whole.GetProperty("groups").EnumerateArray().ToList();
         Assert.Equal(["East", "West"], groups.Select(g => g.GetProperty("group").GetString()));

@@ -50,7 +50,7 @@ public sealed class IngestionOutageTests(ITestOutputHelper output) : IAsyncLifet
         await Task.Delay(RegradeOutageTests.Outage);
         _azurite.Reconnect();
 
-        Assert.Equal("Succeeded", await upload);
+        Assert.Equal("succeeded", await upload);
         var record = (await new IngestionLedger(_azurite.Account).RecentAsync(10)).Single(r => r.BlobName.StartsWith("orders/", StringComparison.Ordinal));
         output.WriteLine($"ingested in {record.Attempts} attempts, {(record.UpdatedAt - record.CreatedAt).TotalSeconds:0.0} s from the first");
         Assert.True(record.Attempts >= 2, $"the outage should have failed an attempt, but the ingestion took {record.Attempts}");

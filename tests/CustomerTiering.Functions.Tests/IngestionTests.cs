@@ -74,7 +74,7 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal((250L, 250L, 0L), (record.Rows, record.Written, record.Rejected));
         Assert.Equal(250, (await SnapshotAsync(StorageNames.OrdersTable)).Count);
         var report = await new ReportStore(Account).ReadReportAsync(record.Id);
-        Assert.Contains("\"status\": \"Succeeded\"", report!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"succeeded\"", report!.ToString(), StringComparison.Ordinal);
         Assert.False(await Account.Blobs.GetBlobContainerClient(StorageNames.ReportsContainer).GetBlobClient(ReportStore.RejectedRowsPath(record.Id)).ExistsAsync());
         Assert.Equal(record, await new IngestionLedger(Account).GetAsync(record.Id));
     }

@@ -39,7 +39,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
         var record = via == "blob" ? await DropAsync($"orders/2026/{name}", export.Content) : await UploadAsync("orders", name, export.Content);
         var report = await GetJsonAsync(record.GetProperty("reportUrl").GetString()!);
 
-        Assert.Equal("Succeeded", record.GetProperty("status").GetString());
+        Assert.Equal("succeeded", record.GetProperty("status").GetString());
         Assert.Equal((export.Rows, export.RowsWithoutCustomer, 0L), (report.GetProperty("rows").GetInt64(), report.GetProperty("withoutCustomer").GetInt64(), report.GetProperty("rejected").GetInt64()));
         Assert.Equal((dateFormat, "inferred"), (report.GetProperty("dateFormat").GetString(), report.GetProperty("dateFormatSource").GetString()));
         Assert.Equal(export.Expected.OrderBy(e => e.Key), (await LandedAsync(record.GetProperty("blobName").GetString()!)).OrderBy(e => e.Key));
@@ -59,7 +59,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
         using var rejected = await _app.GetAsync(record.GetProperty("rejectedRowsUrl").GetString()!);
         var text = await rejected.Content.ReadAsStringAsync();
 
-        Assert.Equal("PartiallySucceeded", record.GetProperty("status").GetString());
+        Assert.Equal("partiallySucceeded", record.GetProperty("status").GetString());
         Assert.True(record.GetProperty("isFinished").GetBoolean());
         Assert.Equal((41, 1), (record.GetProperty("rows").GetInt64(), record.GetProperty("rejected").GetInt64()));
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
@@ -101,11 +101,11 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
 
         var preview = await PreviewAsync("orders", "ExportOrderList.csv", export.Content);
 
-        Assert.Equal(("Succeeded", "Orders", true), (preview.GetProperty("wouldBe").GetString(), preview.GetProperty("kind").GetString(), preview.GetProperty("complete").GetBoolean()));
+        Assert.Equal(("succeeded", "orders", true), (preview.GetProperty("wouldBe").GetString(), preview.GetProperty("kind").GetString(), preview.GetProperty("complete").GetBoolean()));
         Assert.Equal(("gb18030", ","), (preview.GetProperty("shape").GetProperty("encoding").GetString(), preview.GetProperty("shape").GetProperty("delimiter").GetString()));
         Assert.Equal(("yyyy/M/d", "inferred"), (preview.GetProperty("dateFormat").GetString(), preview.GetProperty("dateFormatSource").GetString()));
         var columns = preview.GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("header").GetString()!, c => c.GetProperty("use").GetString());
-        Assert.Equal(("Mapped", "Unused", "Unknown"), (columns["买家实际支付金额"], columns["总金额"], columns["买家支付宝账号"]));
+        Assert.Equal(("mapped", "unused", "unknown"), (columns["买家实际支付金额"], columns["总金额"], columns["买家支付宝账号"]));
         Assert.Equal(ExportPreviewSampleRows, preview.GetProperty("sample").GetArrayLength());
         Assert.Equal(60, preview.GetProperty("rows").GetInt64());
         Assert.Equal(blobsBefore, await CountAsync(azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobsAsync()));
@@ -122,12 +122,12 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
         var told = await PreviewAsync("orders", "x.csv", System.Text.Encoding.UTF8.GetBytes(ambiguous), "&dateFormat=d%2FM%2Fyyyy");
 
         Assert.True(large.Content.Length > 4 * 1024 * 1024);
-        Assert.Equal(("Succeeded", false), (first.GetProperty("wouldBe").GetString(), first.GetProperty("complete").GetBoolean()));
+        Assert.Equal(("succeeded", false), (first.GetProperty("wouldBe").GetString(), first.GetProperty("complete").GetBoolean()));
         Assert.InRange(first.GetProperty("rows").GetInt64(), 1_000, large.Rows - 1);
-        Assert.Equal("OrderLines", first.GetProperty("kind").GetString());
-        Assert.Equal("Rejected", refused.GetProperty("wouldBe").GetString());
+        Assert.Equal("orderLines", first.GetProperty("kind").GetString());
+        Assert.Equal("rejected", refused.GetProperty("wouldBe").GetString());
         Assert.Contains("d/M/yyyy", refused.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal(("Succeeded", "d/M/yyyy", "upload"), (told.GetProperty("wouldBe").GetString(), told.GetProperty("dateFormat").GetString(), told.GetProperty("dateFormatSource").GetString()));
+        Assert.Equal(("succeeded", "d/M/yyyy", "upload"), (told.GetProperty("wouldBe").GetString(), told.GetProperty("dateFormat").GetString(), told.GetProperty("dateFormatSource").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, (await SendPreviewAsync("orders", "x.csv", [1], "&dateFormat=someday")).StatusCode);
     }
 
@@ -164,7 +164,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
         }
 
         var record = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return record.GetProperty("status").GetString() is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? record : null;
+        return record.GetProperty("status").GetString() is "succeeded" or "partiallySucceeded" or "rejected" or "failed" ? record : null;
     }, $"ingestion {id} to finish");
 
     /// <summary>Drops a file into the container as sales operations do, and waits for its ingestion.</summary>

@@ -39,11 +39,11 @@ public sealed class OverridesEndToEndTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal("VIP", pinned.GetProperty("tier").GetString());
         Assert.NotEqual("VIP", pinned.GetProperty("computedTier").GetString());
         var reason = pinned.GetProperty("reasons")[0];
-        Assert.Equal("Overridden", reason.GetProperty("code").GetString());
+        Assert.Equal("overridden", reason.GetProperty("code").GetString());
         Assert.Contains("three-year contract", reason.GetProperty("text").GetString(), StringComparison.Ordinal);
 
         var expired = await CustomerAsync("C0051");
-        Assert.Equal("OverrideExpired", expired.GetProperty("reasons")[0].GetProperty("code").GetString());
+        Assert.Equal("overrideExpired", expired.GetProperty("reasons")[0].GetProperty("code").GetString());
         Assert.Equal(JsonValueKind.Null, expired.GetProperty("computedTier").ValueKind);
         Assert.NotEqual("VIP", expired.GetProperty("tier").GetString());
 

@@ -62,8 +62,8 @@ public sealed class PackageTests(AzuriteFixture azurite, PackageTests.BuiltPacka
         var customers = "Customer ID,Name,Owner\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"P{i:00},Shop {i},owner{i % 3}\n"));
         var orders = "Order ID,Customer ID,Order Date,Amount\n" + string.Concat(Enumerable.Range(1, 40).SelectMany(i =>
             Enumerable.Range(1, 1 + (i % 5)).Select(n => $"P{i:00}-{n},P{i:00},2026-0{1 + (n % 9)}-1{n % 10},{i * 10 + n}\n")));
-        Assert.Equal("Succeeded", await ExportUploads.IngestAsync(app, "customers", customers));
-        Assert.Equal("Succeeded", await ExportUploads.IngestAsync(app, "orders", orders));
+        Assert.Equal("succeeded", await ExportUploads.IngestAsync(app, "customers", customers));
+        Assert.Equal("succeeded", await ExportUploads.IngestAsync(app, "orders", orders));
 
         var regrade = new RegradeClient(app, azurite.Account);
         var runId = await regrade.RunAsync(new { period = "2026-10" });

@@ -243,8 +243,8 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
         var down = await GetJsonAsync("/api/movements?direction=DOWN&pageSize=100");
 
         Assert.NotEmpty(up.GetProperty("items").EnumerateArray());
-        Assert.All(up.GetProperty("items").EnumerateArray(), c => Assert.Equal("Up", c.GetProperty("grade").GetProperty("movement").GetString()));
-        Assert.All(down.GetProperty("items").EnumerateArray(), c => Assert.Equal("Down", c.GetProperty("grade").GetProperty("movement").GetString()));
+        Assert.All(up.GetProperty("items").EnumerateArray(), c => Assert.Equal("up", c.GetProperty("grade").GetProperty("movement").GetString()));
+        Assert.All(down.GetProperty("items").EnumerateArray(), c => Assert.Equal("down", c.GetProperty("grade").GetProperty("movement").GetString()));
         Assert.All(up.GetProperty("items").EnumerateArray(), c => Assert.NotEqual(
             c.GetProperty("grade").GetProperty("previousTier").GetString(), c.GetProperty("grade").GetProperty("tier").GetString()));
     }

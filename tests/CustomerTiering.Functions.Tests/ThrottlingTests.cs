@@ -47,7 +47,7 @@ public sealed class ThrottlingTests(ITestOutputHelper output) : IAsyncLifetime
         var throttled = await regrade.RunAsync(new { period = "2026-03", shards = 4 });
         _proxy.FaultRate = 0;
 
-        Assert.Equal("Succeeded", ingested);
+        Assert.Equal("succeeded", ingested);
         var table = _azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable);
         var written = await table.QueryAsync<TableEntity>(select: ["OrderId"]).Where(e => e.GetString("OrderId").StartsWith('T')).CountAsync();
         Assert.Equal(300, written);

@@ -45,11 +45,11 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
         {
             using var response = await _app.GetAsync(statusUrl);
             var record = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return record.GetProperty("status").GetString() is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? (object)record : null;
+            return record.GetProperty("status").GetString() is "succeeded" or "partiallySucceeded" or "rejected" or "failed" ? (object)record : null;
         }, "the ingestion to finish");
 
         var finished = (JsonElement)status;
-        Assert.Equal("PartiallySucceeded", finished.GetProperty("status").GetString());
+        Assert.Equal("partiallySucceeded", finished.GetProperty("status").GetString());
         Assert.Equal(29, finished.GetProperty("written").GetInt64());
         var table = azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable);
         var e1 = await table.GetEntityAsync<TableEntity>(TableKeys.PartitionOf("C1"), "C1|E1");

@@ -95,7 +95,7 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
         var kills = await KillAsync(app, random, firstWithin: 1500, async () => (await RecordAsync())!.IsFinished, async k => (await RecordAsync())!.Attempts > k);
         output.WriteLine($"seed {seed}: the worker was killed {kills} time(s) during the ingestion of {orders} orders");
 
-        Assert.Equal("Succeeded", await upload);
+        Assert.Equal("succeeded", await upload);
         var record = (await RecordAsync())!;
         Assert.True(kills > 0 && record.Attempts == kills + 1, $"seed {seed}: {kills} kill(s), {record.Attempts} attempt(s)");
         Assert.Equal((IngestionStatus.Succeeded, orders, orders, orders), (record.Status, record.Rows, record.Accepted, record.Written));

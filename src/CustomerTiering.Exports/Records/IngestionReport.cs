@@ -7,7 +7,8 @@ public sealed record IngestionReport
 
     public required string BlobName { get; init; }
 
-    public required string Status { get; init; }
+    /// <summary>Rejected until the rows say otherwise.</summary>
+    public IngestionOutcome Status { get; init; } = IngestionOutcome.Rejected;
 
     public string? Kind { get; init; }
 

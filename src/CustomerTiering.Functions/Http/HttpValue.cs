@@ -61,7 +61,7 @@ public static class HttpValue
             // By one name, in any case: "1" is no export kind, and "new,growing" no stage.
             var ok = !char.IsAsciiDigit(text.FirstOrDefault()) && !text.StartsWith('-') && Enum.TryParse(target, text, ignoreCase: true, out value)
                      && Enum.IsDefined(target, value!);
-            problem = $"is one of {string.Join(", ", Enum.GetNames(target).Select(n => n.ToLowerInvariant()))}";
+            problem = $"is one of {string.Join(", ", Enum.GetValues(target).Cast<Enum>().Select(ApiJson.Name))}";
             return ok;
         }
 

@@ -68,20 +68,20 @@ public sealed class ExportIngestion(
         Log.IngestionStarted(logger, id);
 
         var timer = Stopwatch.StartNew();
-        var report = new IngestionReport { IngestionId = id, BlobName = blobName, Status = "", StartedAt = started, MaxRejectedShare = options.Value.MaxRejectedShare };
+        var report = new IngestionReport { IngestionId = id, BlobName = blobName, StartedAt = started, MaxRejectedShare = options.Value.MaxRejectedShare };
         try
         {
             report = await RunAsync(export, report, cancellationToken);
         }
         catch (ExportRejectedException ex)
         {
-            report = report with { Status = nameof(IngestionStatus.Rejected), Reason = ex.Message };
+            report = report with { Status = IngestionOutcome.Rejected, Reason = ex.Message };
         }
         catch (Exception ex) when (ExportStore.IsOverwritten(ex))
         {
             report = report with
             {
-                Status = nameof(IngestionStatus.Rejected),
+                Status = IngestionOutcome.Rejected,
                 Reason = "The file was overwritten while it was being read; the new version is ingested on its own event.",
             };
         }
@@ -101,7 +101,12 @@ public sealed class ExportIngestion(
         await reports.SaveReportAsync(id, report, cancellationToken);
         var finished = running with
         {
-            Status = Enum.Parse<IngestionStatus>(report.Status),
+            Status = report.Status switch
+            {
+                IngestionOutcome.Succeeded => IngestionStatus.Succeeded,
+                IngestionOutcome.PartiallySucceeded => IngestionStatus.PartiallySucceeded,
+                _ => IngestionStatus.Rejected,
+            },
             Kind = report.Kind,
             Rows = report.Rows,
             Accepted = report.Accepted,
@@ -175,7 +180,7 @@ public sealed class ExportIngestion(
         {
             return report with
             {
-                Status = nameof(IngestionStatus.Rejected),
+                Status = IngestionOutcome.Rejected,
                 Reason = $"{tally.Rejected} of {tally.Rows} rows ({report.RejectedShare:P1}) are bad; more than {options.Value.MaxRejectedShare:P0} rejects the whole file, so nothing was written.",
             };
         }
@@ -237,7 +242,7 @@ public sealed class ExportIngestion(
         await writer.FlushAsync(cancellationToken);
         return report with
         {
-            Status = tally.Rejected == 0 ? nameof(IngestionStatus.Succeeded) : nameof(IngestionStatus.PartiallySucceeded),
+            Status = tally.Rejected == 0 ? IngestionOutcome.Succeeded : IngestionOutcome.PartiallySucceeded,
             Written = handed,
         };
     }

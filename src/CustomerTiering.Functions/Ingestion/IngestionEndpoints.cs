@@ -75,7 +75,7 @@ public sealed class IngestionEndpoints(
         }
 
         var statusUrl = $"/api/ingestions/{id}";
-        return TypedResults.Accepted(statusUrl, new UploadAccepted(id, $"{StorageNames.ExportsContainer}/{blobName}", nameof(IngestionStatus.Queued), statusUrl));
+        return TypedResults.Accepted(statusUrl, new UploadAccepted(id, $"{StorageNames.ExportsContainer}/{blobName}", IngestionStatus.Queued, statusUrl));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Reasons;
 using CustomerTiering.Storage.Grades;
 
@@ -11,14 +12,14 @@ public sealed record GradeView(
     string Tier,
     string? ComputedTier,
     string? PreviousTier,
-    string Movement,
+    TierMovement Movement,
     string TierSince,
     int RecencyScore,
     int FrequencyScore,
     int MonetaryScore,
     string Segment,
     string Abc,
-    string Lifecycle,
+    LifecycleStage Lifecycle,
     bool PromotionCandidate,
     double ValueScore,
     decimal NetRevenue,
@@ -31,11 +32,11 @@ public sealed record GradeView(
     public static GradeView From(StoredGrade g, ReasonLanguage language)
     {
         ArgumentNullException.ThrowIfNull(g);
-        return new GradeView(g.Period, g.RunId, g.PolicyVersion, g.Tier, g.ComputedTier, g.PreviousTier, g.Movement.ToString(), g.TierSince,
-            g.RecencyScore, g.FrequencyScore, g.MonetaryScore, g.Segment, g.Abc, g.Lifecycle, g.RisingStar, g.ValueScore,
+        return new GradeView(g.Period, g.RunId, g.PolicyVersion, g.Tier, g.ComputedTier, g.PreviousTier, g.Movement, g.TierSince,
+            g.RecencyScore, g.FrequencyScore, g.MonetaryScore, g.Segment, g.Abc, Enum.Parse<LifecycleStage>(g.Lifecycle), g.RisingStar, g.ValueScore,
             g.NetRevenue, g.OrderCount, g.LastOrderDate,
-            [.. g.Reasons.Select(r => new ReasonView(r.Code.ToString(), ReasonRenderer.Render(r, language)))],
-            g.ChurnRisk is { } risk ? new ForecastView(g.AliveProbability!.Value, g.ExpectedPurchases!.Value, g.ExpectedRevenue!.Value, risk) : null,
+            [.. g.Reasons.Select(r => new ReasonView(r.Code, ReasonRenderer.Render(r, language)))],
+            g.ChurnRisk is { } risk ? new ForecastView(g.AliveProbability!.Value, g.ExpectedPurchases!.Value, g.ExpectedRevenue!.Value, Enum.Parse<Domain.Forecasting.ChurnRisk>(risk)) : null,
             g.CreditGrade);
     }
 }

@@ -8,7 +8,7 @@ namespace CustomerTiering.Storage.Ingestion;
 /// <summary>Ingestion reports in the <c>reports</c> container: <c>ingest/{id}.json</c> and <c>ingest/{id}-rejected.csv</c>.</summary>
 public sealed class ReportStore(StorageAccount account)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     private BlobContainerClient Container => account.Blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
 

@@ -27,9 +27,9 @@ public sealed class DemoShopApp : IAsyncLifetime
         try
         {
             DemoFiles.WriteCsv(DemoShop.Generate(3000, new DateOnly(2026, 10, 31), seed: 42), folder);
-            Assert.Equal("Succeeded", await ExportUploads.IngestAsync(App, "customers", await File.ReadAllTextAsync(Path.Combine(folder, "customers.csv")), ingestion));
-            Assert.Equal("PartiallySucceeded", await ExportUploads.IngestAsync(App, "orders", await File.ReadAllTextAsync(Path.Combine(folder, "orders.csv")), ingestion));
-            Assert.Equal("Succeeded", await ExportUploads.IngestAsync(App, "invoices", await File.ReadAllTextAsync(Path.Combine(folder, "invoices.csv")), ingestion));
+            Assert.Equal("succeeded", await ExportUploads.IngestAsync(App, "customers", await File.ReadAllTextAsync(Path.Combine(folder, "customers.csv")), ingestion));
+            Assert.Equal("partiallySucceeded", await ExportUploads.IngestAsync(App, "orders", await File.ReadAllTextAsync(Path.Combine(folder, "orders.csv")), ingestion));
+            Assert.Equal("succeeded", await ExportUploads.IngestAsync(App, "invoices", await File.ReadAllTextAsync(Path.Combine(folder, "invoices.csv")), ingestion));
         }
         finally
         {

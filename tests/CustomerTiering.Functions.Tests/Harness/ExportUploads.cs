@@ -35,7 +35,7 @@ public static class ExportUploads
 
             response.EnsureSuccessStatusCode();
             var status = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
-            return status is "Succeeded" or "PartiallySucceeded" or "Rejected" or "Failed" ? status : null;
+            return status is "succeeded" or "partiallySucceeded" or "rejected" or "failed" ? status : null;
         }, $"the {kind} ingestion to finish", timeout);
     }
 }

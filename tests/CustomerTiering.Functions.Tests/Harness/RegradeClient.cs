@@ -51,11 +51,11 @@ public sealed class RegradeClient(RunningApp app, StorageAccount account)
         var view = await Eventually.ReturnsAsync<object>(async () =>
         {
             var current = await TryGetRunAsync(runId);
-            return current?.GetProperty("run").GetProperty("status").GetString() is "Succeeded" or "Failed" ? current : null;
+            return current?.GetProperty("run").GetProperty("status").GetString() is "succeeded" or "failed" ? current : null;
         }, $"run {runId} to end", RunTimeout);
         var run = (JsonElement)view;
         var status = run.GetProperty("run").GetProperty("status").GetString();
-        return status == "Succeeded" ? run : throw new InvalidOperationException($"Run {runId} ended {status}: {run}");
+        return status == "succeeded" ? run : throw new InvalidOperationException($"Run {runId} ended {status}: {run}");
     }
 
     public async Task<string> RunAsync(object body) => await WaitAsync(await StartAsync(body)) is var view

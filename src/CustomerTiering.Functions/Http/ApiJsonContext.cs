@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CustomerTiering.Domain.Forecasting;
+using CustomerTiering.Exports;
+using CustomerTiering.Functions.Health;
+using CustomerTiering.Functions.Ingestion;
+using CustomerTiering.Functions.Portal;
+using CustomerTiering.Functions.Regrading;
+using CustomerTiering.Functions.TierOverrides;
+using CustomerTiering.Storage.Runs;
+using CustomerTiering.Storage.TierOverrides;
+
+namespace CustomerTiering.Functions.Http;
+
+/// <summary>
+/// Every body the API reads or writes, serialized by generated code rather than reflection. A type an endpoint starts
+/// to answer with is added here; <c>ApiDescriptionTests</c> fails until it is.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(CustomerView))]
+[JsonSerializable(typeof(HistoryView))]
+[JsonSerializable(typeof(GradePage))]
+[JsonSerializable(typeof(TierSummaryView))]
+[JsonSerializable(typeof(List<PeriodView>))]
+[JsonSerializable(typeof(OwnersView))]
+[JsonSerializable(typeof(RunView))]
+[JsonSerializable(typeof(IReadOnlyList<RunRecord>))]
+[JsonSerializable(typeof(RunAccepted))]
+[JsonSerializable(typeof(RegradeRequestBody))]
+[JsonSerializable(typeof(UploadAccepted))]
+[JsonSerializable(typeof(PreviewResult))]
+[JsonSerializable(typeof(IngestionView))]
+[JsonSerializable(typeof(List<IngestionView>))]
+[JsonSerializable(typeof(OverrideRequest))]
+[JsonSerializable(typeof(OverrideView))]
+[JsonSerializable(typeof(List<OverrideView>))]
+[JsonSerializable(typeof(IReadOnlyList<OverrideAuditEntry>))]
+[JsonSerializable(typeof(BacktestReport))]
+[JsonSerializable(typeof(HealthReport))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;
