@@ -13,120 +13,148 @@ public static class TieringPolicyValidator
         var problems = new List<PolicyViolation>();
         void Fail(string path, string message) => problems.Add(new PolicyViolation(path, message));
 
-        if (string.IsNullOrWhiteSpace(policy.Version) || policy.Version.Length > 64)
-        {
-            Fail("$.version", "must be 1 to 64 characters");
-        }
-
-        if (policy.LookbackMonths is < 1 or > 60)
-        {
-            Fail("$.lookbackMonths", $"must be between 1 and 60, not {policy.LookbackMonths}");
-        }
-
+        ValidateHeader(policy, Fail);
         ValidateRfm(policy.Rfm, Fail);
         ValidateAbc(policy.Abc, Fail);
         ValidateTiers(policy.Tiers, Fail);
         ValidateLifecycle(policy.Lifecycle, Fail);
+        ValidateRisingStars(policy, Fail);
+        ValidateHysteresis(policy.Hysteresis, Fail);
+        ValidateCredit(policy.Credit, Fail);
+        ValidateForecast(policy.Forecast, Fail);
+        ValidateService(policy, Fail);
+        ValidateSeparation(policy, Fail);
+        ValidateSlipEvents(policy, Fail);
+        return problems;
+    }
 
+    private static void ValidateHeader(TieringPolicy policy, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(policy.Version) || policy.Version.Length > 64)
+        {
+            fail("$.version", "must be 1 to 64 characters");
+        }
+
+        if (policy.LookbackMonths is < 1 or > 60)
+        {
+            fail("$.lookbackMonths", $"must be between 1 and 60, not {policy.LookbackMonths}");
+        }
+
+        if (!Enum.IsDefined(policy.GroupBy))
+        {
+            fail("$.groupBy", "must be none, region, channel, owner or type");
+        }
+    }
+
+    private static void ValidateRisingStars(TieringPolicy policy, Action<string, string> fail)
+    {
         var tierNames = policy.Tiers.Names.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < policy.RisingStars.Tiers.Count; i++)
         {
             if (!tierNames.Contains(policy.RisingStars.Tiers[i]))
             {
-                Fail($"$.risingStars.tiers[{i}]", $"'{policy.RisingStars.Tiers[i]}' is not a tier (tiers are {string.Join(", ", policy.Tiers.Names)})");
+                fail($"$.risingStars.tiers[{i}]", $"'{policy.RisingStars.Tiers[i]}' is not a tier (tiers are {string.Join(", ", policy.Tiers.Names)})");
             }
         }
 
         if (policy.RisingStars.TopShare is <= 0 or > 1)
         {
-            Fail("$.risingStars.topShare", "must be above 0 and at most 1");
+            fail("$.risingStars.topShare", "must be above 0 and at most 1");
+        }
+    }
+
+    private static void ValidateHysteresis(HysteresisPolicy hysteresis, Action<string, string> fail)
+    {
+        if (hysteresis.PeriodsBelow is < 1 or > 24)
+        {
+            fail("$.hysteresis.periodsBelow", "must be between 1 (demote at once) and 24");
         }
 
-        if (policy.Hysteresis.PeriodsBelow is < 1 or > 24)
+        if (hysteresis.Margin is < 0 or > 100)
         {
-            Fail("$.hysteresis.periodsBelow", "must be between 1 (demote at once) and 24");
+            fail("$.hysteresis.margin", "must be between 0 and 100 score points");
+        }
+    }
+
+    private static void ValidateCredit(CreditPolicy credit, Action<string, string> fail)
+    {
+        if (credit.Grades.Count is < 2 or > 10 || credit.Grades.Any(string.IsNullOrWhiteSpace)
+            || credit.Grades.Distinct(StringComparer.Ordinal).Count() != credit.Grades.Count)
+        {
+            fail("$.credit.grades", "must be 2 to 10 distinct names");
+        }
+        else if (credit.Limits.Count != credit.Grades.Count - 1)
+        {
+            fail("$.credit.limits", $"must have one entry per grade but the last: {credit.Grades.Count - 1}");
         }
 
-        if (policy.Hysteresis.Margin is < 0 or > 100)
+        for (var i = 0; i < credit.Limits.Count; i++)
         {
-            Fail("$.hysteresis.margin", "must be between 0 and 100 score points");
-        }
-
-        if (policy.Credit.Grades.Count is < 2 or > 10 || policy.Credit.Grades.Any(string.IsNullOrWhiteSpace)
-            || policy.Credit.Grades.Distinct(StringComparer.Ordinal).Count() != policy.Credit.Grades.Count)
-        {
-            Fail("$.credit.grades", "must be 2 to 10 distinct names");
-        }
-        else if (policy.Credit.Limits.Count != policy.Credit.Grades.Count - 1)
-        {
-            Fail("$.credit.limits", $"must have one entry per grade but the last: {policy.Credit.Grades.Count - 1}");
-        }
-
-        for (var i = 0; i < policy.Credit.Limits.Count; i++)
-        {
-            var l = policy.Credit.Limits[i];
+            var l = credit.Limits[i];
             if (l.MaxWeightedDaysLate < 0 || l.MaxLateShare is < 0 or > 1 || l.MaxOverdueDays < 0 || l.MaxCreditUse < 0)
             {
-                Fail($"$.credit.limits[{i}]", "limits are days (0 or more), a late share in [0, 1] and a credit use of 0 or more");
+                fail($"$.credit.limits[{i}]", "limits are days (0 or more), a late share in [0, 1] and a credit use of 0 or more");
             }
-            else if (i > 0 && (l.MaxWeightedDaysLate < policy.Credit.Limits[i - 1].MaxWeightedDaysLate || l.MaxLateShare < policy.Credit.Limits[i - 1].MaxLateShare
-                || l.MaxOverdueDays < policy.Credit.Limits[i - 1].MaxOverdueDays || l.MaxCreditUse < policy.Credit.Limits[i - 1].MaxCreditUse))
+            else if (i > 0 && (l.MaxWeightedDaysLate < credit.Limits[i - 1].MaxWeightedDaysLate || l.MaxLateShare < credit.Limits[i - 1].MaxLateShare
+                || l.MaxOverdueDays < credit.Limits[i - 1].MaxOverdueDays || l.MaxCreditUse < credit.Limits[i - 1].MaxCreditUse))
             {
-                Fail($"$.credit.limits[{i}]", "a worse grade must allow at least what the better one allows");
+                fail($"$.credit.limits[{i}]", "a worse grade must allow at least what the better one allows");
             }
         }
+    }
 
-        if (policy.Forecast.HorizonMonths is < 1 or > 60)
+    private static void ValidateForecast(ForecastPolicy forecast, Action<string, string> fail)
+    {
+        if (forecast.HorizonMonths is < 1 or > 60)
         {
-            Fail("$.forecast.horizonMonths", "must be between 1 and 60");
+            fail("$.forecast.horizonMonths", "must be between 1 and 60");
         }
 
-        if (policy.Forecast.HighRiskBelow is < 0 or > 1 || policy.Forecast.MediumRiskBelow is < 0 or > 1 || policy.Forecast.HighRiskBelow > policy.Forecast.MediumRiskBelow)
+        if (forecast.HighRiskBelow is < 0 or > 1 || forecast.MediumRiskBelow is < 0 or > 1 || forecast.HighRiskBelow > forecast.MediumRiskBelow)
         {
-            Fail("$.forecast", "highRiskBelow and mediumRiskBelow are P(alive) thresholds in [0, 1], high at most medium");
+            fail("$.forecast", "highRiskBelow and mediumRiskBelow are P(alive) thresholds in [0, 1], high at most medium");
         }
 
-        if (policy.Forecast.MinCustomers is < 10 or > 1_000_000)
+        if (forecast.MinCustomers is < 10 or > 1_000_000)
         {
-            Fail("$.forecast.minCustomers", "must be between 10 and 1 000 000");
+            fail("$.forecast.minCustomers", "must be between 10 and 1 000 000");
+        }
+    }
+
+    private static void ValidateSeparation(TieringPolicy policy, Action<string, string> fail)
+    {
+        var separation = policy.Separation;
+        if (separation.MinMeanRatio is < 1 or > 100)
+        {
+            fail("$.separation.minMeanRatio", "must be between 1 and 100");
         }
 
-        if (!Enum.IsDefined(policy.GroupBy))
+        if (separation.MinMedianRatio is < 1 or > 100)
         {
-            Fail("$.groupBy", "must be none, region, channel, owner or type");
+            fail("$.separation.minMedianRatio", "must be between 1 and 100");
         }
 
-        ValidateService(policy, Fail);
-        if (policy.Separation.MinMeanRatio is < 1 or > 100)
+        if (separation.TopTiers < 1 || separation.TopTiers >= policy.Tiers.Names.Count)
         {
-            Fail("$.separation.minMeanRatio", "must be between 1 and 100");
+            fail("$.separation.topTiers", $"must be at least 1 and fewer than the {policy.Tiers.Names.Count} tiers");
         }
 
-        if (policy.Separation.MinMedianRatio is < 1 or > 100)
+        if (separation.TopRevenueFactor is <= 0 or > 100)
         {
-            Fail("$.separation.minMedianRatio", "must be between 1 and 100");
+            fail("$.separation.topRevenueFactor", "must be above 0 and at most 100");
         }
+    }
 
-        if (policy.Separation.TopTiers < 1 || policy.Separation.TopTiers >= policy.Tiers.Names.Count)
-        {
-            Fail("$.separation.topTiers", $"must be at least 1 and fewer than the {policy.Tiers.Names.Count} tiers");
-        }
-
-        if (policy.Separation.TopRevenueFactor is <= 0 or > 100)
-        {
-            Fail("$.separation.topRevenueFactor", "must be above 0 and at most 100");
-        }
-
+    private static void ValidateSlipEvents(TieringPolicy policy, Action<string, string> fail)
+    {
         var segments = policy.Rfm.Segments.Select(s => s.Segment).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < policy.SlipEvents.Segments.Count; i++)
         {
             if (!segments.Contains(policy.SlipEvents.Segments[i]))
             {
-                Fail($"$.slipEvents.segments[{i}]", $"'{policy.SlipEvents.Segments[i]}' is not a segment of the RFM rules");
+                fail($"$.slipEvents.segments[{i}]", $"'{policy.SlipEvents.Segments[i]}' is not a segment of the RFM rules");
             }
         }
-
-        return problems;
     }
 
     private static void ValidateService(TieringPolicy policy, Action<string, string> fail)
