@@ -104,9 +104,9 @@ public sealed class CreditTests
         Assert.Equal("1 VIP customer(s) have credit grade D: they pay late or owe too much. Review their credit terms before serving them as VIP.",
             WarningRenderer.Render(warning, ReasonLanguage.English));
 
-        var reason = ReasonRenderer.Render(GradeExplainer.Explain(vip, TieringPolicy.Default).Single(r => r.Code == ReasonCode.Credit), ReasonLanguage.English);
+        var reason = ReasonRenderer.Render(GradeExplainer.Explain(vip, TieringPolicy.Default).Single(r => r.Code == ReasonCode.Credit), ReasonLanguage.English, DisplayNames.Default);
         Assert.Equal("Credit D: paid 60.0 day(s) late on average (weighted by amount), 80% of invoices late, the oldest open invoice 120 day(s) overdue, 90% of the credit limit used. C needs fewer days late on average.", reason);
-        Assert.Contains("信用等级 D", ReasonRenderer.Render(GradeExplainer.Explain(vip, TieringPolicy.Default).Single(r => r.Code == ReasonCode.Credit), ReasonLanguage.SimplifiedChinese), StringComparison.Ordinal);
+        Assert.Contains("信用等级 D", ReasonRenderer.Render(GradeExplainer.Explain(vip, TieringPolicy.Default).Single(r => r.Code == ReasonCode.Credit), ReasonLanguage.SimplifiedChinese, DisplayNames.Default), StringComparison.Ordinal);
         Assert.Contains(GradeExplainer.Explain(result.Of("C001"), TieringPolicy.Default), r => r.Code == ReasonCode.NoCreditHistory);
     }
 

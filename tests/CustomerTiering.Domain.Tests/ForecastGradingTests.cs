@@ -44,7 +44,7 @@ public sealed class ForecastGradingTests
         }
 
         var someone = result.Grades.First(g => g.Forecast is { Risk: ChurnRisk.High });
-        var told = ReasonRenderer.Render(GradeExplainer.Explain(someone, TieringPolicy.Default).Single(r => r.Code == ReasonCode.Forecast), ReasonLanguage.English);
+        var told = ReasonRenderer.Render(GradeExplainer.Explain(someone, TieringPolicy.Default).Single(r => r.Code == ReasonCode.Forecast), ReasonLanguage.English, DisplayNames.Default);
         Assert.Matches(@"^Likely still buying: \d+(\.\d)?% \(churn risk high\); expected \d+\.\d purchase\(s\) and [\d,]+\.\d\d of revenue in the next 12 months\.$", told);
     }
 

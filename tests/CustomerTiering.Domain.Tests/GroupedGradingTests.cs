@@ -75,8 +75,8 @@ public sealed class GroupedGradingTests
         Assert.Equal("VIP", grouped.Of("S19").Tier);
         Assert.Equal("VIP", grouped.Of("N99").Tier);
         var reason = GradeExplainer.Explain(grouped.Of("S19"), ByRegion).Single(r => r.Code == ReasonCode.GradedWithinGroup);
-        Assert.Equal("Graded within region South: ranks, tier cuts and shares count only that region's customers.", ReasonRenderer.Render(reason, ReasonLanguage.English));
-        Assert.Contains("区域", ReasonRenderer.Render(reason, ReasonLanguage.SimplifiedChinese), StringComparison.Ordinal);
+        Assert.Equal("Graded within region South: ranks, tier cuts and shares count only that region's customers.", ReasonRenderer.Render(reason, ReasonLanguage.English, DisplayNames.Default));
+        Assert.Contains("区域", ReasonRenderer.Render(reason, ReasonLanguage.SimplifiedChinese, DisplayNames.Default), StringComparison.Ordinal);
         Assert.DoesNotContain(GradeExplainer.Explain(global.Of("S19"), TieringPolicy.Default), r => r.Code == ReasonCode.GradedWithinGroup);
     }
 

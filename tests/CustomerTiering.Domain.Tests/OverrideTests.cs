@@ -29,8 +29,8 @@ public sealed class OverrideTests
         Assert.Equal(TierMovement.Up, grade.Movement);
         Assert.Equal(ReasonCode.Overridden, reasons[0].Code);
         Assert.DoesNotContain(reasons, r => r.Code is ReasonCode.TierByRank or ReasonCode.NextTier or ReasonCode.DemotedAfterPeriods);
-        Assert.Contains("Strategic account", ReasonRenderer.Render(reasons[0], ReasonLanguage.English), StringComparison.Ordinal);
-        Assert.Contains("管理员指定", ReasonRenderer.Render(reasons[0], ReasonLanguage.SimplifiedChinese), StringComparison.Ordinal);
+        Assert.Contains("Strategic account", ReasonRenderer.Render(reasons[0], ReasonLanguage.English, DisplayNames.Default), StringComparison.Ordinal);
+        Assert.Contains("管理员指定", ReasonRenderer.Render(reasons[0], ReasonLanguage.SimplifiedChinese, DisplayNames.Default), StringComparison.Ordinal);
         Assert.Equal(2, result.Summary.Tiers.Single(t => t.Group == "VIP").Customers);
     }
 

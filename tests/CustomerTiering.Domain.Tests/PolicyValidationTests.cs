@@ -92,8 +92,9 @@ public sealed class PolicyValidationTests
 
         var paths = TieringPolicyValidator.Validate(broken).Select(p => p.Path);
 
-        // The service playbook of tier A names a tier the broken names no longer have: one more problem, reported with the rest.
-        Assert.Equal(["$.version", "$.abc", "$.tiers.names[1]", "$.tiers.weights", "$.hysteresis.periodsBelow", "$.hysteresis.margin", "$.service.A"], paths);
+        // The service playbook and the display name of tier A name a tier the broken names no longer have: two more
+        // problems, reported with the rest.
+        Assert.Equal(["$.version", "$.abc", "$.tiers.names[1]", "$.tiers.weights", "$.hysteresis.periodsBelow", "$.hysteresis.margin", "$.service.A", "$.tiers.displayNames.A"], paths);
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public sealed class SegmentGridTests
         var gappy = TieringPolicy.Default.Rfm with
         {
             Segments = [.. TieringPolicy.Default.Rfm.Segments.Where(s => s.Segment is not ("Need Attention" or "Lost"))],
+            DisplayNames = TieringPolicy.Default.Rfm.DisplayNames.Where(n => n.Key is not ("Need Attention" or "Lost")).ToDictionary(),
         };
 
         var problem = Assert.Single(TieringPolicyValidator.Validate(TieringPolicy.Default with { Rfm = gappy }));

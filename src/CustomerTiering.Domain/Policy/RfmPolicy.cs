@@ -7,4 +7,7 @@ public sealed record RfmPolicy
 
     /// <summary>Evaluated in order, first match wins; validation requires every cell covered and every rule reachable.</summary>
     public required IReadOnlyList<SegmentRule> Segments { get; init; }
+
+    /// <summary>Each segment's name as people read it, by segment; see <see cref="Policy.DisplayNames"/>.</summary>
+    public IReadOnlyDictionary<string, LocalizedText> DisplayNames { get; init; } = new Dictionary<string, LocalizedText>();
 }

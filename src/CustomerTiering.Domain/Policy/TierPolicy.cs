@@ -14,4 +14,7 @@ public sealed record TierPolicy
     public IReadOnlyList<double>? Thresholds { get; init; }
 
     public required ValueWeights Weights { get; init; }
+
+    /// <summary>Each tier's name as people read it, by tier; see <see cref="Policy.DisplayNames"/>.</summary>
+    public IReadOnlyDictionary<string, LocalizedText> DisplayNames { get; init; } = new Dictionary<string, LocalizedText>();
 }

@@ -41,7 +41,7 @@ public sealed record TieringPolicy
     /// <summary>The policy that works out of the box; <c>policy/default-policy.json</c> is the same document.</summary>
     public static TieringPolicy Default { get; } = new()
     {
-        Version = "default-2",
+        Version = "default-3",
         LookbackMonths = 12,
         Rfm = new RfmPolicy
         {
@@ -60,6 +60,20 @@ public sealed record TieringPolicy
                 new("Hibernating", [2, 2], [1, 2]),
                 new("Lost", [1, 1], [1, 2]),
             ],
+            DisplayNames = new Dictionary<string, LocalizedText>
+            {
+                ["Champions"] = LocalizedText.Of("Champions", "冠军客户"),
+                ["Loyal Customers"] = LocalizedText.Of("Loyal Customers", "忠诚客户"),
+                ["Potential Loyalists"] = LocalizedText.Of("Potential Loyalists", "潜力忠诚客户"),
+                ["New Customers"] = LocalizedText.Of("New Customers", "新客户"),
+                ["Promising"] = LocalizedText.Of("Promising", "有潜力客户"),
+                ["Need Attention"] = LocalizedText.Of("Need Attention", "需要关注"),
+                ["About to Sleep"] = LocalizedText.Of("About to Sleep", "即将沉睡"),
+                ["At Risk"] = LocalizedText.Of("At Risk", "有流失风险"),
+                ["Can't Lose Them"] = LocalizedText.Of("Can't Lose Them", "不能失去的客户"),
+                ["Hibernating"] = LocalizedText.Of("Hibernating", "休眠客户"),
+                ["Lost"] = LocalizedText.Of("Lost", "已流失客户"),
+            },
         },
         Abc = new AbcPolicy { Basis = AbcBasis.Revenue, AUpTo = 0.80, BUpTo = 0.95 },
         Tiers = new TierPolicy
@@ -68,6 +82,14 @@ public sealed record TieringPolicy
             Method = TierMethod.RankShare,
             Shares = [0.01, 0.04, 0.15, 0.30, 0.50],
             Weights = new ValueWeights { Monetary = 0.40, Frequency = 0.20, Recency = 0.15, Margin = 0.10, Breadth = 0.05, Growth = 0.10 },
+            DisplayNames = new Dictionary<string, LocalizedText>
+            {
+                ["VIP"] = LocalizedText.Of("VIP", "VIP"),
+                ["A"] = LocalizedText.Of("A", "A 级"),
+                ["B"] = LocalizedText.Of("B", "B 级"),
+                ["C"] = LocalizedText.Of("C", "C 级"),
+                ["D"] = LocalizedText.Of("D", "D 级"),
+            },
         },
         Lifecycle = new LifecyclePolicy { NewWithinDays = 90, ChurnAfterDays = 365, GrowingAbove = 0.10, DecliningBelow = -0.10 },
         RisingStars = new RisingStarPolicy { Tiers = ["C", "D"], TopShare = 0.10 },

@@ -6,6 +6,7 @@ namespace CustomerTiering.Domain.Policy;
 public static class TieringPolicyValidator
 {
     private const double Tolerance = 1e-9;
+    private const int MaxDisplayName = 64;
 
     public static IReadOnlyList<PolicyViolation> Validate(TieringPolicy policy)
     {
@@ -25,6 +26,8 @@ public static class TieringPolicyValidator
         ValidateService(policy, Fail);
         ValidateSeparation(policy, Fail);
         ValidateSlipEvents(policy, Fail);
+        ValidateDisplayNames(policy.Tiers.DisplayNames, policy.Tiers.Names, "$.tiers.displayNames", "tier", Fail);
+        ValidateDisplayNames(policy.Rfm.DisplayNames, [.. policy.Rfm.Segments.Select(s => s.Segment)], "$.rfm.displayNames", "segment of the RFM rules", Fail);
         return problems;
     }
 
@@ -375,6 +378,26 @@ public static class TieringPolicyValidator
         if (lifecycle.GrowingAbove <= lifecycle.DecliningBelow)
         {
             fail("$.lifecycle", $"thresholds overlap: growingAbove ({lifecycle.GrowingAbove}) must be above decliningBelow ({lifecycle.DecliningBelow})");
+        }
+    }
+
+    private static void ValidateDisplayNames(
+        IReadOnlyDictionary<string, LocalizedText> displayNames, IReadOnlyList<string> names, string path, string what, Action<string, string> fail)
+    {
+        foreach (var (name, text) in displayNames)
+        {
+            if (!names.Contains(name, StringComparer.Ordinal))
+            {
+                fail($"{path}.{name}", $"'{name}' is not a {what}");
+            }
+
+            foreach (var (language, value) in new[] { ("en", text.En), ("zh", text.Zh) })
+            {
+                if (string.IsNullOrWhiteSpace(value) || value.Length > MaxDisplayName)
+                {
+                    fail($"{path}.{name}.{language}", $"must be 1 to {MaxDisplayName} characters");
+                }
+            }
         }
     }
 

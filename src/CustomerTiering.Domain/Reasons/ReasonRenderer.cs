@@ -10,35 +10,24 @@ public static class ReasonRenderer
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private static readonly Dictionary<string, string> ChineseNames = new(StringComparer.Ordinal)
-    {
-        ["Champions"] = "冠军客户",
-        ["Loyal Customers"] = "忠诚客户",
-        ["Potential Loyalists"] = "潜力忠诚客户",
-        ["New Customers"] = "新客户",
-        ["Promising"] = "有潜力客户",
-        ["Need Attention"] = "需要关注",
-        ["About to Sleep"] = "即将沉睡",
-        ["At Risk"] = "有流失风险",
-        ["Can't Lose Them"] = "不能失去的客户",
-        ["Hibernating"] = "休眠客户",
-        ["Lost"] = "已流失客户",
-        [nameof(LifecycleStage.Prospect)] = "潜在客户",
-        [nameof(LifecycleStage.New)] = "新客户",
-        [nameof(LifecycleStage.Growing)] = "成长期",
-        [nameof(LifecycleStage.Stable)] = "稳定期",
-        [nameof(LifecycleStage.Declining)] = "衰退期",
-        [nameof(LifecycleStage.Churned)] = "已流失",
-    };
-
-    public static string Render(GradeReason reason, ReasonLanguage language)
+    /// <summary>Tells a reason in the language, naming tiers and segments as the grade's policy names them.</summary>
+    public static string Render(GradeReason reason, ReasonLanguage language, DisplayNames names)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        return language == ReasonLanguage.SimplifiedChinese ? Chinese(reason) : English(reason);
+        ArgumentNullException.ThrowIfNull(names);
+        var named = Named(reason, language, names);
+        return language == ReasonLanguage.SimplifiedChinese ? Chinese(named) : English(named);
     }
 
-    public static IReadOnlyList<string> Render(IEnumerable<GradeReason> reasons, ReasonLanguage language) =>
-        [.. reasons.Select(r => Render(r, language))];
+    /// <summary>The reason with the tier or segment it names replaced by its display name; ABC classes, credit grades and stages stay.</summary>
+    private static GradeReason Named(GradeReason r, ReasonLanguage language, DisplayNames names) => r.Code switch
+    {
+        ReasonCode.Segment => r with { Tier = names.Segment(r.Tier, language) },
+        ReasonCode.Overridden or ReasonCode.HeldByHysteresis => r with { Tier = names.Tier(r.Tier, language), Other = names.Tier(r.Other, language) },
+        ReasonCode.OverrideExpired or ReasonCode.TierByRank or ReasonCode.TierByThreshold or ReasonCode.NextTier or ReasonCode.NoRevenue
+            or ReasonCode.DemotedAfterPeriods or ReasonCode.DemotedByMargin => r with { Tier = names.Tier(r.Tier, language) },
+        _ => r,
+    };
 
     private static string English(GradeReason r) => r.Code switch
     {
@@ -102,7 +91,7 @@ public static class ReasonRenderer
         ReasonCode.Monetary => $"近 {r.Count} 个月净收入 {Money(r.Value)}，位列客户前 {Percent(r.Share)}。",
         ReasonCode.Frequency => $"统计期内订单 {r.Count} 笔，位列客户前 {Percent(r.Share)}。",
         ReasonCode.Recency => r.Count is null ? "尚无订单。" : $"最近一次下单在评级日前 {r.Count} 天。",
-        ReasonCode.Segment => $"RFM 得分 {r.Other}：{ChineseName(r.Tier)}。",
+        ReasonCode.Segment => $"RFM 得分 {r.Other}：{r.Tier}。",
         ReasonCode.Abc => r.Required is null
             ? $"ABC 分类 {r.Tier}：长尾客户。"
             : $"ABC 分类 {r.Tier}：排名在前的客户贡献 {Percent(r.Share)} 的收入，{r.Tier} 类截至 {Percent(r.Required)}。",
@@ -111,8 +100,8 @@ public static class ReasonRenderer
             nameof(LifecycleStage.Prospect) => "潜在客户：尚无订单。",
             nameof(LifecycleStage.New) => $"新客户：首单在 {r.Count} 天前。",
             nameof(LifecycleStage.Churned) => $"已流失：{r.Count} 天未下单。",
-            _ when r.Share is null => $"{ChineseName(r.Tier)}：上一期无收入。",
-            _ => $"{ChineseName(r.Tier)}：收入较上一期 {SignedPercent(r.Share)}。",
+            _ when r.Share is null => $"{ChineseStage(r.Tier)}：上一期无收入。",
+            _ => $"{ChineseStage(r.Tier)}：收入较上一期 {SignedPercent(r.Share)}。",
         },
         ReasonCode.RisingStar =>
             $"升级候选：收入增长 {Money(r.Value)}，增长幅度位列同等级客户前 {Percent(r.Share)}（候选为前 {Percent(r.Required)}）。",
@@ -167,7 +156,17 @@ public static class ReasonRenderer
         _ => by ?? "",
     };
 
-    private static string ChineseName(string? name) => name is not null && ChineseNames.TryGetValue(name, out var zh) ? zh : name ?? "";
+    // Lifecycle stages are the product's own words, not the policy's.
+    private static string ChineseStage(string? stage) => stage switch
+    {
+        nameof(LifecycleStage.Prospect) => "潜在客户",
+        nameof(LifecycleStage.New) => "新客户",
+        nameof(LifecycleStage.Growing) => "成长期",
+        nameof(LifecycleStage.Stable) => "稳定期",
+        nameof(LifecycleStage.Declining) => "衰退期",
+        nameof(LifecycleStage.Churned) => "已流失",
+        _ => stage ?? "",
+    };
 
     private static string Score(double? value) => (value ?? 0).ToString("0.0", Invariant);
 

@@ -1,3 +1,4 @@
+using CustomerTiering.Domain.Policy;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Grades;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,7 @@ namespace CustomerTiering.Functions.Portal;
 /// The lists of a period's grades (customers, an owner's book, movements): a page at a time, each page cached by ETag,
 /// with a continuation token that is good only for the same list, filters and period.
 /// </summary>
-public sealed class GradeListing(PeriodDirectory periods, GradeStore grades)
+public sealed class GradeListing(PeriodDirectory periods, GradeStore grades, PolicyVersions policies)
 {
     public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> PageAsync(
         HttpContext context, string list, GradeFilter filter, GradeListInput input, CancellationToken cancellationToken)
@@ -39,8 +40,10 @@ public sealed class GradeListing(PeriodDirectory periods, GradeStore grades)
         }
 
         var (page, next) = await grades.PageAsync(found.RunId, filter, input.PageSize, continuation, cancellationToken);
+        // One run grades under one policy: every grade of the page names tiers alike.
+        var names = page.Count > 0 ? await policies.DisplayNamesAsync(page[0].PolicyVersion, cancellationToken) : DisplayNames.Default;
         return TypedResults.Ok(new GradePage(found.Period,
-            [.. page.Select(g => CustomerView.From(g, GradeView.From(g, language)))],
+            [.. page.Select(g => CustomerView.From(g, GradeView.From(g, language, names)))],
             next is null ? null : ContinuationToken.Create(query, next)));
     }
 }

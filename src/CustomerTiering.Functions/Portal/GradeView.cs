@@ -1,4 +1,5 @@
 using CustomerTiering.Domain.Grading;
+using CustomerTiering.Domain.Policy;
 using CustomerTiering.Domain.Reasons;
 using CustomerTiering.Storage.Grades;
 
@@ -29,13 +30,13 @@ public sealed record GradeView(
     ForecastView? Forecast,
     string? CreditGrade)
 {
-    public static GradeView From(StoredGrade g, ReasonLanguage language)
+    public static GradeView From(StoredGrade g, ReasonLanguage language, DisplayNames names)
     {
         ArgumentNullException.ThrowIfNull(g);
         return new GradeView(g.Period, g.RunId, g.PolicyVersion, g.Tier, g.ComputedTier, g.PreviousTier, g.Movement, g.TierSince,
             g.RecencyScore, g.FrequencyScore, g.MonetaryScore, g.Segment, g.Abc, Enum.Parse<LifecycleStage>(g.Lifecycle), g.RisingStar, g.ValueScore,
             g.NetRevenue, g.OrderCount, g.LastOrderDate,
-            [.. g.Reasons.Select(r => new ReasonView(r.Code, ReasonRenderer.Render(r, language)))],
+            [.. g.Reasons.Select(r => new ReasonView(r.Code, ReasonRenderer.Render(r, language, names)))],
             g.ChurnRisk is { } risk ? new ForecastView(g.AliveProbability!.Value, g.ExpectedPurchases!.Value, g.ExpectedRevenue!.Value, Enum.Parse<Domain.Forecasting.ChurnRisk>(risk)) : null,
             g.CreditGrade);
     }

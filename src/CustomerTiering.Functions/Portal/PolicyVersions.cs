@@ -20,4 +20,8 @@ public sealed class PolicyVersions(PolicyStore store)
         var policy = await store.GetAsync(version, cancellationToken);
         return policy is null ? null : _known.GetOrAdd(version, policy);
     }
+
+    /// <summary>How that version names tiers and segments; the default policy's names when the version is not stored.</summary>
+    public async Task<DisplayNames> DisplayNamesAsync(string version, CancellationToken cancellationToken = default) =>
+        DisplayNames.Of(await GetAsync(version, cancellationToken));
 }

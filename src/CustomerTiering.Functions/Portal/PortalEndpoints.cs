@@ -1,3 +1,4 @@
+using CustomerTiering.Domain.Policy;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Grades;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,10 +41,11 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
             return new NotFoundProblem("Unknown customer", $"Customer '{id}' has no grade in {found.Period}.");
         }
 
-        var playbook = (await policies.GetAsync(grade.PolicyVersion, cancellationToken))?.Service.GetValueOrDefault(grade.Tier) is { } service
+        var policy = await policies.GetAsync(grade.PolicyVersion, cancellationToken);
+        var playbook = policy?.Service.GetValueOrDefault(grade.Tier) is { } service
             ? PlaybookView.From(grade.Tier, service, grade.LastContact, language)
             : null;
-        return TypedResults.Ok(CustomerView.From(grade, GradeView.From(grade, language), playbook));
+        return TypedResults.Ok(CustomerView.From(grade, GradeView.From(grade, language, DisplayNames.Of(policy)), playbook));
     }
 
     [Function("GetCustomerHistory")]
@@ -69,7 +71,12 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
         var found = new StoredGrade?[all.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, all.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (i, ct) => found[i] = await grades.GetAsync(all[i].RunId, id, ct));
-        var history = found.OfType<StoredGrade>().Select(g => GradeView.From(g, language)).ToList();
+        var history = new List<GradeView>(all.Count);
+        foreach (var grade in found.OfType<StoredGrade>())
+        {
+            history.Add(GradeView.From(grade, language, await policies.DisplayNamesAsync(grade.PolicyVersion, cancellationToken)));
+        }
+
         return history.Count == 0
             ? new NotFoundProblem("Unknown customer", $"Customer '{id}' has no grade in any period.")
             : TypedResults.Ok(new HistoryView(id, history));
