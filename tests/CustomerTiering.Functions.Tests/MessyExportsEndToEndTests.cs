@@ -17,13 +17,9 @@ namespace CustomerTiering.Functions.Tests;
 /// through the dev host on a real Azurite: what lands in the tables against the generator's own sums, the reports over
 /// HTTP, the preview, and customers whose ids hold any character.
 /// </summary>
-public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class MessyExportsEndToEndTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private RunningApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private RunningApp App => fixture.App;
 
     [Theory]
     [InlineData("online-retail", "blob")]
@@ -56,7 +52,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
             + "R41,C41,someday,ten\n";
 
         var record = await UploadAsync("orders", "with-bad-row.csv", System.Text.Encoding.UTF8.GetBytes(content));
-        using var rejected = await _app.GetAsync(record.GetProperty("rejectedRowsUrl").GetString()!);
+        using var rejected = await App.GetAsync(record.GetProperty("rejectedRowsUrl").GetString()!);
         var text = await rejected.Content.ReadAsStringAsync();
 
         Assert.Equal("partiallySucceeded", record.GetProperty("status").GetString());
@@ -74,14 +70,14 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
     public async Task A_customer_whose_id_holds_any_character_is_found_when_the_client_percent_encodes_it()
     {
         string[] ids = ["A/B", "50%off", "#1", "what?", "with space", "张三/北京", "a+b&c=d", "../x", "%41"];
-        var account = azurite.Account;
+        var account = fixture.Azurite.Account;
         await new StorageProvisioner(account).EnsureCreatedAsync();
         foreach (var (id, i) in ids.Select((id, i) => (id, i)))
         {
             await SampleShop.AddOrderAsync(account, id, $"SP{i}", new DateOnly(2026, 3, 1 + i), 100 + i);
         }
 
-        await new RegradeClient(_app, account).RunAsync(new { period = "2026-03" });
+        await new RegradeClient(App, account).RunAsync(new { period = "2026-03" });
 
         foreach (var id in ids)
         {
@@ -96,8 +92,8 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
     public async Task A_preview_tells_how_a_file_would_be_read_and_writes_nothing()
     {
         var export = ExportShapes.Marketplace(orders: 60);
-        await new StorageProvisioner(azurite.Account).EnsureCreatedAsync();
-        var blobsBefore = await CountAsync(azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobsAsync());
+        await new StorageProvisioner(fixture.Azurite.Account).EnsureCreatedAsync();
+        var blobsBefore = await CountAsync(fixture.Azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobsAsync());
 
         var preview = await PreviewAsync("orders", "ExportOrderList.csv", export.Content);
 
@@ -108,7 +104,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(("mapped", "unused", "unknown"), (columns["买家实际支付金额"], columns["总金额"], columns["买家支付宝账号"]));
         Assert.Equal(ExportPreviewSampleRows, preview.GetProperty("sample").GetArrayLength());
         Assert.Equal(60, preview.GetProperty("rows").GetInt64());
-        Assert.Equal(blobsBefore, await CountAsync(azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobsAsync()));
+        Assert.Equal(blobsBefore, await CountAsync(fixture.Azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobsAsync()));
     }
 
     [Fact]
@@ -141,7 +137,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
     }
 
     private Task<HttpResponseMessage> SendPreviewAsync(string kind, string name, byte[] content, string query) =>
-        _app.SendAsync(HttpMethod.Post, $"/api/exports/{kind}/preview?name={Uri.EscapeDataString(name)}{query}", content: Csv(content));
+        App.SendAsync(HttpMethod.Post, $"/api/exports/{kind}/preview?name={Uri.EscapeDataString(name)}{query}", content: Csv(content));
 
     private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
     {
@@ -157,7 +153,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
     /// <summary>Waits for the ingestion to finish and returns its view.</summary>
     private async Task<JsonElement> FinishedAsync(string id) => (JsonElement)await Eventually.ReturnsAsync<object>(async () =>
     {
-        using var response = await _app.GetAsync($"/api/ingestions/{id}");
+        using var response = await App.GetAsync($"/api/ingestions/{id}");
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -170,15 +166,15 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
     /// <summary>Drops a file into the container as sales operations do, and waits for its ingestion.</summary>
     private async Task<JsonElement> DropAsync(string name, byte[] content)
     {
-        await new StorageProvisioner(azurite.Account).EnsureCreatedAsync();
-        var blob = azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobClient(name);
+        await new StorageProvisioner(fixture.Azurite.Account).EnsureCreatedAsync();
+        var blob = fixture.Azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer).GetBlobClient(name);
         var uploaded = await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions());
         return await FinishedAsync(IngestionLedger.IdOf(name, uploaded.Value.ETag.ToString("H")));
     }
 
     private async Task<JsonElement> UploadAsync(string kind, string name, byte[] content)
     {
-        using var accepted = await _app.SendAsync(HttpMethod.Post, $"/api/exports/{kind}?name={Uri.EscapeDataString(name)}", content: Csv(content));
+        using var accepted = await App.SendAsync(HttpMethod.Post, $"/api/exports/{kind}?name={Uri.EscapeDataString(name)}", content: Csv(content));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         return await FinishedAsync((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
     }
@@ -188,7 +184,7 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
     {
         var source = blobName.StartsWith(StorageNames.ExportsContainer + "/", StringComparison.Ordinal) ? blobName[(StorageNames.ExportsContainer.Length + 1)..] : blobName;
         var orders = new List<CustomerTiering.Domain.Customers.Order>();
-        await foreach (var entity in azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Source eq {source}")))
+        await foreach (var entity in fixture.Azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Source eq {source}")))
         {
             orders.Add(CustomerEntities.ToOrder(entity));
         }
@@ -202,14 +198,14 @@ public sealed class MessyExportsEndToEndTests(AzuriteFixture azurite) : IClassFi
 
     private async Task<JsonElement> GetJsonAsync(string path)
     {
-        using var response = await _app.GetAsync(path);
+        using var response = await App.GetAsync(path);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<HttpStatusCode> StatusOfAsync(string path)
     {
-        using var response = await _app.GetAsync(path);
+        using var response = await App.GetAsync(path);
         return response.StatusCode;
     }
 

@@ -3,20 +3,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerTiering.Storage.TierOverrides;
-using CustomerTiering.Testing;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>Administrators' tier overrides through the dev host: set, applied from the next run, shown, expired, audited, and part of the run's inputs.</summary>
-public sealed class OverridesEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class OverridesEndToEndTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private const string Manager = "li.na@example.com";
-    private RunningApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private RunningApp App => fixture.App;
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -25,13 +20,13 @@ public sealed class OverridesEndToEndTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task An_override_applies_from_the_next_run_is_shown_first_expires_and_a_rerun_gives_the_same_grades()
     {
-        await SampleShop.SeedAsync(azurite.Account, 80);
+        await SampleShop.SeedAsync(fixture.Azurite.Account, 80);
         // An override that ended before the period's last day: it must say so, and not apply.
-        await new OverrideStore(azurite.Account).SetAsync(new StoredOverride("C0051", "VIP", "Promised at the spring fair", new DateOnly(2026, 2, 1), "someone", DateTimeOffset.UtcNow));
+        await new OverrideStore(fixture.Azurite.Account).SetAsync(new StoredOverride("C0051", "VIP", "Promised at the spring fair", new DateOnly(2026, 2, 1), "someone", DateTimeOffset.UtcNow));
         using var set = await PutAsync("C0050", new { tier = "VIP", reason = "Strategic account: three-year contract in negotiation", expires = Day(Today.AddDays(30)) }, Manager);
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
 
-        var regrade = new RegradeClient(_app, azurite.Account);
+        var regrade = new RegradeClient(App, fixture.Azurite.Account);
         var first = await regrade.RunAsync(new { period = "2026-03" });
         var second = await regrade.RunAsync(new { period = "2026-03" });
 
@@ -89,7 +84,7 @@ public sealed class OverridesEndToEndTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task Overrides_need_the_master_key()
     {
-        using var response = await _app.GetAsync("/api/manage/overrides");
+        using var response = await App.GetAsync("/api/manage/overrides");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -112,6 +107,6 @@ public sealed class OverridesEndToEndTests(AzuriteFixture azurite) : IClassFixtu
             request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", principal);
         }
 
-        return await _app.Client.SendAsync(request);
+        return await App.Client.SendAsync(request);
     }
 }

@@ -10,26 +10,14 @@ using Xunit;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>Regrade runs through the dev host on a real Azurite: the timer, the lock, sharding, dry runs and events.</summary>
-public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class RegradeEndToEndTests(RegradeEndToEndTests.Shop fixture) : IClassFixture<RegradeEndToEndTests.Shop>
 {
     private const int Customers = 240;
-    private RunningApp _app = null!;
-    private RegradeClient _regrade = null!;
+    private RunningApp App => fixture.App;
+    private readonly RegradeClient _regrade = new(fixture.App, fixture.Account);
     private readonly List<JsonElement> _relayed = [];
 
-    private StorageAccount Account => azurite.Account;
-
-    public async Task InitializeAsync()
-    {
-        await SampleShop.SeedAsync(Account, Customers);
-        _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string>
-        {
-            ["Regrade__Shards"] = "3",
-        });
-        _regrade = new RegradeClient(_app, Account);
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private StorageAccount Account => fixture.Account;
 
     [Fact]
     public async Task A_second_run_while_one_is_going_gets_409_naming_it_and_runs_once_the_first_has_ended()
@@ -184,7 +172,7 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
     [InlineData("{\"dryRun\":true,\"policy\":{\"version\":\"x\"}}", "policy")]
     public async Task A_bad_request_gets_a_400_naming_the_field(string body, string field)
     {
-        using var response = await _app.SendAsync(HttpMethod.Post, "/api/manage/regrade", RunningApp.MasterKey,
+        using var response = await App.SendAsync(HttpMethod.Post, "/api/manage/regrade", RunningApp.MasterKey,
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -198,10 +186,10 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
         using var withReadKey = await _regrade.RequestAsync(new { period = "2025-02" }, RunningApp.FunctionKey);
         Assert.Equal(HttpStatusCode.Forbidden, withReadKey.StatusCode);
 
-        using var unknown = await _app.SendAsync(HttpMethod.Get, "/api/manage/runs/2025-02-nosuchrun", RunningApp.MasterKey);
+        using var unknown = await App.SendAsync(HttpMethod.Get, "/api/manage/runs/2025-02-nosuchrun", RunningApp.MasterKey);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
-        using var refused = await _app.SendAsync(HttpMethod.Get, "/api/manage/runs/..%2F..%2Fetc", RunningApp.MasterKey);
+        using var refused = await App.SendAsync(HttpMethod.Get, "/api/manage/runs/..%2F..%2Fetc", RunningApp.MasterKey);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
@@ -210,10 +198,10 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
     {
         var runId = await _regrade.RunAsync(new { period = "2025-01", shards = 2 });
 
-        using var listed = await _app.SendAsync(HttpMethod.Get, "/api/manage/runs?top=500", RunningApp.MasterKey);
-        using var refused = await _app.SendAsync(HttpMethod.Get, "/api/manage/runs?top=abc", RunningApp.MasterKey);
-        using var unknown = await _app.SendAsync(HttpMethod.Post, "/api/manage/runs/2025-01-nosuchrun/resume", RunningApp.MasterKey);
-        using var succeeded = await _app.SendAsync(HttpMethod.Post, $"/api/manage/runs/{runId}/resume", RunningApp.MasterKey);
+        using var listed = await App.SendAsync(HttpMethod.Get, "/api/manage/runs?top=500", RunningApp.MasterKey);
+        using var refused = await App.SendAsync(HttpMethod.Get, "/api/manage/runs?top=abc", RunningApp.MasterKey);
+        using var unknown = await App.SendAsync(HttpMethod.Post, "/api/manage/runs/2025-01-nosuchrun/resume", RunningApp.MasterKey);
+        using var succeeded = await App.SendAsync(HttpMethod.Post, $"/api/manage/runs/{runId}/resume", RunningApp.MasterKey);
 
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.Contains(runId, (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(r => r.GetProperty("id").GetString()));
@@ -255,5 +243,13 @@ public sealed class RegradeEndToEndTests(AzuriteFixture azurite) : IClassFixture
         }
 
         return string.Join("\n", state.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The sample shop, and the app grading it over three shards.</summary>
+    public sealed class Shop : AppFixture
+    {
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Regrade__Shards"] = "3" };
+
+        protected override Task SeedAsync() => SampleShop.SeedAsync(Account, Customers);
     }
 }

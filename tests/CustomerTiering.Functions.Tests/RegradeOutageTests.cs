@@ -40,7 +40,9 @@ public sealed class RegradeOutageTests(OutageShop shop, ITestOutputHelper output
     public async Task A_run_whose_storage_goes_away_in_the_middle_of_a_phase_ends_as_a_clean_run(Moment moment)
     {
         var runs = new RunStore(shop.Azurite.Account);
+        var started = Stopwatch.StartNew();
         var runId = await StartRunSeenInAsync(runs, moment);
+        output.WriteLine($"{moment}: seen after {started.Elapsed.TotalSeconds:0.0} s");
 
         var stopped = DateTimeOffset.UtcNow;
         shop.Azurite.CutOff();
@@ -55,7 +57,9 @@ public sealed class RegradeOutageTests(OutageShop shop, ITestOutputHelper output
         Assert.True(EndOf(run, moment) > stopped, $"{moment} of run {runId} ended at {EndOf(run, moment):O}, before the outage at {stopped:O}");
 
         Assert.Equal(await shop.Regrade.GradesAsync(shop.CleanRunId), await shop.Regrade.GradesAsync(runId));
+        output.WriteLine($"{moment}: grades compared {back.Elapsed.TotalSeconds:0.0} s after storage came back");
         var events = await RegradeRecoveryTests.RelayedEventsAsync(shop.Azurite.Account, runId, shop.CleanEvents.Count);
+        output.WriteLine($"{moment}: {events.Count} events relayed {back.Elapsed.TotalSeconds:0.0} s after storage came back");
         Assert.Equal(RegradeRecoveryTests.Normalised(shop.CleanEvents, shop.CleanRunId), RegradeRecoveryTests.Normalised(events, runId));
     }
 

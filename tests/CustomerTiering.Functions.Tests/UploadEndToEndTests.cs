@@ -10,20 +10,15 @@ using Xunit;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>Upload → BlobCreated event → IngestExport → rows and report, all through the dev host on a real Azurite.</summary>
-public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class UploadEndToEndTests(UploadEndToEndTests.LimitedApp fixture) : IClassFixture<UploadEndToEndTests.LimitedApp>
 {
-    private RunningApp _app = null!;
+    private RunningApp App => fixture.App;
 
     // A small upload limit, so that "too large" can be tried without sending gigabytes.
     private const int MaxUploadBytes = 64 * 1024;
 
-    public async Task InitializeAsync() => _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString,
-        new Dictionary<string, string> { ["Ingestion__MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private Task<HttpResponseMessage> UploadAsync(string path, string content, string contentType = "text/csv", string? key = RunningApp.FunctionKey) =>
-        _app.SendAsync(HttpMethod.Post, path, key, ExportUploads.Body(content, contentType));
+        App.SendAsync(HttpMethod.Post, path, key, ExportUploads.Body(content, contentType));
 
     [Fact]
     public async Task An_uploaded_order_file_is_ingested_and_its_status_and_report_can_be_read()
@@ -43,7 +38,7 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
 
         var status = await Eventually.ReturnsAsync(async () =>
         {
-            using var response = await _app.GetAsync(statusUrl);
+            using var response = await App.GetAsync(statusUrl);
             var record = await response.Content.ReadFromJsonAsync<JsonElement>();
             return record.GetProperty("status").GetString() is "succeeded" or "partiallySucceeded" or "rejected" or "failed" ? (object)record : null;
         }, "the ingestion to finish");
@@ -51,11 +46,11 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
         var finished = (JsonElement)status;
         Assert.Equal("partiallySucceeded", finished.GetProperty("status").GetString());
         Assert.Equal(29, finished.GetProperty("written").GetInt64());
-        var table = azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable);
+        var table = fixture.Azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable);
         var e1 = await table.GetEntityAsync<TableEntity>(TableKeys.PartitionOf("C1"), "C1|E1");
         Assert.Equal("1200.00", e1.Value.GetString("Amount"));
 
-        using var listed = await _app.GetAsync("/api/ingestions?top=5");
+        using var listed = await App.GetAsync("/api/ingestions?top=5");
         Assert.Contains(await listed.Content.ReadFromJsonAsync<JsonElement[]>() ?? [], r => r.GetProperty("id").GetString() == finished.GetProperty("id").GetString());
     }
 
@@ -83,8 +78,8 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task An_unknown_or_malformed_ingestion_id_is_a_problem()
     {
-        using var unknown = await _app.GetAsync("/api/ingestions/0123456789abcdef01234567");
-        using var malformed = await _app.GetAsync("/api/ingestions/..%2F..%2Fsecrets");
+        using var unknown = await App.GetAsync("/api/ingestions/0123456789abcdef01234567");
+        using var malformed = await App.GetAsync("/api/ingestions/..%2F..%2Fsecrets");
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
@@ -93,7 +88,7 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task An_upload_over_the_size_limit_gets_413_and_leaves_no_blob()
     {
-        var exports = azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer);
+        var exports = fixture.Azurite.Account.Blobs.GetBlobContainerClient(StorageNames.ExportsContainer);
         await exports.CreateIfNotExistsAsync();
         var before = await CountAsync(exports);
 
@@ -111,7 +106,7 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
         using var request = RunningApp.Request(HttpMethod.Post, "/api/exports/orders?name=big.csv", content: body);
         request.Headers.TransferEncodingChunked = true;
 
-        using var response = await _app.Client.SendAsync(request);
+        using var response = await App.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -125,5 +120,14 @@ public sealed class UploadEndToEndTests(AzuriteFixture azurite) : IClassFixture<
         }
 
         return count;
+    }
+
+    /// <summary>The app with an upload limit small enough to pass in a test.</summary>
+    public sealed class LimitedApp : AppFixture
+    {
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["Ingestion__MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 }
