@@ -33,27 +33,42 @@ public sealed class RunArtifacts(StorageAccount account)
     public async Task WriteLinesAsync<T>(string path, IEnumerable<T> items, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        await using var blob = await Container.GetBlobClient(path).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
-        await using var gzip = new GZipStream(blob, CompressionLevel.Fastest);
-        await using var buffered = new BufferedStream(gzip, 1 << 16);
-        // Each line is serialized to memory and copied down: flushing a writer on the stream would flush gzip per line.
-        var line = new ArrayBufferWriter<byte>(1024);
-        await using var writer = new Utf8JsonWriter(line);
-        foreach (var item in items)
+        // Written to a local file first, then uploaded in one commit: the blob's write stream would first replace the
+        // artifact with an empty blob, and a write that failed after that left an artifact of no lines that reads as
+        // whole (a shard's metrics written again by a redelivered message, a grade shard by a retried step).
+        var file = Path.GetTempFileName();
+        try
         {
-            JsonSerializer.Serialize(writer, item, type);
-            writer.Flush();
-            await buffered.WriteAsync(line.WrittenMemory, cancellationToken);
-            buffered.WriteByte((byte)'\n');
-            line.ResetWrittenCount();
-            writer.Reset();
+            await using (var stream = File.Create(file))
+            await using (var gzip = new GZipStream(stream, CompressionLevel.Fastest))
+            await using (var buffered = new BufferedStream(gzip, 1 << 16))
+            {
+                // Each line is serialized to memory and copied down: flushing a writer on the stream would flush gzip per line.
+                var line = new ArrayBufferWriter<byte>(1024);
+                await using var writer = new Utf8JsonWriter(line);
+                foreach (var item in items)
+                {
+                    JsonSerializer.Serialize(writer, item, type);
+                    writer.Flush();
+                    await buffered.WriteAsync(line.WrittenMemory, cancellationToken);
+                    buffered.WriteByte((byte)'\n');
+                    line.ResetWrittenCount();
+                    writer.Reset();
+                }
+            }
+
+            await Container.GetBlobClient(path).UploadAsync(file, overwrite: true, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 
     public async IAsyncEnumerable<T> ReadLinesAsync<T>(string path, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var blob = await Container.GetBlobClient(path).OpenReadAsync(cancellationToken: cancellationToken);
-        await using var gzip = new GZipStream(blob, CompressionMode.Decompress);
+        await using var gzip = new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new StreamReader(gzip);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -61,6 +76,13 @@ public sealed class RunArtifacts(StorageAccount account)
             {
                 yield return JsonSerializer.Deserialize(line, type) ?? throw new InvalidDataException($"{path} holds a null line.");
             }
+        }
+
+        // Gzip ends quietly where its input does: a download that stopped short must fail the step, not hand it fewer
+        // customers.
+        if (blob.Position != blob.Length)
+        {
+            throw new IOException($"{path} ended after {blob.Position:N0} of its {blob.Length:N0} bytes.");
         }
     }
 
