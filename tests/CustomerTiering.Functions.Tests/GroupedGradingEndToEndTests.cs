@@ -20,7 +20,16 @@ public sealed class GroupedGradingEndToEndTests(AzuriteFixture azurite) : IClass
         await SampleShop.SeedAsync(azurite.Account, Customers);
         _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString);
         _regrade = new RegradeClient(_app, azurite.Account);
-        var byRegion = TieringPolicyJson.Serialize(TieringPolicy.Default with { Version = "by-region-1", GroupBy = GradingGroup.Region });
+        // The top tier also gets a display name of its own, which the portal's sentences must use.
+        var byRegion = TieringPolicyJson.Serialize(TieringPolicy.Default with
+        {
+            Version = "by-region-1",
+            GroupBy = GradingGroup.Region,
+            Tiers = TieringPolicy.Default.Tiers with
+            {
+                DisplayNames = new Dictionary<string, LocalizedText>(TieringPolicy.Default.Tiers.DisplayNames) { ["VIP"] = LocalizedText.Of("Platinum", "白金") },
+            },
+        });
         using var stored = await _app.SendAsync(HttpMethod.Put, "/api/manage/policy", RunningApp.MasterKey, new StringContent(byRegion, Encoding.UTF8, "application/json"));
         Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync());
     }
@@ -60,9 +69,16 @@ public sealed class GroupedGradingEndToEndTests(AzuriteFixture azurite) : IClass
 
         // Each region has its own VIPs: 1% of its 120 customers, rounded up, earn the top tier.
         using var vips = await _app.GetAsync("/api/customers?period=2026-03&tier=VIP");
-        var vipRegions = (await vips.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("region").GetString()).ToList();
+        var vipItems = (await vips.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+        var vipRegions = vipItems.Select(c => c.GetProperty("region").GetString()).ToList();
         Assert.Contains("East", vipRegions);
         Assert.Contains("West", vipRegions);
+        Assert.All(vipItems, c => Assert.StartsWith("Platinum: a value score", c.GetProperty("grade").GetProperty("reasons")[0].GetProperty("text").GetString(), StringComparison.Ordinal));
+        using var inChinese = RunningApp.Request(HttpMethod.Get, $"/api/customers/{vipItems[0].GetProperty("id").GetString()}?period=2026-03");
+        inChinese.Headers.Add("Accept-Language", "zh-CN");
+        using var vipInChinese = await _app.Client.SendAsync(inChinese);
+        var told = (await vipInChinese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grade").GetProperty("reasons")[0].GetProperty("text").GetString();
+        Assert.StartsWith("白金：", told, StringComparison.Ordinal);
 
         var customer = await GetJsonAsync("/api/customers/C0000?period=2026-03");
         Assert.Contains(customer.GetProperty("grade").GetProperty("reasons").EnumerateArray(),
