@@ -144,10 +144,10 @@ public sealed class ExportIngestion(
 
         // Pass 1: check every row, keep the first problems and write all of them to the rejected-rows CSV.
         var tally = new RowTally(Limits.MaxErrorsInReport);
-        await using (var rejectedCsv = await reports.OpenRejectedRowsAsync(report.IngestionId, cancellationToken))
-        using (var csv = new RejectedRowsCsv(new StreamWriter(rejectedCsv, RejectedRowsCsv.Encoding)))
-        using (var reader = await OpenAsync(export, cancellationToken))
+        await reports.SaveRejectedRowsAsync(report.IngestionId, async rejectedCsv =>
         {
+            using var csv = new RejectedRowsCsv(new StreamWriter(rejectedCsv, RejectedRowsCsv.Encoding));
+            using var reader = await OpenAsync(export, cancellationToken);
             foreach (var row in new ExportParser(map, profile, Limits, conventions).Parse(reader))
             {
                 tally.Add(row);
@@ -156,12 +156,9 @@ public sealed class ExportIngestion(
                     csv.Write(error);
                 }
             }
-        }
 
-        if (tally.Rejected == 0)
-        {
-            await reports.DeleteRejectedRowsAsync(report.IngestionId, cancellationToken);
-        }
+            return tally.Rejected > 0;
+        }, cancellationToken);
 
         report = tally.Describe(report with
         {

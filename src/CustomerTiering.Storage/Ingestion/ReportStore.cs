@@ -19,12 +19,38 @@ public sealed class ReportStore(StorageAccount account)
     public async Task SaveReportAsync<T>(string id, T report, CancellationToken cancellationToken = default) =>
         await Container.GetBlobClient(ReportPath(id)).UploadAsync(BinaryData.FromObjectAsJson(report, Json), overwrite: true, cancellationToken);
 
-    /// <summary>Opens the rejected-rows CSV for writing; whatever was there from an earlier try is replaced.</summary>
-    public Task<Stream> OpenRejectedRowsAsync(string id, CancellationToken cancellationToken = default) =>
-        Container.GetBlobClient(RejectedRowsPath(id)).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
+    /// <summary>
+    /// Has <paramref name="write"/> write the rejected-rows CSV to a local file, then uploads it in one commit when it
+    /// answers that the file holds rows, or removes an earlier try's when it holds none. A write that fails leaves
+    /// nothing of its own behind: a partial file (rows of a rejected export, personal data) is never committed.
+    /// </summary>
+    public async Task SaveRejectedRowsAsync(string id, Func<Stream, Task<bool>> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var file = Path.GetTempFileName();
+        try
+        {
+            bool holdsRows;
+            await using (var stream = File.Create(file))
+            {
+                holdsRows = await write(stream);
+            }
 
-    public async Task DeleteRejectedRowsAsync(string id, CancellationToken cancellationToken = default) =>
-        await Container.GetBlobClient(RejectedRowsPath(id)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            var blob = Container.GetBlobClient(RejectedRowsPath(id));
+            if (holdsRows)
+            {
+                await blob.UploadAsync(file, overwrite: true, cancellationToken);
+            }
+            else
+            {
+                await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 
     /// <summary>The rejected-rows CSV to read, or null when there is none.</summary>
     public async Task<Stream?> OpenRejectedRowsForReadingAsync(string id, CancellationToken cancellationToken = default)
