@@ -11,15 +11,8 @@ internal static class CustomerRows
     public static IEnumerable<ParsedRow> Parse(IRowReader reader, RowFields fields)
     {
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read())
+        return RowFields.Each(reader, errors =>
         {
-            if (RowFields.Structural(reader) is { } problem)
-            {
-                yield return ParsedRow.Rejected(problem);
-                continue;
-            }
-
-            var errors = new List<RowError>(0);
             var customer = fields.Id(reader, errors) is { } id
                 ? new CustomerProfile(
                     id,
@@ -36,7 +29,7 @@ internal static class CustomerRows
                 errors.Add(RowError.Of(reader.Row, fields.Column(CanonicalField.CustomerId), customer.Id.Value, $"duplicate customer id: row {seen[customer.Id.Value]} has it already"));
             }
 
-            yield return errors.Count > 0 ? ParsedRow.Rejected(errors) : ParsedRow.Of(customer!);
-        }
+            return customer is null ? null : ParsedRow.Of(customer);
+        });
     }
 }

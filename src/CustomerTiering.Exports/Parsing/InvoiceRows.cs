@@ -15,15 +15,8 @@ internal static class InvoiceRows
     public static IEnumerable<ParsedRow> Parse(IRowReader reader, RowFields fields)
     {
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read())
+        return RowFields.Each(reader, errors =>
         {
-            if (RowFields.Structural(reader) is { } problem)
-            {
-                yield return ParsedRow.Rejected(problem);
-                continue;
-            }
-
-            var errors = new List<RowError>(0);
             var invoiceId = fields.Required(reader, CanonicalField.InvoiceNo, errors);
             var customerId = fields.Id(reader, errors);
             var date = fields.Date(reader, errors);
@@ -56,9 +49,7 @@ internal static class InvoiceRows
                 errors.Add(RowError.Of(reader.Row, fields.Column(CanonicalField.InvoiceNo), invoiceId, $"duplicate invoice: row {seen[invoiceId!]} has it already"));
             }
 
-            yield return errors.Count > 0
-                ? ParsedRow.Rejected(errors)
-                : ParsedRow.Of(new Invoice(invoiceId!, customerId!.Value, date!.Value, due!.Value, amount!.Value, paidDate, paid));
-        }
+            return errors.Count > 0 ? null : ParsedRow.Of(new Invoice(invoiceId!, customerId!.Value, date!.Value, due!.Value, amount!.Value, paidDate, paid));
+        });
     }
 }

@@ -22,9 +22,27 @@ internal sealed class RowFields(ColumnMap map, MappingProfile profile, ColumnCon
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pool =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The reader's own problem with the row (too many fields, a broken quote), which makes its fields meaningless.</summary>
-    public static RowError? Structural(IRowReader reader) =>
-        reader.RowProblem is { } problem ? new RowError(reader.Row, "", "", problem) : null;
+    /// <summary>
+    /// Every row of a file, read by <paramref name="read"/>, which adds each problem of the row to the list it is given
+    /// (all of them, so that one pass through the rejected rows fixes the file) and returns the row when there were none.
+    /// A row the reader itself could not make sense of (too many fields, a broken quote) is rejected before its fields
+    /// are read: they would mean nothing.
+    /// </summary>
+    public static IEnumerable<ParsedRow> Each(IRowReader reader, Func<List<RowError>, ParsedRow?> read)
+    {
+        while (reader.Read())
+        {
+            if (reader.RowProblem is { } problem)
+            {
+                yield return ParsedRow.Rejected(new RowError(reader.Row, "", "", problem));
+                continue;
+            }
+
+            var errors = new List<RowError>(0);
+            var row = read(errors);
+            yield return errors.Count > 0 ? ParsedRow.Rejected(errors) : row!.Value;
+        }
+    }
 
     /// <summary>An order or line without a customer id: a guest sale, counted apart. Customer files still need the id.</summary>
     public bool IsGuest(IRowReader reader) => CustomerIdText(reader).IsEmpty;
