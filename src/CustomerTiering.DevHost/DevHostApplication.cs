@@ -15,9 +15,12 @@ namespace CustomerTiering.DevHost;
 public static class DevHostApplication
 {
     /// <param name="options">The app root, port and settings to run.</param>
-    /// <param name="clock">The clock of timers and blob polling (tests pass a fake one).</param>
+    /// <param name="timerClock">
+    /// The clock timer triggers keep: a test drives a fake one to bring a schedule's occurrences due. Polling, leases and
+    /// retries keep the system clock, as storage's own timeouts do.
+    /// </param>
     /// <param name="configureServices">Tests add to the services here (a logger provider that captures the worker's logs).</param>
-    public static WebApplication Create(DevHostOptions options, TimeProvider? clock = null, Action<IServiceCollection>? configureServices = null)
+    public static WebApplication Create(DevHostOptions options, TimeProvider? timerClock = null, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var app = FunctionAppLoader.Load(options.AppRoot, options.SettingsFile);
@@ -49,7 +52,8 @@ public static class DevHostApplication
         builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(app);
-        builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddKeyedSingleton(TriggerListeners.TimerClock, timerClock ?? TimeProvider.System);
         builder.Services.AddSingleton(new FunctionKeys(app.Settings));
         builder.Services.AddSingleton<GrpcEndpoint>();
         builder.Services.AddSingleton<WorkerProcess>();

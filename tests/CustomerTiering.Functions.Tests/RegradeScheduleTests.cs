@@ -1,15 +1,21 @@
 using System.Text.Json;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Runs;
+using CustomerTiering.DevHost.Triggers;
 using CustomerTiering.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
 
-/// <summary>The monthly timer through the dev host, firing every few seconds here: one run per month that ended, complete.</summary>
+/// <summary>
+/// The monthly timer through the dev host, on the schedule it has in production; the dev host's timer clock is a fake one
+/// that the test moves on to the next occurrences: one run per month that ended, complete.
+/// </summary>
 public sealed class RegradeScheduleTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const int Customers = 120;
+    private readonly FakeTimeProvider _timerClock = new(DateTimeOffset.UtcNow);
     private RunningApp _app = null!;
     private RegradeClient _regrade = null!;
 
@@ -20,10 +26,9 @@ public sealed class RegradeScheduleTests(AzuriteFixture azurite) : IClassFixture
         await SampleShop.SeedAsync(Account, Customers);
         _app = await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string>
         {
-            // Every five seconds, so the test sees it fire; the run it makes is the month that just ended, once.
-            ["RegradeSchedule"] = "*/5 * * * * *",
+            ["RegradeSchedule"] = "0 0 2 1 * *",
             ["Regrade__Shards"] = "3",
-        });
+        }, timerClock: _timerClock);
         _regrade = new RegradeClient(_app, Account);
     }
 
@@ -32,8 +37,11 @@ public sealed class RegradeScheduleTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task The_timer_makes_the_run_of_the_month_that_ended_once_and_a_complete_period_appears()
     {
+        // The worker names the month from its own clock: the month that ended before today.
         var period = Domain.Periods.GradingPeriod.JustEnded(DateOnly.FromDateTime(DateTime.UtcNow)).ToString();
         var runId = $"{period}-scheduled";
+        var statuses = new ScheduleStatusStore(Account.Blobs, _app.HostId);
+        await FireAsync(statuses);
 
         var view = await Eventually.ReturnsAsync<object>(async () =>
         {
@@ -60,9 +68,18 @@ public sealed class RegradeScheduleTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(Customers, rows.Count);
         Assert.Equal(lines.Skip(1).Select(l => l.Split(',')[0]).Order(StringComparer.Ordinal), rows.Select(r => r.CustomerId).Order(StringComparer.Ordinal));
 
-        // The timer keeps firing; the month's run stays the one run.
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        // The timer fires again (a past-due firing after a restart, or a second instance's, would be the same): the
+        // month's run stays the one run.
+        await FireAsync(statuses);
         var scheduled = (await new RunStore(Account).RecentAsync(100)).Where(r => r.Trigger == "Scheduled").ToList();
         Assert.Single(scheduled);
+    }
+
+    /// <summary>Moves the timer clock to the schedule's next occurrence and returns once that firing has ended.</summary>
+    private async Task FireAsync(ScheduleStatusStore statuses)
+    {
+        var due = (await Eventually.ReturnsAsync(() => statuses.ReadAsync("RegradeScheduled"), "the timer to be scheduled")).Next;
+        _timerClock.SetUtcNow(due);
+        await Eventually.HoldsAsync(async () => (await statuses.ReadAsync("RegradeScheduled"))?.Last == due, $"the firing due at {due:O} to end");
     }
 }

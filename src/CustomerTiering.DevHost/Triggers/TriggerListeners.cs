@@ -9,8 +9,12 @@ public sealed class TriggerListeners(
     InvocationClient invocations,
     DevHostOptions options,
     TimeProvider clock,
+    [FromKeyedServices(TriggerListeners.TimerClock)] TimeProvider timerClock,
     ILoggerFactory loggers) : BackgroundService
 {
+    /// <summary>The service key of the clock timer triggers keep (see <see cref="DevHostApplication.Create"/>).</summary>
+    public const string TimerClock = "timers";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var hostId = app.Settings.HostId;
@@ -21,7 +25,7 @@ public sealed class TriggerListeners(
             var logger = loggers.CreateLogger($"Function.{function.Name}");
             if (BindingTypes.Is(function.Trigger, BindingTypes.TimerTrigger))
             {
-                var timer = new TimerTriggerListener(function, app, invocations, statusStore, clock, logger);
+                var timer = new TimerTriggerListener(function, app, invocations, statusStore, timerClock, logger);
                 loops.Add(KeepRunningAsync(function.Name, timer.RunAsync, clock, logger, stoppingToken));
             }
             else if (BindingTypes.Is(function.Trigger, BindingTypes.QueueTrigger))

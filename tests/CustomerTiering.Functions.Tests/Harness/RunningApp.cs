@@ -35,8 +35,11 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>The worker process the dev host runs now (it restarts one that dies); null while it starts.</summary>
     public int? WorkerProcessId => _host.Services.GetRequiredService<CustomerTiering.DevHost.Worker.WorkerProcess>().ProcessId;
 
+    /// <summary>The id under which the dev host keeps its timers' schedule status.</summary>
+    public string HostId => _host.Services.GetRequiredService<CustomerTiering.DevHost.FunctionApp.FunctionAppDefinition>().Settings.HostId;
+
     public static async Task<RunningApp> StartAsync(
-        string dataConnection, string runtimeConnection, IReadOnlyDictionary<string, string>? extraSettings = null, string? appRoot = null)
+        string dataConnection, string runtimeConnection, IReadOnlyDictionary<string, string>? extraSettings = null, string? appRoot = null, TimeProvider? timerClock = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -63,7 +66,7 @@ public sealed class RunningApp : IAsyncDisposable
             BlobPollInterval = TimeSpan.FromMilliseconds(200),
             // As host.json's visibility timeout: a message whose failure storage could not record (an outage) is back soon.
             QueueMessageLease = TimeSpan.FromSeconds(10),
-        });
+        }, timerClock);
         await host.StartAsync();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningApp(host, settings, new HttpClient { BaseAddress = new Uri(address) });
