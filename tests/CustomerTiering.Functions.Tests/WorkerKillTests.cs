@@ -17,7 +17,7 @@ namespace CustomerTiering.Functions.Tests;
 /// and every row written once. The seeds are printed, so a failure can be replayed.
 /// </summary>
 [Trait("Category", ReliabilityMode.Category)]
-public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
+public sealed class WorkerKillTests(WorkerKillTests.Shop shop, ITestOutputHelper output) : IClassFixture<WorkerKillTests.Shop>
 {
     private const int Customers = 160;
 
@@ -31,8 +31,8 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
     [MemberData(nameof(RegradeSeeds))]
     public async Task A_run_whose_worker_is_killed_at_random_moments_ends_as_a_clean_run_with_each_event_relayed_once(int seed)
     {
-        await using var app = await StartAsync();
-        var regrade = new RegradeClient(app, azurite.Account);
+        var app = shop.App;
+        var regrade = new RegradeClient(app, shop.Account);
         var (period, clean, cleanEvents) = await CleanRunAsync(regrade, seed);
 
         var random = new Random(seed);
@@ -42,7 +42,7 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
         var kills = await KillAsync(app, random, firstWithin: 200, async () => (await regrade.GetRunAsync(killed)).GetProperty("run").GetProperty("isFinished").GetBoolean());
         output.WriteLine($"seed {seed}: the worker was killed {kills} time(s) during run {killed}");
         await regrade.WaitAsync(killed);
-        var events = await RegradeRecoveryTests.RelayedEventsAsync(azurite.Account, killed, await regrade.ExpectedEventsAsync(killed));
+        var events = await RegradeRecoveryTests.RelayedEventsAsync(shop.Account, killed, await regrade.ExpectedEventsAsync(killed));
 
         Assert.True(kills > 0, $"seed {seed}: the run ended before the worker could be killed");
         Assert.Equal(await regrade.GradesAsync(clean), await regrade.GradesAsync(killed));
@@ -53,21 +53,21 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
     [MemberData(nameof(PublishSeeds))]
     public async Task A_run_whose_worker_is_killed_while_it_publishes_and_relays_relays_each_event_once(int seed)
     {
-        await using var app = await StartAsync();
-        var regrade = new RegradeClient(app, azurite.Account);
+        var app = shop.App;
+        var regrade = new RegradeClient(app, shop.Account);
         var (period, clean, cleanEvents) = await CleanRunAsync(regrade, seed);
 
         var random = new Random(seed);
         var killed = await regrade.StartAsync(new { period });
-        var runs = new RunStore(azurite.Account);
+        var runs = new RunStore(shop.Account);
         await Eventually.HoldsAsync(async () => (await runs.GetAsync(killed))!.Status >= RunStatus.Publishing, $"run {killed} to publish", RegradeClient.RunTimeout);
         // Publishing queues the events and the relay sends them on, a few hundred in about a second: kill within it, and
         // again while the relay has not sent them all.
-        var relayed = RegradeRecoveryTests.RelayedCounter(azurite.Account, killed);
+        var relayed = RegradeRecoveryTests.RelayedCounter(shop.Account, killed);
         var kills = await KillAsync(app, random, firstWithin: 100, async () => await relayed() >= cleanEvents.Count);
         output.WriteLine($"seed {seed}: the worker was killed {kills} time(s) while run {killed} published {cleanEvents.Count} events");
         await regrade.WaitAsync(killed);
-        var events = await RegradeRecoveryTests.RelayedEventsAsync(azurite.Account, killed, cleanEvents.Count);
+        var events = await RegradeRecoveryTests.RelayedEventsAsync(shop.Account, killed, cleanEvents.Count);
 
         Assert.True(kills > 0, $"seed {seed}: every event was relayed before the worker could be killed");
         Assert.Equal(RegradeRecoveryTests.Normalised(cleanEvents, clean), RegradeRecoveryTests.Normalised(events, killed));
@@ -78,7 +78,7 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
     public async Task An_ingestion_whose_worker_is_killed_at_random_moments_writes_every_row_once(int seed)
     {
         const int orders = 40_000;
-        await using var app = await StartAsync();
+        var app = shop.App;
         var prefix = $"K{seed}-";
         var content = "Order ID,Customer ID,Order Date,Amount\n" + string.Concat(Enumerable.Range(0, orders)
             .Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:00000},C{i % Customers:0000},2026-04-{1 + (i % 28):00},{5 + (i % 300)}.50\n")));
@@ -86,7 +86,7 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
         var upload = ExportUploads.IngestAsync(app, "orders", content, TimeSpan.FromSeconds(120), name);
 
         var random = new Random(seed);
-        var ledger = new IngestionLedger(azurite.Account);
+        var ledger = new IngestionLedger(shop.Account);
         async Task<IngestionRecord?> RecordAsync() => (await ledger.RecentAsync(20)).SingleOrDefault(r => r.BlobName.Contains(name, StringComparison.Ordinal));
         // The upload records the file before any attempt: wait for the first attempt to start.
         await Eventually.HoldsAsync(async () => await RecordAsync() is { Attempts: > 0 }, "the ingestion to start");
@@ -99,17 +99,11 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
         var record = (await RecordAsync())!;
         Assert.True(kills > 0 && record.Attempts == kills + 1, $"seed {seed}: {kills} kill(s), {record.Attempts} attempt(s)");
         Assert.Equal((IngestionStatus.Succeeded, orders, orders, orders), (record.Status, record.Rows, record.Accepted, record.Written));
-        var table = azurite.Account.Tables.GetTableClient(StorageNames.OrdersTable);
+        var table = shop.Account.Tables.GetTableClient(StorageNames.OrdersTable);
         var written = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrderId ge {prefix} and OrderId lt {prefix + "~"}"), select: ["OrderId", "Amount"]).ToListAsync();
         Assert.Equal(orders, written.Count);
         Assert.Equal(orders, written.Select(e => e.GetString("OrderId")).Distinct().Count());
         Assert.All(written, e => Assert.Equal(5 + (int.Parse(e.GetString("OrderId")[prefix.Length..], CultureInfo.InvariantCulture) % 300) + 0.5m, decimal.Parse(e.GetString("Amount"), CultureInfo.InvariantCulture)));
-    }
-
-    private async Task<RunningApp> StartAsync()
-    {
-        await SampleShop.SeedAsync(azurite.Account, Customers);
-        return await RunningApp.StartAsync(azurite.ConnectionString, azurite.ConnectionString, new Dictionary<string, string> { ["Regrade__Shards"] = "4" });
     }
 
     /// <summary>
@@ -124,7 +118,7 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
         await regrade.RunAsync(new { period = period.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture) });
         var month = period.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var clean = await regrade.RunAsync(new { period = month });
-        var events = await RegradeRecoveryTests.RelayedEventsAsync(azurite.Account, clean, await regrade.ExpectedEventsAsync(clean));
+        var events = await RegradeRecoveryTests.RelayedEventsAsync(shop.Account, clean, await regrade.ExpectedEventsAsync(clean));
         Assert.NotEmpty(events);
         return (month, clean, events);
     }
@@ -157,5 +151,16 @@ public sealed class WorkerKillTests(AzuriteFixture azurite, ITestOutputHelper ou
         }
 
         return kills;
+    }
+
+    /// <summary>
+    /// The shop and one app for the class: a killed worker is replaced by the dev host, as in production, so each test
+    /// starts on a running app; the tests' periods and export names are their own.
+    /// </summary>
+    public sealed class Shop : AppFixture
+    {
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Regrade__Shards"] = "4" };
+
+        protected override Task SeedAsync() => SampleShop.SeedAsync(Account, Customers);
     }
 }

@@ -10,7 +10,7 @@ namespace CustomerTiering.Functions.Tests;
 public sealed class OutageShop : IAsyncLifetime
 {
     public const string Period = "2026-06";
-    public const int Customers = 3000;
+    public const int Customers = 1200;
     public const int Shards = 16;
 
     public AzuriteFixture Azurite { get; } = AzuriteFixture.WithOutages();
