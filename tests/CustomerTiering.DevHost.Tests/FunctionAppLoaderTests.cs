@@ -56,6 +56,18 @@ public sealed class FunctionAppLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_app_setting_AzureFunctionsJobHost_path_overrides_that_host_json_value_and_leaves_the_others()
+    {
+        WriteApp("[]");
+        Write("host.json", """{ "version": "2.0", "extensions": { "queues": { "visibilityTimeout": "00:00:10", "batchSize": 8 } } }""");
+        Write("local.settings.json", """{ "Values": { "AzureFunctionsJobHost__extensions__queues__visibilityTimeout": "00:00:02", "AzureFunctionsJobHost__functionTimeout": "00:05:00" } }""");
+
+        var host = FunctionAppLoader.Load(_root).Host;
+
+        Assert.Equal((TimeSpan.FromSeconds(2), 8, TimeSpan.FromMinutes(5)), (host.Queues.VisibilityTimeout, host.Queues.BatchSize, host.FunctionTimeout));
+    }
+
+    [Fact]
     public void Resolves_app_setting_references_in_bindings_from_local_settings_before_the_sample()
     {
         WriteApp("""[ { "name": "Ingest", "bindings": [ { "type": "queueTrigger", "direction": "In", "name": "m", "queueName": "%InQueue%-x" } ] } ]""");

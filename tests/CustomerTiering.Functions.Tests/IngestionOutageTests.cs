@@ -14,6 +14,7 @@ namespace CustomerTiering.Functions.Tests;
 /// those of the file, not of the attempts.
 /// </summary>
 [Trait("Category", ReliabilityMode.Category)]
+[LongScenario]
 public sealed class IngestionOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Customers = 50;

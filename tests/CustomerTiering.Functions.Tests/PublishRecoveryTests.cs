@@ -7,6 +7,7 @@ using Xunit;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>A run whose worker is killed while it publishes, retried: every tier change and slip event relayed exactly once.</summary>
+[LongScenario]
 public sealed class PublishRecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const int Customers = 200;

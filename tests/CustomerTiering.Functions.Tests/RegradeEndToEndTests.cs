@@ -10,6 +10,7 @@ using Xunit;
 namespace CustomerTiering.Functions.Tests;
 
 /// <summary>Regrade runs through the dev host on a real Azurite: the timer, the lock, sharding, dry runs and events.</summary>
+[LongScenario]
 public sealed class RegradeEndToEndTests(RegradeEndToEndTests.Shop fixture) : IClassFixture<RegradeEndToEndTests.Shop>
 {
     private const int Customers = 240;

@@ -14,6 +14,7 @@ namespace CustomerTiering.Functions.Tests;
 /// A run whose handler is killed half way through writing grades, retried by the queue after the dev host restarts the
 /// handler: it must end exactly like a clean run, and readers must never see it half done.
 /// </summary>
+[LongScenario]
 public sealed class RegradeRecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const int Customers = 200;

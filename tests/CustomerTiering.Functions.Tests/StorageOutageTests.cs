@@ -11,6 +11,7 @@ namespace CustomerTiering.Functions.Tests;
 /// problem+json with Retry-After while it is away, never a 500, and the same answers as before once storage is back.
 /// </summary>
 [Trait("Category", ReliabilityMode.Category)]
+[LongScenario]
 public sealed class StorageOutageTests : IAsyncLifetime
 {
     private const string Period = "2026-02";

@@ -11,6 +11,7 @@ namespace CustomerTiering.Functions.Tests;
 /// retries (the SDK's bounded ones, then the triggers') hold, and an ingestion and a regrade end exactly as clean ones.
 /// </summary>
 [Trait("Category", ReliabilityMode.Category)]
+[LongScenario]
 public sealed class ThrottlingTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Customers = 120;

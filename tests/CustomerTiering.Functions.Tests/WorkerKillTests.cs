@@ -17,6 +17,7 @@ namespace CustomerTiering.Functions.Tests;
 /// and every row written once. The seeds are printed, so a failure can be replayed.
 /// </summary>
 [Trait("Category", ReliabilityMode.Category)]
+[LongScenario]
 public sealed class WorkerKillTests(WorkerKillTests.Shop shop, ITestOutputHelper output) : IClassFixture<WorkerKillTests.Shop>
 {
     private const int Customers = 160;

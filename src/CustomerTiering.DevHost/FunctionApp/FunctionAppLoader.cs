@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace CustomerTiering.DevHost.FunctionApp;
@@ -7,6 +8,7 @@ public static class FunctionAppLoader
 {
     // local.settings.json is the developer's own copy; the committed sample serves until there is one.
     private static readonly string[] SettingsFiles = ["local.settings.json", "local.settings.sample.json"];
+    private const string HostOverridePrefix = "AzureFunctionsJobHost__";
     private static readonly JsonDocumentOptions JsonOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     public static FunctionAppDefinition Load(string root, string? settingsFile = null)
@@ -19,7 +21,7 @@ public static class FunctionAppLoader
         }
 
         var settings = LoadSettings(root, settingsFile);
-        var host = ReadHost(hostFile);
+        var host = ReadHost(hostFile, settings);
         var worker = ReadWorker(Path.Combine(root, "worker.config.json"));
         var functions = ReadFunctions(Path.Combine(root, "functions.metadata"), settings);
         return new FunctionAppDefinition(root, host, worker, functions, settings);
@@ -115,35 +117,39 @@ public static class FunctionAppLoader
         return new WorkerSettings(executable, workerPath, arguments);
     }
 
-    private static HostSettings ReadHost(string file)
+    /// <summary>
+    /// host.json, where an app setting <c>AzureFunctionsJobHost__path__to__key</c> overrides <c>path.to.key</c>, as the
+    /// Functions host lets an app's settings override its host.json (tests shorten the queues' timings so).
+    /// </summary>
+    private static HostSettings ReadHost(string file, AppSettings settings)
     {
-        using var document = Parse(file);
-        var root = document.RootElement;
-        var extensions = root.TryGetProperty("extensions", out var ext) ? ext : default;
-        var routePrefix = Find(extensions, "http", "routePrefix")?.GetString() ?? "api";
-        var functionTimeout = TimeSpan.TryParse(root.TryGetProperty("functionTimeout", out var ft) ? ft.GetString() : null, out var timeout)
-            ? timeout
-            : TimeSpan.FromMinutes(30);
-        return new HostSettings(routePrefix.Trim('/'), functionTimeout, ReadQueues(Find(extensions, "queues")));
-    }
-
-    private static QueueSettings ReadQueues(JsonElement? queues)
-    {
-        var defaults = QueueSettings.Defaults;
-        if (queues is not { ValueKind: JsonValueKind.Object } q)
+        using (Parse(file))
         {
-            return defaults;
+            // Only to fail with the file's name and the JSON error, before the configuration reads it.
         }
 
-        TimeSpan Time(string key, TimeSpan fallback) =>
-            q.TryGetProperty(key, out var v) && TimeSpan.TryParse(v.GetString(), out var t) ? t : fallback;
-        int Number(string key, int fallback) =>
-            q.TryGetProperty(key, out var v) && v.TryGetInt32(out var n) && n > 0 ? n : fallback;
+        var host = new ConfigurationBuilder()
+            .AddJsonFile(file, optional: false, reloadOnChange: false)
+            .AddInMemoryCollection(settings.Values
+                .Where(v => v.Key.StartsWith(HostOverridePrefix, StringComparison.OrdinalIgnoreCase))
+                .Select(v => new KeyValuePair<string, string?>(v.Key[HostOverridePrefix.Length..].Replace("__", ":", StringComparison.Ordinal), v.Value)))
+            .Build();
+        var routePrefix = host["extensions:http:routePrefix"] ?? "api";
+        var functionTimeout = TimeSpan.TryParse(host["functionTimeout"], CultureInfo.InvariantCulture, out var timeout) ? timeout : TimeSpan.FromMinutes(30);
+        return new HostSettings(routePrefix.Trim('/'), functionTimeout, ReadQueues(host.GetSection("extensions:queues")));
+    }
 
-        var encoding = q.TryGetProperty("messageEncoding", out var e) ? e.GetString() : null;
+    private static QueueSettings ReadQueues(IConfigurationSection queues)
+    {
+        var defaults = QueueSettings.Defaults;
+        TimeSpan Time(string key, TimeSpan fallback) =>
+            TimeSpan.TryParse(queues[key], CultureInfo.InvariantCulture, out var t) ? t : fallback;
+        int Number(string key, int fallback) =>
+            int.TryParse(queues[key], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+
         var batchSize = Number("batchSize", defaults.BatchSize);
         // 0 is a threshold of its own: each batch runs to its end before the next is fetched.
-        var newBatchThreshold = q.TryGetProperty("newBatchThreshold", out var t) && t.TryGetInt32(out var threshold) && threshold >= 0
+        var newBatchThreshold = int.TryParse(queues["newBatchThreshold"], CultureInfo.InvariantCulture, out var threshold) && threshold >= 0
             ? threshold
             : QueueSettings.DefaultNewBatchThreshold(batchSize);
         return new QueueSettings(
@@ -151,7 +157,7 @@ public static class FunctionAppLoader
             Time("visibilityTimeout", defaults.VisibilityTimeout),
             batchSize,
             Number("maxDequeueCount", defaults.MaxDequeueCount),
-            !string.Equals(encoding, "none", StringComparison.OrdinalIgnoreCase),
+            !string.Equals(queues["messageEncoding"], "none", StringComparison.OrdinalIgnoreCase),
             newBatchThreshold);
     }
 
