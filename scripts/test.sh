@@ -26,5 +26,7 @@ scripts/bicep.sh
 echo "==> Running the tests (each integration test class starts its own Azurite; the projects run side by side, each"
 echo "    closing on a line with its duration)"
 started=$SECONDS
-dotnet test Functions.sln -c Release --no-build "$@"
+# Dynamic PGO instruments methods to recompile them for a long-running process; the tests start some thirty workers
+# that live for seconds, and without it the suite spends about 8% less CPU on the two cores.
+DOTNET_TieredPGO=0 dotnet test Functions.sln -c Release --no-build "$@"
 echo "==> The tests took $((SECONDS - started)) s; everything, $SECONDS s"

@@ -6,6 +6,12 @@ namespace CustomerTiering.Exports.Records;
 /// Writes rejected rows as CSV for the uploader to open in a spreadsheet. A value starting with = + - @ or a tab/CR is
 /// prefixed with an apostrophe, so a hostile cell cannot run as a formula (CSV injection).
 /// </summary>
+/// <remarks>
+/// Written by hand, not with Sylvan's <c>CsvDataWriter</c>: that writer takes a <c>DbDataReader</c>, the package that
+/// streams objects as one (Sylvan.Data) is not among those the project can take, and a <c>DataTable</c> would hold every
+/// row of a file (or of a million-customer snapshot) in memory. The quoting below is a few lines; the period snapshot's
+/// CSV uses it too, and a property test reads what it writes back with Sylvan's reader.
+/// </remarks>
 public sealed class RejectedRowsCsv(TextWriter writer) : IDisposable
 {
     private bool _headerWritten;
