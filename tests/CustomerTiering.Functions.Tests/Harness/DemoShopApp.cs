@@ -59,4 +59,5 @@ public sealed class DemoShopApp : IAsyncLifetime
 
 /// <summary>The test classes that read the graded demo shop share one app: it takes half a minute to load and grade.</summary>
 [CollectionDefinition(DemoShopApp.Collection)]
+[LongScenario]
 public sealed class DemoShopReaders : ICollectionFixture<DemoShopApp>;

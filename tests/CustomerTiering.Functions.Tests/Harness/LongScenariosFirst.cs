@@ -5,7 +5,10 @@ using Xunit.Abstractions;
 
 namespace CustomerTiering.Functions.Tests;
 
-/// <summary>A test class whose scenarios take tens of seconds to minutes: <see cref="LongScenariosFirst"/> starts it early.</summary>
+/// <summary>
+/// A test class whose scenarios take tens of seconds to minutes, or a collection whose fixture does: <see cref="LongScenariosFirst"/>
+/// starts it early.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class LongScenarioAttribute : Attribute;
 
@@ -23,7 +26,9 @@ public sealed class LongScenariosFirst : ITestCollectionOrderer
         testCollections.OrderBy(c => IsLong(c) ? 0 : 1).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 
     private static bool IsLong(ITestCollection collection) =>
-        collection.DisplayName.StartsWith(ClassCollectionPrefix, StringComparison.Ordinal)
+        collection.CollectionDefinition is { } definition
+            ? definition.ToRuntimeType().IsDefined(typeof(LongScenarioAttribute), inherit: false)
+            : collection.DisplayName.StartsWith(ClassCollectionPrefix, StringComparison.Ordinal)
         && typeof(LongScenariosFirst).Assembly.GetType(collection.DisplayName[ClassCollectionPrefix.Length..]) is { } type
         && type.IsDefined(typeof(LongScenarioAttribute), inherit: false);
 }
