@@ -19,15 +19,9 @@ public sealed class PolicyStore(StorageAccount account)
     public async Task<TieringPolicy?> GetAsync(string version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
-        if (version == TieringPolicy.Default.Version)
+        if (BuiltIn(version) is { } builtIn)
         {
-            return TieringPolicy.Default;
-        }
-
-        // The built-in default before it had service playbooks: periods graded with it still name it.
-        if (version == "default-1")
-        {
-            return TieringPolicy.Default with { Version = version, Service = new Dictionary<string, ServicePlaybook>() };
+            return builtIn;
         }
 
         var json = await ReadAsync(VersionPath(version), cancellationToken);
@@ -49,7 +43,7 @@ public sealed class PolicyStore(StorageAccount account)
     public async Task<bool> SaveAsCurrentAsync(TieringPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (policy.Version == TieringPolicy.Default.Version)
+        if (BuiltIn(policy.Version) is not null)
         {
             return false;
         }
@@ -61,6 +55,27 @@ public sealed class PolicyStore(StorageAccount account)
 
         await Container.GetBlobClient(CurrentBlob).UploadAsync(BinaryData.FromString(policy.Version), overwrite: true, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The built-in default, and its earlier versions, which periods graded with them still name: never stored, and
+    /// never a name a stored policy may take.
+    /// </summary>
+    private static TieringPolicy? BuiltIn(string version)
+    {
+        var withoutDisplayNames = TieringPolicy.Default with
+        {
+            Version = version,
+            Tiers = TieringPolicy.Default.Tiers with { DisplayNames = new Dictionary<string, LocalizedText>() },
+            Rfm = TieringPolicy.Default.Rfm with { DisplayNames = new Dictionary<string, LocalizedText>() },
+        };
+        return version switch
+        {
+            _ when version == TieringPolicy.Default.Version => TieringPolicy.Default,
+            "default-2" => withoutDisplayNames,
+            "default-1" => withoutDisplayNames with { Service = new Dictionary<string, ServicePlaybook>() },
+            _ => null,
+        };
     }
 
     private static TieringPolicy Parse(string json, string version)
