@@ -32,11 +32,23 @@ public sealed class BlobCreatedEventSource(FunctionAppDefinition app, DevHostOpt
         var queue = host.Queues.GetQueueClient(BlobTriggerSource.QueueOf(app.Settings.HostId));
         var ledger = host.Tables.GetTableClient(LedgerTable);
         var announced = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        // The queue and the containers are created once rather than at every listing, and again after any failure.
+        var created = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    foreach (var function in watched)
+                    {
+                        await ContainerOf(function).CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    }
+
+                    created = true;
+                }
+
                 foreach (var function in watched)
                 {
                     if (!announced.TryGetValue(function.Name, out var known))
@@ -50,6 +62,7 @@ public sealed class BlobCreatedEventSource(FunctionAppDefinition app, DevHostOpt
             }
             catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
             {
+                created = false;
                 Log.BlobWatchFailed(logger, string.Join(", ", watched.Select(f => f.Name)), ex);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,10 +76,7 @@ public sealed class BlobCreatedEventSource(FunctionAppDefinition app, DevHostOpt
 
     private async Task AnnounceAsync(FunctionDefinition function, Azure.Storage.Queues.QueueClient queue, TableClient ledger, Dictionary<string, string> known, CancellationToken stoppingToken)
     {
-        var path = function.Trigger.GetString("path") ?? throw new FunctionAppException($"{function.Name}: 'path' is missing.");
-        var containerName = path.Split('/', 2)[0];
-        var container = app.Settings.GetStorageAccount(function.Trigger.GetString("connection")).Blobs.GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        var container = ContainerOf(function);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: stoppingToken))
         {
             var eTag = blob.Properties.ETag?.ToString("H") ?? "";
@@ -75,12 +85,18 @@ public sealed class BlobCreatedEventSource(FunctionAppDefinition app, DevHostOpt
                 continue;
             }
 
-            var message = new BlobTriggerMessage(function.Name, "BlockBlob", containerName, blob.Name, eTag);
+            var message = new BlobTriggerMessage(function.Name, "BlockBlob", container.Name, blob.Name, eTag);
             await queue.SendMessageAsync(JsonSerializer.Serialize(message), stoppingToken);
             await ledger.UpsertEntityAsync(new TableEntity(function.Name, RowKey(blob.Name)) { ["ETag"] = eTag, ["Name"] = blob.Name }, TableUpdateMode.Replace, stoppingToken);
             known[blob.Name] = eTag;
             Log.BlobCreatedSent(logger, blob.Name, eTag, function.Name);
         }
+    }
+
+    private Azure.Storage.Blobs.BlobContainerClient ContainerOf(FunctionDefinition function)
+    {
+        var path = function.Trigger.GetString("path") ?? throw new FunctionAppException($"{function.Name}: 'path' is missing.");
+        return app.Settings.GetStorageAccount(function.Trigger.GetString("connection")).Blobs.GetBlobContainerClient(path.Split('/', 2)[0]);
     }
 
     private static async Task<Dictionary<string, string>> LoadAnnouncedAsync(TableClient ledger, string functionName, CancellationToken cancellationToken)

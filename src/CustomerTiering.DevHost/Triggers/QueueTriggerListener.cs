@@ -48,11 +48,19 @@ public sealed class QueueTriggerListener(
     private async Task PollAsync(QueueClient queue, QueueClient poison, List<Task> running, CancellationToken stoppingToken)
     {
         var delay = MinimumPollingInterval;
+        // Created once rather than asked for at every poll, and again after any failure: a queue deleted under the
+        // listener answers 404, which lands there too.
+        var created = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    created = true;
+                }
+
                 QueueMessage[] messages = await queue.ReceiveMessagesAsync(_settings.BatchSize, lease, stoppingToken);
                 if (messages.Length > 0)
                 {
@@ -64,6 +72,7 @@ public sealed class QueueTriggerListener(
             }
             catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
             {
+                created = false;
                 Log.QueuePollFailed(logger, _queueName, ex);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
