@@ -175,11 +175,12 @@ internal static class RegradeScale
     {
         var timer = Stopwatch.StartNew();
         long entities = 0;
-        await Parallel.ForEachAsync(TableKeys.AllPartitions(), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (partition, ct) =>
+        // Read as the run reads: a slice of the partitions per reader, one range query per table.
+        await Parallel.ForEachAsync(PartitionRange.All.Split(parallelism), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (range, ct) =>
         {
             foreach (var table in new[] { StorageNames.CustomersTable, StorageNames.OrdersTable })
             {
-                await foreach (var page in account.Tables.GetTableClient(table).QueryAsync<TableEntity>($"PartitionKey eq '{partition}'", cancellationToken: ct).AsPages())
+                await foreach (var page in account.Tables.GetTableClient(table).QueryAsync<TableEntity>(range.Filter, cancellationToken: ct).AsPages())
                 {
                     Interlocked.Add(ref entities, page.Values.Count);
                 }

@@ -7,7 +7,8 @@ namespace CustomerTiering.Storage;
 /// <summary>
 /// Keys for Table storage. Row keys may not hold '/', '\', '#', '?' or control characters, so those (and '%', and the '|'
 /// that joins keys) are written as %XX, reversibly. Customers spread over a fixed number of partitions by a
-/// stable hash of their id, so writes batch 100 to a partition and scans can run partition by partition in parallel.
+/// stable hash of their id, so writes batch 100 to a partition and scans can read slices of the partitions in parallel
+/// (<see cref="PartitionRange"/>).
 /// </summary>
 public static class TableKeys
 {
@@ -19,8 +20,6 @@ public static class TableKeys
     public static int PartitionIndexOf(string customerId) => (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(customerId)) % Partitions);
 
     public static string PartitionName(int index) => "p" + index.ToString("000", CultureInfo.InvariantCulture);
-
-    public static IEnumerable<string> AllPartitions() => Enumerable.Range(0, Partitions).Select(PartitionName);
 
     public static string Escape(string value)
     {

@@ -14,6 +14,12 @@ public sealed class CustomerHistoryReaderTests(AzuriteFixture azurite) : IClassF
     private static Order Order(string customer, string id, decimal amount) =>
         new(id, CustomerId.Create(customer), new DateOnly(2026, 10, 1), amount, null, "Tea");
 
+    private static PartitionRange OnlyPartition(string name)
+    {
+        var index = int.Parse(name[1..], System.Globalization.CultureInfo.InvariantCulture);
+        return new PartitionRange(index, index + 1);
+    }
+
     [Fact]
     public async Task Each_customer_comes_with_exactly_their_orders_even_when_ids_share_a_prefix()
     {
@@ -43,7 +49,7 @@ public sealed class CustomerHistoryReaderTests(AzuriteFixture azurite) : IClassF
         var histories = new List<CustomerHistory>();
         foreach (var partition in ids.Select(i => i.Partition).Distinct())
         {
-            await foreach (var history in reader.ReadPartitionAsync(partition))
+            await foreach (var history in reader.ReadAsync(OnlyPartition(partition)))
             {
                 histories.Add(history);
             }
@@ -78,7 +84,7 @@ public sealed class CustomerHistoryReaderTests(AzuriteFixture azurite) : IClassF
         await writer.FlushAsync();
 
         var orders = new List<Order>();
-        await foreach (var history in new CustomerHistoryReader(azurite.Account).ReadPartitionAsync(TableKeys.PartitionOf("BATCH-1")))
+        await foreach (var history in new CustomerHistoryReader(azurite.Account).ReadAsync(OnlyPartition(TableKeys.PartitionOf("BATCH-1"))))
         {
             orders.AddRange(history.Orders.Where(o => o.CustomerId.Value == "BATCH-1"));
         }
@@ -111,5 +117,58 @@ public sealed class CustomerHistoryReaderTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(40, observed.Count);
         Assert.Equal(Enumerable.Range(0, 40).Sum(c => c % 3 + 1), observed.Sum(o => o.Item2));
         Assert.Equal(3, observed.Single(o => o.Item1 == "OBS-38").Item2);
+    }
+
+    [Fact]
+    public async Task A_range_read_in_slices_of_any_size_gives_each_customer_once_with_all_of_their_rows()
+    {
+        // Spread over most partitions, some with profiles, orders and invoices, some with only one of them.
+        var writer = new CustomerRecords(azurite.Account).Writer("exports/orders/range.csv", DateTimeOffset.UtcNow, parallelism: 4);
+        for (var c = 0; c < 600; c++)
+        {
+            var id = CustomerId.Create($"RANGE-{c}");
+            if (c % 5 != 0)
+            {
+                await writer.AddAsync(new CustomerProfile(id, $"Ranged {c}"));
+            }
+
+            for (var n = 0; n < c % 4; n++)
+            {
+                await writer.AddAsync(Order(id.Value, $"range-{c}-{n}", 7), "CNY");
+            }
+
+            if (c % 3 == 0)
+            {
+                await writer.AddAsync(new Invoice($"range-inv-{c}", id, new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 1), 50m, null, 0m));
+            }
+        }
+
+        await writer.FlushAsync();
+        var reader = new CustomerHistoryReader(azurite.Account);
+
+        foreach (var slices in new[] { 1, 3, 7, 256 })
+        {
+            var histories = new List<CustomerHistory>();
+            foreach (var slice in PartitionRange.All.Split(slices))
+            {
+                await foreach (var history in reader.ReadAsync(slice))
+                {
+                    if (history.Profile.Id.Value.StartsWith("RANGE-", StringComparison.Ordinal))
+                    {
+                        histories.Add(history);
+                    }
+                }
+            }
+
+            var known = Enumerable.Range(0, 600).Count(c => c % 5 != 0 || c % 4 > 0 || c % 3 == 0);
+            Assert.Equal(known, histories.Count);
+            Assert.Equal(known, histories.Select(h => h.Profile.Id).Distinct().Count());
+            Assert.Equal(Enumerable.Range(0, 600).Where(c => c % 4 > 0 || c % 3 == 0).Count(), histories.Count(h => h.Orders.Count > 0 || h.Invoices.Count > 0));
+            Assert.Equal(Enumerable.Range(0, 600).Sum(c => c % 4), histories.Sum(h => h.Orders.Count));
+            Assert.Equal(200, histories.Sum(h => h.Invoices.Count));
+            Assert.All(histories, h => Assert.All(h.Orders, o => Assert.Equal(h.Profile.Id, o.CustomerId)));
+            Assert.All(histories, h => Assert.All(h.Invoices, i => Assert.Equal(h.Profile.Id, i.CustomerId)));
+            Assert.Equal(480, histories.Count(h => h.Profile.Name is not null));
+        }
     }
 }

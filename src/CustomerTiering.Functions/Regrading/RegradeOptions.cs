@@ -18,7 +18,7 @@ public sealed class RegradeOptions
     [Range(1, 64)]
     public int WriteParallelism { get; set; } = 8;
 
-    /// <summary>Partitions a shard reads at once.</summary>
+    /// <summary>Slices of its partitions a shard reads at once, each with one range query per table.</summary>
     [Range(1, 64)]
     public int ReadParallelism { get; set; } = 4;
 

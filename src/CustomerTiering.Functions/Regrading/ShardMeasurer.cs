@@ -15,14 +15,14 @@ public sealed class ShardMeasurer(CustomerHistoryReader reader, RunArtifacts art
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(policy);
         var window = new MetricsWindow(run.AsOf, policy.LookbackMonths);
-        var partitions = ShardWork.PartitionsOf(shard, run.Shards).ToList();
-        var measured = new List<StoredMetrics>[partitions.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, partitions.Count),
+        var slices = ShardWork.PartitionsOf(shard, run.Shards).Split(options.Value.ReadParallelism);
+        var measured = new List<StoredMetrics>[slices.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, slices.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.ReadParallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 var metrics = new List<StoredMetrics>();
-                await foreach (var history in reader.ReadPartitionAsync(partitions[i], ct))
+                await foreach (var history in reader.ReadAsync(slices[i], ct))
                 {
                     metrics.Add(StoredMetrics.From(MetricsCalculator.Calculate(history.Profile, history.Orders, window) with
                     {

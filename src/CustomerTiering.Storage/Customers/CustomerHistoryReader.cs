@@ -6,64 +6,69 @@ using CustomerTiering.Domain.Customers;
 namespace CustomerTiering.Storage.Customers;
 
 /// <summary>
-/// Reads one partition's customers with their orders and invoices: the unit of work of a regrade shard. A partition holds about
-/// 1/256 of the customers, so its master data fits in memory; orders stream past, a customer's orders adjacent (their
-/// row keys share the customer's prefix). Customers known only from orders get a bare profile.
+/// Reads customers with their orders and invoices, partition by partition: the unit of work of a regrade shard. A
+/// partition holds about 1/256 of the customers, so its master data fits in memory; orders stream past, a customer's
+/// orders adjacent (their row keys share the customer's prefix). Customers known only from orders or invoices get a bare
+/// profile. A range of partitions is read with one query per table, the three answers walked side by side.
 /// </summary>
 public sealed class CustomerHistoryReader(StorageAccount account)
 {
-    public async IAsyncEnumerable<CustomerHistory> ReadPartitionAsync(string partition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<CustomerHistory> ReadAsync(PartitionRange range, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        var profiles = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
-        await foreach (var entity in account.Tables.GetTableClient(StorageNames.CustomersTable).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await using var customers = new PartitionCursor(Query(StorageNames.CustomersTable, range, cancellationToken));
+        await using var invoices = new PartitionCursor(Query(StorageNames.InvoicesTable, range, cancellationToken));
+        await using var orders = new PartitionCursor(Query(StorageNames.OrdersTable, range, cancellationToken));
+        foreach (var partition in range.Names)
         {
-            var profile = CustomerEntities.ToProfile(entity);
-            profiles[profile.Id.Value] = profile;
-        }
-
-        // Invoices are far fewer than orders (one per customer per billing period): the partition's are held whole.
-        var invoices = new Dictionary<string, List<Invoice>>(StringComparer.Ordinal);
-        await foreach (var entity in account.Tables.GetTableClient(StorageNames.InvoicesTable).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            var invoice = CustomerEntities.ToInvoice(entity);
-            if (!invoices.TryGetValue(invoice.CustomerId.Value, out var list))
+            var profiles = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
+            await foreach (var entity in customers.TakeAsync(partition))
             {
-                invoices[invoice.CustomerId.Value] = list = [];
+                var profile = CustomerEntities.ToProfile(entity);
+                profiles[profile.Id.Value] = profile;
             }
 
-            list.Add(invoice);
-        }
-
-        string? current = null;
-        var orders = new List<Order>();
-        await foreach (var entity in account.Tables.GetTableClient(StorageNames.OrdersTable).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            var order = CustomerEntities.ToOrder(entity);
-            if (current is not null && order.CustomerId.Value != current)
+            // Invoices are far fewer than orders (one per customer per billing period): the partition's are held whole.
+            var partitionInvoices = new Dictionary<string, List<Invoice>>(StringComparer.Ordinal);
+            await foreach (var entity in invoices.TakeAsync(partition))
             {
-                yield return Finish(current, orders, profiles, invoices);
-                orders = [];
+                var invoice = CustomerEntities.ToInvoice(entity);
+                if (!partitionInvoices.TryGetValue(invoice.CustomerId.Value, out var list))
+                {
+                    partitionInvoices[invoice.CustomerId.Value] = list = [];
+                }
+
+                list.Add(invoice);
             }
 
-            current = order.CustomerId.Value;
-            orders.Add(order);
-        }
+            string? current = null;
+            var customerOrders = new List<Order>();
+            await foreach (var entity in orders.TakeAsync(partition))
+            {
+                var order = CustomerEntities.ToOrder(entity);
+                if (current is not null && order.CustomerId.Value != current)
+                {
+                    yield return Finish(current, customerOrders, profiles, partitionInvoices);
+                    customerOrders = [];
+                }
 
-        if (current is not null)
-        {
-            yield return Finish(current, orders, profiles, invoices);
-        }
+                current = order.CustomerId.Value;
+                customerOrders.Add(order);
+            }
 
-        foreach (var profile in profiles.Values.OrderBy(p => p.Id.Value, StringComparer.Ordinal))
-        {
-            yield return new CustomerHistory(profile, [], invoices.Remove(profile.Id.Value, out var theirs) ? theirs : []);
-        }
+            if (current is not null)
+            {
+                yield return Finish(current, customerOrders, profiles, partitionInvoices);
+            }
 
-        // Customers known only from invoices: a bare profile, as for those known only from orders.
-        foreach (var (customerId, theirs) in invoices.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            yield return new CustomerHistory(new CustomerProfile(CustomerId.Create(customerId)), [], theirs);
+            foreach (var profile in profiles.Values.OrderBy(p => p.Id.Value, StringComparer.Ordinal))
+            {
+                yield return new CustomerHistory(profile, [], partitionInvoices.Remove(profile.Id.Value, out var theirs) ? theirs : []);
+            }
+
+            foreach (var (customerId, theirs) in partitionInvoices.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                yield return new CustomerHistory(new CustomerProfile(CustomerId.Create(customerId)), [], theirs);
+            }
         }
     }
 
@@ -76,22 +81,25 @@ public sealed class CustomerHistoryReader(StorageAccount account)
     {
         ArgumentNullException.ThrowIfNull(observe);
         var observed = new ConcurrentBag<List<T>>();
-        await Parallel.ForEachAsync(TableKeys.AllPartitions(), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (partition, ct) =>
+        await Parallel.ForEachAsync(PartitionRange.All.Split(parallelism), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (range, ct) =>
         {
-            var partitionObserved = new List<T>();
-            await foreach (var history in ReadPartitionAsync(partition, ct))
+            var rangeObserved = new List<T>();
+            await foreach (var history in ReadAsync(range, ct))
             {
                 if (observe(history) is { } observation)
                 {
-                    partitionObserved.Add(observation);
+                    rangeObserved.Add(observation);
                 }
             }
 
-            observed.Add(partitionObserved);
+            observed.Add(rangeObserved);
         });
 
         return [.. observed.SelectMany(o => o)];
     }
+
+    private Azure.AsyncPageable<TableEntity> Query(string table, PartitionRange range, CancellationToken cancellationToken) =>
+        account.Tables.GetTableClient(table).QueryAsync<TableEntity>(range.Filter, cancellationToken: cancellationToken);
 
     private static CustomerHistory Finish(string customerId, List<Order> orders, Dictionary<string, CustomerProfile> profiles, Dictionary<string, List<Invoice>> invoices)
     {
