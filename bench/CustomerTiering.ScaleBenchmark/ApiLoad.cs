@@ -30,7 +30,7 @@ internal static class ApiLoad
         Console.WriteLine($"API load: {customers:N0} graded customers; {rate} requests/s for {seconds} s through the dev host");
         // The dev host runs in this process: its per-request log lines would measure the console, not the host.
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
-        var azurite = new AzuriteFixture();
+        var azurite = AzuriteFixture.Dedicated();
         await azurite.InitializeAsync();
         var settings = Path.GetTempFileName();
         try

@@ -122,7 +122,7 @@ File.Delete(warmUpFile);
 
 static async Task<double> WithAzuriteAsync(Func<AzuriteFixture, Task<double>> phase)
 {
-    var azurite = new AzuriteFixture();
+    var azurite = AzuriteFixture.Dedicated();
     await azurite.InitializeAsync();
     try
     {

@@ -35,7 +35,7 @@ internal static class RegradeScale
         Console.WriteLine($"Regrade benchmark: {customers:N0} customers, {orders:N0} orders, {shards} shards, {Workers} workers, {parallelism} requests in flight");
         // Azurite keeps every entity in its own heap: millions of them need more than node's default.
         Environment.SetEnvironmentVariable("NODE_OPTIONS", "--max-old-space-size=20000");
-        var azurite = new Testing.AzuriteFixture();
+        var azurite = Testing.AzuriteFixture.Dedicated();
         await azurite.InitializeAsync();
         try
         {
@@ -82,7 +82,7 @@ internal static class RegradeScale
     public static async Task GradingStepAsync(int customers, int shards)
     {
         Console.WriteLine($"Grading step: {customers:N0} customers in {shards} shards");
-        var azurite = new Testing.AzuriteFixture();
+        var azurite = Testing.AzuriteFixture.Dedicated();
         await azurite.InitializeAsync();
         try
         {

@@ -13,7 +13,7 @@ public sealed class StorageOutageTests
     [Fact]
     public async Task Listeners_that_lose_storage_start_again_and_the_host_keeps_serving()
     {
-        var azurite = new AzuriteFixture();
+        var azurite = AzuriteFixture.Dedicated();
         await azurite.InitializeAsync();
         var logs = new ConcurrentQueue<CapturedLogs.Line>();
         await using var host = await DevHostRunner.StartAsync(azurite, ["QueueEcho", "BlobSeen", "Echo"],

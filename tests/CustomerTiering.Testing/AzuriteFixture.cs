@@ -1,39 +1,42 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using CustomerTiering.Storage;
 using Xunit;
 
 namespace CustomerTiering.Testing;
 
 /// <summary>
-/// A real Azurite from the repository's pinned npm package, on free ports, in memory, stopped with the fixture.
-/// No Docker here, so no Testcontainers: the process is ours to start and stop. One <see cref="WithOutages"/> sits
-/// behind links that can be cut, so that storage can go away and come back with every write it acknowledged.
+/// Real Azurite storage for a test class: a storage account of its own on an Azurite process that the test process's
+/// fixtures share (<see cref="AzuriteServers"/>), or a process of its own (<see cref="Dedicated"/>). No Docker here, so
+/// no Testcontainers: the processes are ours to start and stop. One <see cref="WithOutages"/> sits behind links that can
+/// be cut, so that storage can go away and come back with every write it acknowledged.
 /// </summary>
-public sealed partial class AzuriteFixture : IAsyncLifetime
+public sealed class AzuriteFixture : IAsyncLifetime
 {
-    // Azurite's documented development account: public, and only ever valid against an emulator.
-    private const string AccountName = "devstoreaccount1";
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
     private readonly bool _behindLinks;
+    private readonly bool _dedicated;
     private readonly Dictionary<string, CuttableLink> _links = [];
-    private Process? _process;
+    private AzuriteServer? _server;
+    private string? _account;
 
-    /// <summary>Reached directly: what a test class shares (xUnit wants one public constructor for a class fixture).</summary>
+    /// <summary>An account on a shared Azurite: what a test class uses (xUnit wants one public constructor for a class fixture).</summary>
     public AzuriteFixture()
     {
     }
 
-    private AzuriteFixture(bool behindLinks) => _behindLinks = behindLinks;
+    private AzuriteFixture(bool behindLinks, bool dedicated) => (_behindLinks, _dedicated) = (behindLinks, dedicated);
 
     /// <summary>One whose clients reach it through links that <see cref="CutOff"/> and <see cref="Reconnect"/> cut and restore.</summary>
-    public static AzuriteFixture WithOutages() => new(behindLinks: true);
+    public static AzuriteFixture WithOutages() => new(behindLinks: true, dedicated: false);
+
+    /// <summary>
+    /// An Azurite process of its own, stopped by <see cref="DisposeAsync"/>: for a test in which storage stops altogether,
+    /// and for a benchmark that reads the emulator's CPU time (<see cref="ProcessId"/>).
+    /// </summary>
+    public static AzuriteFixture Dedicated() => new(behindLinks: false, dedicated: true);
 
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>The emulator's process while it runs (benchmarks read its CPU time).</summary>
-    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+    /// <summary>The emulator's process while it runs, for a <see cref="Dedicated"/> one (others share theirs).</summary>
+    public int? ProcessId => _dedicated && _server is not null ? _server.ProcessId : null;
 
     public StorageAccount Account => StorageAccount.FromConnectionString(ConnectionString);
 
@@ -65,57 +68,27 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(script))
+        if (_dedicated)
         {
-            throw new FileNotFoundException("Azurite is not installed: run 'npm ci' in the repository root (scripts/test.sh does).", script);
+            _server = await AzuriteServer.StartAsync(accounts: 0);
+            _account = AzuriteServer.DevelopmentAccount;
+        }
+        else
+        {
+            (_server, _account) = await AzuriteServers.LeaseAsync();
         }
 
-        var start = new ProcessStartInfo("node")
+        var ports = new Dictionary<string, int>(_server.Ports);
+        if (_behindLinks)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in new[]
-                 {
-                     script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--inMemoryPersistence",
-                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginErrorReadLine();
-        var ports = new Dictionary<string, int>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (ports.Count < 3)
-        {
-            var line = await _process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new InvalidOperationException("Azurite exited before listening.");
-            if (ListeningLine().Match(line) is { Success: true } match)
+            foreach (var (service, port) in _server.Ports)
             {
-                var service = match.Groups["service"].Value;
-                var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (_behindLinks)
-                {
-                    _links[service] = new CuttableLink(port);
-                    port = _links[service].Port;
-                }
-
-                ports[service] = port;
+                _links[service] = new CuttableLink(port);
+                ports[service] = _links[service].Port;
             }
         }
 
-        _ = DrainAsync(_process.StandardOutput);
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/{AccountName};" +
-            $"QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/{AccountName};" +
-            $"TableEndpoint=http://127.0.0.1:{ports["Table"]}/{AccountName};";
+        ConnectionString = AzuriteServer.ConnectionString(_account, ports);
     }
 
     public async Task DisposeAsync()
@@ -125,23 +98,21 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             await link.DisposeAsync();
         }
 
-        if (_process is { HasExited: false } process)
+        _links.Clear();
+        if (_server is null)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            return;
         }
 
-        _process?.Dispose();
-        _process = null;
-    }
-
-    private static async Task DrainAsync(StreamReader output)
-    {
-        while (await output.ReadLineAsync() is not null)
+        if (_dedicated)
         {
+            await _server.DisposeAsync();
         }
-    }
+        else
+        {
+            await AzuriteServers.ReleaseAsync(_server, _account!);
+        }
 
-    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
-    private static partial Regex ListeningLine();
+        _server = null;
+    }
 }
