@@ -7,7 +7,8 @@ namespace CustomerTiering.Testing;
 /// <summary>
 /// One Azurite process from the repository's pinned npm package, on free ports, in memory, with storage accounts to
 /// hand out: each fixture that shares it gets an account no one else has used, so that its tables, queues and containers
-/// are its own. Starting Azurite costs about two seconds of CPU; a suite of some forty fixtures shares two or three.
+/// are its own. Starting Azurite costs about two seconds of CPU; the Functions tests' two dozen fixtures
+/// share four or five.
 /// </summary>
 internal sealed partial class AzuriteServer : IAsyncDisposable
 {

@@ -46,7 +46,19 @@ internal static class AzuriteServers
     /// <summary>Deletes what the account holds, so the server's memory and its listings stay small, and gives the lease back.</summary>
     public static async Task ReleaseAsync(AzuriteServer server, string account)
     {
-        await EmptyAsync(CustomerTiering.Storage.StorageAccount.FromConnectionString(AzuriteServer.ConnectionString(account, server.Ports)));
+        try
+        {
+            await EmptyAsync(CustomerTiering.Storage.StorageAccount.FromConnectionString(AzuriteServer.ConnectionString(account, server.Ports)));
+        }
+        finally
+        {
+            await ReturnAsync(server);
+        }
+    }
+
+    /// <summary>The lease given back, even when emptying failed: a server is retired once its last lease is back.</summary>
+    private static async Task ReturnAsync(AzuriteServer server)
+    {
         await Gate.WaitAsync();
         try
         {
