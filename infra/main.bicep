@@ -45,6 +45,14 @@ param instanceMemoryMB int = 2048
 @description('Object ids of the users or groups who upload exports to the `exports` container (Storage Blob Data Contributor on it).')
 param exportUploaderPrincipalIds array = []
 
+@description('Client id of the API\'s app registration in Microsoft Entra ID (its app roles say who may call what; docs/security.md). Tokens must carry it as their audience.')
+@minLength(36)
+@maxLength(36)
+param apiClientId string
+
+@description('The Microsoft Entra tenant whose tokens the API accepts.')
+param tenantId string = tenant().tenantId
+
 var suffix = uniqueString(resourceGroup().id, appName, environment)
 var names = {
   identity: 'id-${appName}-${environment}'
@@ -263,6 +271,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Regrade__TimeZone', value: regradeTimeZone }
         { name: 'Regrade__Shards', value: string(regradeShards) }
         { name: 'TierChangesTopic', value: tierChangesTopic }
+        // Every HTTP function is anonymous to the host and checks the caller's Entra token itself: no key opens data.
+        { name: 'Authentication__Authority', value: '${az.environment().authentication.loginEndpoint}${tenantId}/v2.0' }
+        { name: 'Authentication__Audience', value: apiClientId }
       ]
     }
   }

@@ -14,6 +14,8 @@ if [ -n "${1:-}" ]; then
 else
   out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 fi
+# The params files read the API's client id from the environment at build time; a placeholder lets them build here.
+export API_CLIENT_ID="${API_CLIENT_ID:-00000000-0000-0000-0000-000000000000}"
 status=0
 for file in infra/main.bicep infra/*.bicepparam; do
   case "$file" in

@@ -5,26 +5,28 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base="${1:-http://localhost:7071}"
-settings=local.settings.json; [ -f "$settings" ] || settings=local.settings.sample.json
-key=$(node -p "require('./$settings').Values.DevHost__FunctionKey")
-master=$(node -p "require('./$settings').Values.DevHost__MasterKey")
 # field <js expression on o>: reads JSON from stdin
 field() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const o=JSON.parse(s);const v=eval(process.argv[1]);console.log(v===undefined||v===null?"":v)})' "$1"; }
+# token <demo user>: an access token from the dev host's development issuer (valid 8 hours)
+token() { curl -fsS -X POST -d "user=$1" "$base/.dev-issuer/token" | field o.access_token; }
 
 echo "==> Waiting for $base/api/health"
 for _ in $(seq 1 120); do curl -fsS "$base/api/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fsS "$base/api/health" >/dev/null
+uploader=$(token uploader)
+admin=$(token admin)
+manager=$(token manager)
 
 echo "==> Generating the demo shop in .demo/"
 dotnet artifacts/bin/CustomerTiering.Demo/debug/CustomerTiering.Demo.dll .demo
 
 upload() { # kind file
   local status
-  status=$(curl -fsS -X POST -H "x-functions-key: $key" -H "Content-Type: text/csv" --data-binary "@.demo/$2" \
+  status=$(curl -fsS -X POST -H "Authorization: Bearer $uploader" -H "Content-Type: text/csv" --data-binary "@.demo/$2" \
     "$base/api/exports/$1?name=$2" | field o.statusUrl)
   for _ in $(seq 1 600); do
     local record state
-    record=$(curl -fsS -H "x-functions-key: $key" "$base$status")
+    record=$(curl -fsS -H "Authorization: Bearer $uploader" "$base$status")
     state=$(echo "$record" | field o.status)
     case "$state" in
       Succeeded|PartiallySucceeded) echo "    $2: $state, $(echo "$record" | field o.written) rows written, $(echo "$record" | field o.rejected) rejected, $(echo "$record" | field o.withoutCustomer) without a customer (report: $base$(echo "$record" | field o.reportUrl))"; return 0 ;;
@@ -42,10 +44,10 @@ upload invoices invoices.csv
 
 regrade() { # period
   local run
-  run=$(curl -fsS -X POST -H "x-functions-key: $master" -H "Content-Type: application/json" -d "{\"period\":\"$1\"}" "$base/api/manage/regrade" | field o.runId)
+  run=$(curl -fsS -X POST -H "Authorization: Bearer $admin" -H "Content-Type: application/json" -d "{\"period\":\"$1\"}" "$base/api/manage/regrade" | field o.runId)
   for _ in $(seq 1 600); do
     local state
-    state=$(curl -fsS -H "x-functions-key: $master" "$base/api/manage/runs/$run" | field o.run.status)
+    state=$(curl -fsS -H "Authorization: Bearer $admin" "$base/api/manage/runs/$run" | field o.run.status)
     case "$state" in
       Succeeded) echo "    $1: run $run succeeded"; return 0 ;;
       Failed) echo "    $1: run $run failed"; return 1 ;;
@@ -61,26 +63,29 @@ echo "==> Grading $before, then $last (POST /api/manage/regrade)"
 regrade "$before"
 regrade "$last"
 
-sample=$(curl -fsS -H "x-functions-key: $key" "$base/api/customers?tier=VIP&pageSize=1" | field 'o.items[0].id')
+sample=$(curl -fsS -H "Authorization: Bearer $manager" "$base/api/customers?tier=VIP&pageSize=1" | field 'o.items[0].id')
 echo
 echo "==> Tier summary of $last"
-curl -fsS -H "x-functions-key: $key" "$base/api/tiers/summary" | field 'o.tiers.map(t => `    ${t.group.padEnd(4)} ${String(t.customers).padStart(5)} customers  ${(100*t.revenueShare).toFixed(1).padStart(5)}% of revenue`).join("\n")'
+curl -fsS -H "Authorization: Bearer $manager" "$base/api/tiers/summary" | field 'o.tiers.map(t => `    ${t.group.padEnd(4)} ${String(t.customers).padStart(5)} customers  ${(100*t.revenueShare).toFixed(1).padStart(5)}% of revenue`).join("\n")'
 echo
 echo "==> A VIP customer, and why"
-curl -fsS -H "x-functions-key: $key" "$base/api/customers/$sample" | field '`    ${o.id} ${o.name} (${o.type}, ${o.region}, owner ${o.owner}): ${o.grade.tier}, ${o.grade.segment}, ABC ${o.grade.abc}, ${o.grade.lifecycle}\n` + o.grade.reasons.map(r => "      - " + r.text).join("\n")'
+curl -fsS -H "Authorization: Bearer $manager" "$base/api/customers/$sample" | field '`    ${o.id} ${o.name} (${o.type}, ${o.region}, owner ${o.owner}): ${o.grade.tier}, ${o.grade.segment}, ABC ${o.grade.abc}, ${o.grade.lifecycle}\n` + o.grade.reasons.map(r => "      - " + r.text).join("\n")'
 echo
 echo "==> What $sample's tier means for the sales team (its playbook)"
-curl -fsS -H "x-functions-key: $key" "$base/api/customers/$sample" | field 'o.playbook ? `    contact every ${o.playbook.contactEveryDays ?? "-"} days by ${o.playbook.channels.join(", ")}; dedicated manager: ${o.playbook.dedicatedManager}; complaints priority ${o.playbook.complaintPriority}; next contact due ${o.playbook.nextContactDue ?? "(no last contact on record)"}\n` + o.playbook.benefits.map(b => "      - " + b).join("\n") : "    (no playbook)"'
+curl -fsS -H "Authorization: Bearer $manager" "$base/api/customers/$sample" | field 'o.playbook ? `    contact every ${o.playbook.contactEveryDays ?? "-"} days by ${o.playbook.channels.join(", ")}; dedicated manager: ${o.playbook.dedicatedManager}; complaints priority ${o.playbook.complaintPriority}; next contact due ${o.playbook.nextContactDue ?? "(no last contact on record)"}\n` + o.playbook.benefits.map(b => "      - " + b).join("\n") : "    (no playbook)"'
 echo
 echo "==> The sales team's books (GET /api/owners)"
-curl -fsS -H "x-functions-key: $key" "$base/api/owners" | field 'o.owners.map(b => `    ${b.owner.padEnd(12)} ${String(b.customers).padStart(4)} customers, VIP ${b.tiers.VIP?.customers ?? 0}, A ${b.tiers.A?.customers ?? 0}${b.overloadedTiers.length ? ", overloaded in " + b.overloadedTiers.join(", ") : ""}`).join("\n") + `\n    needing an owner and without one: ${JSON.stringify(o.withoutOwner)}`'
+curl -fsS -H "Authorization: Bearer $manager" "$base/api/owners" | field 'o.owners.map(b => `    ${b.owner.padEnd(12)} ${String(b.customers).padStart(4)} customers, VIP ${b.tiers.VIP?.customers ?? 0}, A ${b.tiers.A?.customers ?? 0}${b.overloadedTiers.length ? ", overloaded in " + b.overloadedTiers.join(", ") : ""}`).join("\n") + `\n    needing an owner and without one: ${JSON.stringify(o.withoutOwner)}`'
 echo
-echo "Look further:"
-echo "  dashboard        $base/api/dashboard   (function key: $key)"
+echo "Look further, as one of the demo people (the dev host signs their tokens; docs/security.md):"
+echo "  dashboard        $base/api/dashboard   (sign in as Sun Lei, the sales manager, or Guo Ming, the administrator)"
 echo "  API reference    $base/api/docs"
-echo "  a customer       curl -H 'x-functions-key: $key' $base/api/customers/$sample"
-echo "  tier summary     curl -H 'x-functions-key: $key' $base/api/tiers/summary"
-echo "  who moved up     curl -H 'x-functions-key: $key' '$base/api/movements?direction=up'"
-echo "  VIPs and As without an owner   curl -H 'x-functions-key: $key' '$base/api/customers?owner=none'"
-echo "  an owner's book  curl -H 'x-functions-key: $key' '$base/api/owners/Li%20Na/customers'"
-echo "  ingestions, their reports and rejected rows   curl -H 'x-functions-key: $key' $base/api/ingestions"
+echo "  a token          manager=\$(curl -s -X POST -d user=manager $base/.dev-issuer/token | node -p 'JSON.parse(require(\"fs\").readFileSync(0)).access_token')"
+echo "                   (user=manager reads every customer; user=admin also runs regrades, the policy and overrides;"
+echo "                    user=uploader loads exports and follows its ingestions)"
+echo "  a customer       curl -H \"Authorization: Bearer \$manager\" $base/api/customers/$sample"
+echo "  tier summary     curl -H \"Authorization: Bearer \$manager\" $base/api/tiers/summary"
+echo "  who moved up     curl -H \"Authorization: Bearer \$manager\" '$base/api/movements?direction=up'"
+echo "  VIPs and As without an owner   curl -H \"Authorization: Bearer \$manager\" '$base/api/customers?owner=none'"
+echo "  an owner's book  curl -H \"Authorization: Bearer \$manager\" '$base/api/owners/Li%20Na/customers'"
+echo "  ingestions, their reports and rejected rows   curl -H \"Authorization: Bearer \$admin\" $base/api/ingestions"

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using CustomerTiering.DevHost;
+using CustomerTiering.DevHost.Identity;
 using CustomerTiering.DevHost.Worker;
 using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Reasons;
@@ -23,7 +25,6 @@ namespace CustomerTiering.ScaleBenchmark;
 internal static class ApiLoad
 {
     private const string RunId = "2026-10-load";
-    private const string Key = "load-function-key";
 
     public static async Task RunAsync(int customers, int rate, int seconds)
     {
@@ -43,7 +44,7 @@ internal static class ApiLoad
                 Values = new Dictionary<string, string>
                 {
                     ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated", ["AzureWebJobsStorage"] = azurite.ConnectionString, ["TieringStorage"] = azurite.ConnectionString,
-                    ["DevHost__FunctionKey"] = Key, ["DevHost__MasterKey"] = "load-master-key", ["RegradeSchedule"] = "0 0 2 1 * *", ["TierChangesTopic"] = "tier-changes-topic",
+                    ["RegradeSchedule"] = "0 0 2 1 * *", ["TierChangesTopic"] = "tier-changes-topic",
                     ["Logging__LogLevel__Default"] = "Warning",
                 },
             }));
@@ -55,7 +56,9 @@ internal static class ApiLoad
             await host.StartAsync();
             var devHost = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
-            client.DefaultRequestHeaders.Add("x-functions-key", Key);
+            // A signed token from the dev host's issuer, validated by the worker on every request as in Azure.
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                host.Services.GetRequiredService<DevTokenIssuer>().Issue(DevUser.Demo.Single(u => u.Key == "manager")));
             var random = new Random(7);
             string NextId() => Id(random.Next(customers));
             Task<HttpResponseMessage> GetCustomer() => client.GetAsync(new Uri(devHost, $"/api/customers/{NextId()}"));

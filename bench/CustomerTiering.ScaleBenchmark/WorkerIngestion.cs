@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerTiering.DevHost;
+using CustomerTiering.DevHost.Identity;
 using CustomerTiering.DevHost.Worker;
 using CustomerTiering.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +18,6 @@ namespace CustomerTiering.ScaleBenchmark;
 /// </summary>
 internal static class WorkerIngestion
 {
-    private const string Key = "scale-function-key";
 
     public static async Task<WorkerIngestionResult> RunAsync(AzuriteFixture azurite, string file, string warmUpFile, int parallelism)
     {
@@ -29,7 +29,7 @@ internal static class WorkerIngestion
                 Values = new Dictionary<string, string>
                 {
                     ["AzureWebJobsStorage"] = azurite.ConnectionString, ["TieringStorage"] = azurite.ConnectionString,
-                    ["DevHost__FunctionKey"] = Key, ["DevHost__MasterKey"] = "scale-master-key", ["RegradeSchedule"] = "0 0 2 1 * *",
+                    ["RegradeSchedule"] = "0 0 2 1 * *",
                     ["TierChangesTopic"] = "tier-changes-topic", ["Ingestion__WriteParallelism"] = $"{parallelism}",
                 },
             }));
@@ -42,7 +42,9 @@ internal static class WorkerIngestion
             await host.Services.GetRequiredService<WorkerProcess>().WaitUntilReadyAsync(CancellationToken.None);
             var worker = host.Services.GetRequiredService<WorkerProcess>().ProcessId ?? throw new InvalidOperationException("No worker runs.");
             using var client = new HttpClient { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
-            client.DefaultRequestHeaders.Add("x-functions-key", Key);
+            // A signed token from the dev host's issuer, validated by the worker on every request as in Azure.
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                host.Services.GetRequiredService<DevTokenIssuer>().Issue(DevUser.Demo.Single(u => u.Key == "uploader")));
 
             // The warm-up file is ingested first and not measured: a worker serving for a while has compiled its code.
             var (_, warmUpSeconds) = await IngestAsync(client, warmUpFile, "warm-up.csv");

@@ -1,24 +1,28 @@
-// The dashboard for a sales manager: asks for the function key once (kept for the browser session), then draws the
-// tier summary of the period picked, in English or Chinese. It reads the same portal API as any client.
+// The dashboard for a sales manager: asks once for an access token (kept for the browser session), then draws the
+// tier summary of the period picked, in English or Chinese. It reads the same portal API as any client. On the local
+// stack the dev host's development issuer lists its demo people, and a click signs in as one of them.
 import { chartOn, drawn, flow, heatmap, pareto, percent, pyramid } from './charts.js';
 import { texts } from './texts.js';
 
-const KEY = 'customer-tiering.key';
+const TOKEN = 'customer-tiering.token';
+const DEV_ISSUER = '/.dev-issuer';
 const LANGUAGE = 'customer-tiering.language';
 const $ = id => document.getElementById(id);
 const state = {
-  key: sessionStorage.getItem(KEY),
+  token: sessionStorage.getItem(TOKEN),
   language: sessionStorage.getItem(LANGUAGE) === 'zh' ? 'zh' : 'en',
   period: null, group: '', measure: 'customers', summary: null,
 };
 
-class KeyRefused extends Error {}
+class SignInRefused extends Error {}
+class NotAllowed extends Error {}
 
 async function api(path) {
   const response = await fetch(path, {
-    headers: { 'x-functions-key': state.key ?? '', 'Accept-Language': state.language === 'zh' ? 'zh-CN' : 'en' },
+    headers: { Authorization: `Bearer ${state.token ?? ''}`, 'Accept-Language': state.language === 'zh' ? 'zh-CN' : 'en' },
   });
-  if (response.status === 401 || response.status === 403) throw new KeyRefused();
+  if (response.status === 401) throw new SignInRefused();
+  if (response.status === 403) throw new NotAllowed();
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw new Error(problem.detail ?? problem.title ?? `${response.status} ${response.statusText}`);
@@ -42,7 +46,7 @@ function showLogin(message = '') {
   $('login').hidden = false;
   $('login-error').textContent = message;
   document.body.dataset.state = 'login';
-  $('key').focus();
+  $('token').focus();
 }
 
 function showError(message) {
@@ -56,10 +60,9 @@ async function guarded(work) {
     $('error').hidden = true;
     await work();
   } catch (error) {
-    if (error instanceof KeyRefused) {
-      sessionStorage.removeItem(KEY);
-      state.key = null;
-      showLogin(t().keyRefused);
+    if (error instanceof SignInRefused || error instanceof NotAllowed) {
+      signOut();
+      showLogin(error instanceof SignInRefused ? t().signInRefused : t().notAllowed);
     } else {
       showError(error.message);
     }
@@ -168,18 +171,45 @@ function showList(list, items, text) {
     : [Object.assign(document.createElement('li'), { textContent: t().none, className: 'empty' })]));
 }
 
+function signIn(token) {
+  state.token = token;
+  sessionStorage.setItem(TOKEN, token);
+  guarded(loadPeriods);
+}
+
+function signOut() {
+  sessionStorage.removeItem(TOKEN);
+  state.token = null;
+}
+
+// Only the dev host answers here; in Azure the request is a 404 and the page asks for a token.
+async function offerDemoUsers() {
+  const response = await fetch(`${DEV_ISSUER}/users`).catch(() => null);
+  if (!response?.ok) return;
+  const users = await response.json();
+  $('demo-user-buttons').replaceChildren(...users.map(user => {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: `${user.name} (${user.roles.join(', ')})` });
+    button.dataset.user = user.user;
+    button.addEventListener('click', async () => {
+      const issued = await fetch(`${DEV_ISSUER}/token`, { method: 'POST', body: new URLSearchParams({ user: user.user }) });
+      signIn((await issued.json()).access_token);
+    });
+    return button;
+  }));
+  $('demo-users').hidden = false;
+}
+
 function start() {
   applyTexts();
+  offerDemoUsers();
   $('login').addEventListener('submit', event => {
     event.preventDefault();
-    state.key = $('key').value.trim();
-    sessionStorage.setItem(KEY, state.key);
-    $('key').value = '';
-    guarded(loadPeriods);
+    const token = $('token').value.trim();
+    $('token').value = '';
+    signIn(token);
   });
   $('sign-out').addEventListener('click', () => {
-    sessionStorage.removeItem(KEY);
-    state.key = null;
+    signOut();
     showLogin();
   });
   $('period').addEventListener('change', () => { state.period = $('period').value; guarded(render); });
@@ -200,7 +230,7 @@ function start() {
     });
   }
   window.addEventListener('resize', () => document.querySelectorAll('.chart').forEach(element => chartOn(element).resize()));
-  if (state.key) guarded(loadPeriods);
+  if (state.token) guarded(loadPeriods);
   else showLogin();
 }
 

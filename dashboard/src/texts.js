@@ -1,9 +1,10 @@
 // Every word the dashboard shows, in English and Simplified Chinese; the API tells reasons and warnings itself.
 export const texts = {
   en: {
-    title: 'Customer tiers', period: 'Period', group: 'Group', allGroups: 'All', signOut: 'Forget key',
-    keyTitle: 'Function key', keyHelp: 'The dashboard reads the portal API with a function key. It is kept for this browser session only.',
-    keySubmit: 'Open', keyRefused: 'The key was refused.', noPeriod: 'No period has been graded yet.',
+    title: 'Customer tiers', period: 'Period', group: 'Group', allGroups: 'All', signOut: 'Sign out',
+    signInTitle: 'Sign in', signInHelp: 'The dashboard reads the portal API with your access token. It is kept for this browser session only.',
+    demoUsers: 'Local stack: sign in as', tokenLabel: 'Access token', tokenSubmit: 'Open',
+    signInRefused: 'Your sign-in was refused or has expired.', notAllowed: 'Your account holds no role that may read this.', noPeriod: 'No period has been graded yet.',
     customers: 'Customers', revenue: 'Net revenue', top20: 'Revenue of the top 20%', risingStars: 'Rising stars',
     pyramid: 'Tier pyramid', pareto: 'Pareto curve', flow: 'Movements since the period before', heatmap: 'R × FM',
     tierKpis: 'Tiers', tier: 'Tier', revenueShare: 'Revenue share', meanRevenue: 'Mean revenue', medianRevenue: 'Median revenue',
@@ -15,9 +16,10 @@ export const texts = {
     NoHistory: 'No history',
   },
   zh: {
-    title: '客户分级', period: '期间', group: '分组', allGroups: '全部', signOut: '清除密钥',
-    keyTitle: '函数密钥', keyHelp: '仪表板使用函数密钥读取门户 API，密钥仅保存在本次浏览器会话中。',
-    keySubmit: '打开', keyRefused: '密钥被拒绝。', noPeriod: '尚无已评级的期间。',
+    title: '客户分级', period: '期间', group: '分组', allGroups: '全部', signOut: '退出登录',
+    signInTitle: '登录', signInHelp: '仪表板使用您的访问令牌读取门户 API，令牌仅保存在本次浏览器会话中。',
+    demoUsers: '本地环境：以下列身份登录', tokenLabel: '访问令牌', tokenSubmit: '打开',
+    signInRefused: '登录被拒绝或已过期。', notAllowed: '您的账户没有可读取此内容的角色。', noPeriod: '尚无已评级的期间。',
     customers: '客户数', revenue: '净收入', top20: '前 20% 客户的收入占比', risingStars: '升级候选',
     pyramid: '等级金字塔', pareto: '帕累托曲线', flow: '与上一期相比的等级变动', heatmap: 'R × FM',
     tierKpis: '各等级', tier: '等级', revenueShare: '收入占比', meanRevenue: '平均收入', medianRevenue: '收入中位数',

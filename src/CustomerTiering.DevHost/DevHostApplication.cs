@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using CustomerTiering.DevHost.EventGrid;
 using CustomerTiering.DevHost.FunctionApp;
 using CustomerTiering.DevHost.Http;
+using CustomerTiering.DevHost.Identity;
 using CustomerTiering.DevHost.Invocations;
 using CustomerTiering.DevHost.Triggers;
 using CustomerTiering.DevHost.Worker;
@@ -55,6 +56,7 @@ public static class DevHostApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddKeyedSingleton(TriggerListeners.TimerClock, timerClock ?? TimeProvider.System);
         builder.Services.AddSingleton(new FunctionKeys(app.Settings));
+        builder.Services.AddSingleton<DevTokenIssuer>();
         builder.Services.AddSingleton<GrpcEndpoint>();
         builder.Services.AddSingleton<WorkerProcess>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorkerProcess>());
@@ -94,12 +96,14 @@ public static class DevHostApplication
         }
 
         web.MapGrpcService<FunctionRpcService>();
+        web.MapDevIssuer();
         // Everything else is the front door; "{**path}" and not MapFallback's default, which skips paths like openapi.json.
         web.MapFallback("{**path}", forwarder.InvokeAsync);
         web.Lifetime.ApplicationStarted.Register(() =>
         {
             // The worker protocol's listener is the last one configured, so its address is the server's last.
             var addresses = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            web.Services.GetRequiredService<DevTokenIssuer>().Bound(new Uri(addresses.First()));
             grpc.Bound(new Uri(addresses.Last()).Port);
             var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CustomerTiering.DevHost");
             var functions = string.Join(", ", app.Functions.Select(f => $"{f.Name} ({f.Trigger.Type})"));

@@ -1,3 +1,4 @@
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Dashboard;
 using CustomerTiering.Functions.Faults;
 using CustomerTiering.Functions.Http;
@@ -25,6 +26,7 @@ public static class CustomerTieringServices
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddApiJson();
+        builder.AddCallerAccess();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services =>
             StorageAccount.FromConfiguration(services.GetRequiredService<IConfiguration>(), StorageNames.DataConnection));

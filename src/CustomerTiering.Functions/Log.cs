@@ -103,4 +103,13 @@ internal static partial class Log
         ShardScopeDefinition(logger, runId, shard, phase);
 
     public static IDisposable? EventScope(ILogger logger, string eventId) => EventScopeDefinition(logger, eventId);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "{Function} refused a caller without a valid token")]
+    public static partial void TokenRefused(ILogger logger, string function, Exception? exception);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "{Function} refused caller {ObjectId}: it needs one of the roles {Roles}")]
+    public static partial void RoleRefused(ILogger logger, string function, string objectId, IReadOnlyList<string> roles);
+
+    [LoggerMessage(EventId = 43, Level = LogLevel.Error, Message = "{Function} answered 503: the token issuer's metadata could not be read")]
+    public static partial void IssuerUnavailable(ILogger logger, string function, Exception exception);
 }

@@ -44,7 +44,7 @@ public sealed class BusyDayTests(AzuriteFixture azurite, ITestOutputHelper outpu
 
         using var stopReading = new CancellationTokenSource();
         var portal = new PortalLoad();
-        var reading = portal.RunAsync(app.Client, [.. Enumerable.Range(0, Shop).Select(c => $"/api/customers/C{c:0000}?period=2026-04")], PortalRate, stopReading.Token);
+        var reading = portal.RunAsync(app, [.. Enumerable.Range(0, Shop).Select(c => $"/api/customers/C{c:0000}?period=2026-04")], PortalRate, stopReading.Token);
 
         // Buyers B{i}-… appear in orders file i only; profiles P{j}-… in customers file j only: what a run saw of a
         // file can be read off its grades.

@@ -76,7 +76,7 @@ public sealed class CreditAndForecastEndToEndTests(DemoShopApp shop)
     [Fact]
     public async Task The_backtest_on_the_demo_shop_fits_before_the_split_and_compares_with_the_year_after()
     {
-        using var response = await PostAsync("/api/manage/backtest?split=2025-10-31&horizonMonths=12", RunningApp.MasterKey);
+        using var response = await PostAsync("/api/manage/backtest?split=2025-10-31&horizonMonths=12", Who.Administrator);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -97,21 +97,11 @@ public sealed class CreditAndForecastEndToEndTests(DemoShopApp shop)
     [InlineData("/api/manage/backtest?split=2025-06-30&horizonMonths=x", "horizonMonths")]
     public async Task A_bad_backtest_request_gets_a_400_naming_the_parameter(string path, string field)
     {
-        using var response = await PostAsync(path, RunningApp.MasterKey);
+        using var response = await PostAsync(path, Who.Administrator);
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
     }
 
-    [Fact]
-    public async Task The_backtest_needs_the_admin_key()
-    {
-        using var withReadKey = await PostAsync("/api/manage/backtest?split=2025-10-31", RunningApp.FunctionKey);
-        using var withoutKey = await shop.App.Client.PostAsync("/api/manage/backtest?split=2025-10-31", null);
-
-        Assert.Equal(System.Net.HttpStatusCode.Forbidden, withReadKey.StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, withoutKey.StatusCode);
-    }
-
-    private Task<HttpResponseMessage> PostAsync(string path, string key) => shop.App.SendAsync(HttpMethod.Post, path, key);
+    private Task<HttpResponseMessage> PostAsync(string path, Who caller) => shop.App.SendAsync(HttpMethod.Post, path, caller);
 }

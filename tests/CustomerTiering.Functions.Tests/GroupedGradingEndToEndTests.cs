@@ -30,7 +30,7 @@ public sealed class GroupedGradingEndToEndTests(AzuriteFixture azurite) : IClass
                 DisplayNames = new Dictionary<string, LocalizedText>(TieringPolicy.Default.Tiers.DisplayNames) { ["VIP"] = LocalizedText.Of("Platinum", "白金") },
             },
         });
-        using var stored = await _app.SendAsync(HttpMethod.Put, "/api/manage/policy", RunningApp.MasterKey, new StringContent(byRegion, Encoding.UTF8, "application/json"));
+        using var stored = await _app.SendAsync(HttpMethod.Put, "/api/manage/policy", Who.Administrator, new StringContent(byRegion, Encoding.UTF8, "application/json"));
         Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync());
     }
 
@@ -74,7 +74,7 @@ public sealed class GroupedGradingEndToEndTests(AzuriteFixture azurite) : IClass
         Assert.Contains("East", vipRegions);
         Assert.Contains("West", vipRegions);
         Assert.All(vipItems, c => Assert.StartsWith("Platinum: a value score", c.GetProperty("grade").GetProperty("reasons")[0].GetProperty("text").GetString(), StringComparison.Ordinal));
-        using var inChinese = RunningApp.Request(HttpMethod.Get, $"/api/customers/{vipItems[0].GetProperty("id").GetString()}?period=2026-03");
+        using var inChinese = _app.Request(HttpMethod.Get, $"/api/customers/{vipItems[0].GetProperty("id").GetString()}?period=2026-03");
         inChinese.Headers.Add("Accept-Language", "zh-CN");
         using var vipInChinese = await _app.Client.SendAsync(inChinese);
         var told = (await vipInChinese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grade").GetProperty("reasons")[0].GetProperty("text").GetString();

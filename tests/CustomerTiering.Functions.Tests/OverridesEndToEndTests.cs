@@ -10,7 +10,8 @@ namespace CustomerTiering.Functions.Tests;
 /// <summary>Administrators' tier overrides through the dev host: set, applied from the next run, shown, expired, audited, and part of the run's inputs.</summary>
 public sealed class OverridesEndToEndTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private const string Manager = "li.na@example.com";
+    /// <summary>What a caller could put in App Service authentication's header to pass for someone else.</summary>
+    private const string Forged = "ceo@example.com";
     private RunningApp App => fixture.App;
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -22,8 +23,8 @@ public sealed class OverridesEndToEndTests(AppFixture fixture) : IClassFixture<A
     {
         await SampleShop.SeedAsync(fixture.Azurite.Account, 80);
         // An override that ended before the period's last day: it must say so, and not apply.
-        await new OverrideStore(fixture.Azurite.Account).SetAsync(new StoredOverride("C0051", "VIP", "Promised at the spring fair", new DateOnly(2026, 2, 1), "someone", DateTimeOffset.UtcNow));
-        using var set = await PutAsync("C0050", new { tier = "VIP", reason = "Strategic account: three-year contract in negotiation", expires = Day(Today.AddDays(30)) }, Manager);
+        await new OverrideStore(fixture.Azurite.Account).SetAsync(new StoredOverride("C0051", "VIP", "Promised at the spring fair", new DateOnly(2026, 2, 1), new CustomerTiering.Storage.Actor(null, "master key"), DateTimeOffset.UtcNow));
+        using var set = await PutAsync("C0050", new { tier = "VIP", reason = "Strategic account: three-year contract in negotiation", expires = Day(Today.AddDays(30)) }, Forged);
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
 
         var regrade = new RegradeClient(App, fixture.Azurite.Account);
@@ -46,10 +47,10 @@ public sealed class OverridesEndToEndTests(AppFixture fixture) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Every_change_is_in_the_audit_trail_with_who_before_and_after()
+    public async Task Every_change_is_in_the_audit_trail_with_the_signed_in_administrator_before_and_after()
     {
-        using var first = await PutAsync("K/77", new { tier = "A", reason = "Key distributor", expires = Day(Today.AddDays(60)) }, Manager);
-        using var second = await PutAsync("K/77", new { tier = "VIP", reason = "Key distributor, now exclusive", expires = Day(Today.AddDays(90)) }, Manager);
+        using var first = await PutAsync("K/77", new { tier = "A", reason = "Key distributor", expires = Day(Today.AddDays(60)) }, Forged);
+        using var second = await PutAsync("K/77", new { tier = "VIP", reason = "Key distributor, now exclusive", expires = Day(Today.AddDays(90)) }, Forged);
         using var removed = await SendAsync(HttpMethod.Delete, "/api/manage/overrides/K%2F77", null, principal: null);
         using var again = await SendAsync(HttpMethod.Delete, "/api/manage/overrides/K%2F77", null, principal: null);
         using var audit = await SendAsync(HttpMethod.Get, "/api/manage/overrides/K%2F77/audit", null, principal: null);
@@ -58,7 +59,10 @@ public sealed class OverridesEndToEndTests(AppFixture fixture) : IClassFixture<A
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound), (first.StatusCode, second.StatusCode, removed.StatusCode, again.StatusCode));
         Assert.Equal("VIP", (await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tier").GetString());
         Assert.Equal(["Removed", "Changed", "Set"], entries.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal(["master key", Manager, Manager], entries.EnumerateArray().Select(e => e.GetProperty("who").GetString()));
+        // The token says who; the principal header the caller also sent is not read.
+        var admin = Callers.User(Who.Administrator);
+        Assert.All(entries.EnumerateArray(), e => Assert.Equal((admin.ObjectId, admin.Name),
+            (e.GetProperty("who").GetProperty("objectId").GetString(), e.GetProperty("who").GetProperty("name").GetString())));
         Assert.Equal("VIP", entries[0].GetProperty("before").GetProperty("tier").GetString());
         Assert.Equal(("A", "VIP"), (entries[1].GetProperty("before").GetProperty("tier").GetString(), entries[1].GetProperty("after").GetProperty("tier").GetString()));
         Assert.Equal(JsonValueKind.Null, entries[2].GetProperty("before").ValueKind);
@@ -74,7 +78,7 @@ public sealed class OverridesEndToEndTests(AppFixture fixture) : IClassFixture<A
     {
         var body = System.Text.RegularExpressions.Regex.Replace(template, @"""([+-]\d+)""", m => $"\"{Day(Today.AddDays(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))}\"");
 
-        using var response = await SendAsync(HttpMethod.Put, "/api/manage/overrides/C0001", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Manager);
+        using var response = await SendAsync(HttpMethod.Put, "/api/manage/overrides/C0001", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Forged);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -82,16 +86,16 @@ public sealed class OverridesEndToEndTests(AppFixture fixture) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Overrides_need_the_master_key()
+    public async Task Overrides_need_the_administrator_role()
     {
-        using var response = await App.GetAsync("/api/manage/overrides");
+        using var response = await App.SendAsync(HttpMethod.Get, "/api/manage/overrides", Who.Manager);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     private async Task<JsonElement> CustomerAsync(string id)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"/api/customers/{id}?period=2026-03", null, null, RunningApp.FunctionKey);
+        using var response = await SendAsync(HttpMethod.Get, $"/api/customers/{id}?period=2026-03", null, null, Who.Manager);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grade");
     }
@@ -99,9 +103,9 @@ public sealed class OverridesEndToEndTests(AppFixture fixture) : IClassFixture<A
     private Task<HttpResponseMessage> PutAsync(string customerId, object body, string? principal) =>
         SendAsync(HttpMethod.Put, $"/api/manage/overrides/{Uri.EscapeDataString(customerId)}", JsonContent.Create(body), principal);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, string? principal, string key = RunningApp.MasterKey)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, string? principal, Who caller = Who.Administrator)
     {
-        using var request = RunningApp.Request(method, path, key, content);
+        using var request = App.Request(method, path, caller, content);
         if (principal is not null)
         {
             request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", principal);

@@ -17,9 +17,9 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
 
     private HttpClient Client => shop.App.Client;
 
-    private static HttpRequestMessage Get(string path, string? key = RunningApp.FunctionKey, string? language = null)
+    private HttpRequestMessage Get(string path, Who caller = Who.Manager, string? language = null)
     {
-        var request = RunningApp.Request(HttpMethod.Get, path, key);
+        var request = shop.App.Request(HttpMethod.Get, path, caller);
         if (language is not null)
         {
             request.Headers.Add("Accept-Language", language);
@@ -305,18 +305,18 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
     }
 
     [Fact]
-    public async Task Reads_need_a_key_writes_the_admin_key_and_the_docs_are_open()
+    public async Task Reads_need_a_token_writes_the_administrator_role_and_the_docs_are_open()
     {
-        using var anonymous = await Client.SendAsync(Get("/api/customers/C0003", key: null));
+        using var anonymous = await Client.SendAsync(Get("/api/customers/C0003", Who.Nobody));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        using var readKeyWrite = await PutPolicyAsync("{}", RunningApp.FunctionKey);
-        Assert.Equal(HttpStatusCode.Forbidden, readKeyWrite.StatusCode);
+        using var managerWrite = await PutPolicyAsync("{}", Who.Manager);
+        Assert.Equal(HttpStatusCode.Forbidden, managerWrite.StatusCode);
 
-        using var docs = await Client.SendAsync(Get("/api/docs", key: null));
+        using var docs = await Client.SendAsync(Get("/api/docs", Who.Nobody));
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("text/html", docs.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
-        using var script = await Client.SendAsync(Get("/api/docs/scalar.js", key: null));
+        using var script = await Client.SendAsync(Get("/api/docs/scalar.js", Who.Nobody));
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
@@ -326,7 +326,7 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/customers/C0003");
         preflight.Headers.Add("Origin", RunningApp.PortalOrigin);
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
-        preflight.Headers.Add("Access-Control-Request-Headers", "x-functions-key");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization");
         using var answered = await Client.SendAsync(preflight);
 
         Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
@@ -369,8 +369,8 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
     }
 
-    private Task<HttpResponseMessage> PutPolicyAsync(string json, string key = RunningApp.MasterKey) =>
-        shop.App.SendAsync(HttpMethod.Put, "/api/manage/policy", key, new StringContent(json, Encoding.UTF8, "application/json"));
+    private Task<HttpResponseMessage> PutPolicyAsync(string json, Who caller = Who.Administrator) =>
+        shop.App.SendAsync(HttpMethod.Put, "/api/manage/policy", caller, new StringContent(json, Encoding.UTF8, "application/json"));
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Cjk();

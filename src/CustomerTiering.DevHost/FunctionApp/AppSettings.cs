@@ -10,6 +10,9 @@ public sealed partial class AppSettings(IReadOnlyDictionary<string, string> valu
     public const string FunctionKey = "DevHost__FunctionKey";
     public const string MasterKey = "DevHost__MasterKey";
 
+    /// <summary>The worker's token issuer; when the settings leave it out, the dev host's own (<c>Identity/DevTokenIssuer</c>).</summary>
+    public const string TokenAuthority = "Authentication__Authority";
+
     private readonly ConcurrentDictionary<string, StorageAccount> _accounts = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyDictionary<string, string> Values { get; } = values;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using CustomerTiering.DevHost.FunctionApp;
+using CustomerTiering.DevHost.Identity;
 using CustomerTiering.DevHost.Rpc;
 using Google.Protobuf.WellKnownTypes;
 
@@ -15,7 +16,7 @@ namespace CustomerTiering.DevHost.Worker;
 /// asked to terminate (then killed) when the dev host stops.
 /// </summary>
 public sealed partial class WorkerProcess(
-    FunctionAppDefinition app, DevHostOptions options, GrpcEndpoint grpc, IHostApplicationLifetime lifetime, ILoggerFactory loggers) : BackgroundService
+    FunctionAppDefinition app, DevHostOptions options, GrpcEndpoint grpc, DevTokenIssuer issuer, IHostApplicationLifetime lifetime, ILoggerFactory loggers) : BackgroundService
 {
     private const int MaxMessageLength = int.MaxValue;
     private static readonly TimeSpan[] RestartDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
@@ -239,6 +240,14 @@ public sealed partial class WorkerProcess(
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (app.Settings[AppSettings.TokenAuthority] is null)
+        {
+            // Tokens from the dev host's own issuer, unless the settings name a real one (a developer's Entra tenant).
+            start.Environment[AppSettings.TokenAuthority] = issuer.Issuer.ToString();
+            start.Environment["Authentication__Audience"] = DevTokenIssuer.Audience;
+            start.Environment["Authentication__RequireHttpsMetadata"] = "false";
         }
 
         foreach (var (name, value) in app.Settings.Values)

@@ -1,3 +1,4 @@
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -5,13 +6,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace CustomerTiering.Functions.Dashboard;
 
 /// <summary>
-/// The dashboard, anonymous like the API reference: the page holds no data, and asks for a function key before it
+/// The dashboard, anonymous like the API reference: the page holds no data, and asks the person to sign in before it
 /// reads any (see <c>dashboard/</c>).
 /// </summary>
 public sealed class DashboardEndpoint(DashboardAssets assets)
 {
     [Function("GetDashboard")]
-    [EndpointSummary("The dashboard: its page (no file), dashboard.js or dashboard.css. Anonymous; the page asks for a function key.")]
+    [CallableByAnyone]
+    [EndpointSummary("The dashboard: its page (no file), dashboard.js or dashboard.css. Anonymous; the page asks the person to sign in.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html", "text/javascript", "text/css")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public Results<FileContentHttpResult, NotFoundProblem> Get(

@@ -1,4 +1,5 @@
 using CustomerTiering.Domain.Forecasting;
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Policies;
@@ -14,8 +15,9 @@ namespace CustomerTiering.Functions.Forecasting;
 public sealed class BacktestEndpoints(CustomerHistoryReader histories, PolicyStore policies, TimeProvider clock)
 {
     [Function("RunBacktest")]
+    [CallableBy(AppRoles.Administer)]
     public async Task<Results<Ok<BacktestReport>, RefusedRequest>> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/backtest")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/backtest")] HttpRequest request,
         [AsParameters] BacktestInput input,
         CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ namespace CustomerTiering.Functions.Health;
 public sealed class HealthEndpoint(StorageHealthProbe probe)
 {
     [Function("Health")]
+    [CallableByAnyone]
     [ProducesResponseType<HealthReport>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using CustomerTiering.Exports;
 using CustomerTiering.Exports.Mapping;
 using CustomerTiering.Exports.Records;
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Ingestion;
@@ -28,9 +29,10 @@ public sealed class IngestionEndpoints(
 
     /// <summary>Streams the body into <c>exports/{kind}/yyyy/MM/dd/{upload}-{name}</c>; 202 with the ingestion's status URL.</summary>
     [Function("UploadExport")]
+    [CallableBy(AppRoles.Upload)]
     [Consumes(typeof(Stream), Csv, Gzip, JsonLines, Xlsx)]
     public async Task<Results<Accepted<UploadAccepted>, RefusedRequest>> UploadAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exports/{kind}")] HttpRequest request,
         [AsParameters] ExportInput input,
         CancellationToken cancellationToken)
     {
@@ -84,9 +86,10 @@ public sealed class IngestionEndpoints(
     /// so far and the share they make). Writes nothing.
     /// </summary>
     [Function("PreviewExport")]
+    [CallableBy(AppRoles.Upload)]
     [Consumes(typeof(Stream), Csv, Gzip, JsonLines, Xlsx)]
     public async Task<Results<Ok<PreviewResult>, RefusedRequest>> PreviewAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exports/{kind}/preview")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exports/{kind}/preview")] HttpRequest request,
         [AsParameters] ExportInput input,
         CancellationToken cancellationToken)
     {
@@ -116,8 +119,9 @@ public sealed class IngestionEndpoints(
     }
 
     [Function("GetIngestion")]
+    [CallableBy(AppRoles.Upload, AppRoles.Administer)]
     public async Task<Results<Ok<IngestionView>, RefusedRequest, NotFoundProblem>> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ingestions/{id}")] HttpRequest request,
         [AsParameters] IngestionIdInput input,
         CancellationToken cancellationToken)
     {
@@ -133,9 +137,10 @@ public sealed class IngestionEndpoints(
 
     /// <summary>The ingestion's report (counts, the columns and what became of them, the first problems), once it has finished, as stored.</summary>
     [Function("GetIngestionReport")]
+    [CallableBy(AppRoles.Upload, AppRoles.Administer)]
     [ProducesResponseType<IngestionReport>(StatusCodes.Status200OK, "application/json")]
     public async Task<Results<FileContentHttpResult, RefusedRequest, NotFoundProblem>> GetReportAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}/report")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ingestions/{id}/report")] HttpRequest request,
         [AsParameters] IngestionIdInput input,
         CancellationToken cancellationToken)
     {
@@ -151,9 +156,10 @@ public sealed class IngestionEndpoints(
 
     /// <summary>Every rejected row with its problems, as CSV for a spreadsheet, streamed from storage.</summary>
     [Function("GetRejectedRows")]
+    [CallableBy(AppRoles.Upload, AppRoles.Administer)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, Csv)]
     public async Task<Results<FileStreamHttpResult, RefusedRequest, NotFoundProblem>> GetRejectedRowsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions/{id}/rejected.csv")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ingestions/{id}/rejected.csv")] HttpRequest request,
         [AsParameters] IngestionIdInput input,
         CancellationToken cancellationToken)
     {
@@ -168,8 +174,9 @@ public sealed class IngestionEndpoints(
     }
 
     [Function("ListIngestions")]
+    [CallableBy(AppRoles.Upload, AppRoles.Administer)]
     public async Task<Results<Ok<List<IngestionView>>, RefusedRequest>> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ingestions")] HttpRequest request,
         [AsParameters] RecentInput input,
         CancellationToken cancellationToken) =>
         input.Refusal is { } refused ? refused : TypedResults.Ok((await ledger.RecentAsync(input.Top, cancellationToken)).Select(IngestionView.Of).ToList());

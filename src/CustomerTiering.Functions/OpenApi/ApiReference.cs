@@ -1,4 +1,7 @@
+using System.Reflection;
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace CustomerTiering.Functions.OpenApi;
@@ -14,6 +17,7 @@ public sealed class ApiReference : IAsyncDisposable
 {
     public const string DocumentPath = "/api/openapi.json";
     public const string PagePath = "/api/docs";
+    private const string BearerScheme = "bearer";
 
     private readonly WebApplication _app;
     private readonly RequestDelegate _pipeline;
@@ -22,13 +26,37 @@ public sealed class ApiReference : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ApiReference).Assembly.GetName().Name });
         builder.Services.AddApiJson();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = "Customer tiering API";
-            document.Info.Description = "Tiers, grades and their reasons for the sales portal; regrade runs and policy for administrators. " +
-                                        "Reads need a function key (x-functions-key or ?code=), writes the admin key.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Customer tiering API";
+                document.Info.Description = "Tiers, grades and their reasons for the sales portal; regrade runs and policy for administrators. " +
+                                            "Every operation but the page, this reference and health needs a Microsoft Entra ID access token " +
+                                            "(Authorization: Bearer) whose app roles include one the operation names (docs/security.md).";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "An access token for the API's app registration; the operation's roles are app roles in its roles claim.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<CallableByAttribute>().FirstOrDefault() is { } callable)
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [.. callable.Roles] });
+                    operation.Description = $"{operation.Description}\n\nCallable with one of the app roles: {string.Join(", ", callable.Roles)}.".TrimStart();
+                }
+
+                return Task.CompletedTask;
+            });
+        });
         _app = builder.Build();
         _app.UseRouting();
         foreach (var function in HttpFunction.All.Where(f => f.Method.DeclaringType != typeof(ApiReferenceFunctions)))
@@ -38,6 +66,12 @@ public sealed class ApiReference : IAsyncDisposable
             {
                 // Storage being away is 503 for every function (HttpErrorMiddleware).
                 endpoint.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (function.Method.GetCustomAttribute<CallableByAttribute>() is not null)
+            {
+                // No token or a bad one, and a token without the role (AccessMiddleware), before the function runs.
+                endpoint.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
             }
         }
 

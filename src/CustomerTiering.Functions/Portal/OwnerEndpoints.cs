@@ -1,4 +1,5 @@
 using CustomerTiering.Domain.Grading;
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,8 +9,9 @@ namespace CustomerTiering.Functions.Portal;
 public sealed class OwnerEndpoints(PeriodDirectory periods, GradeListing listing, RunSummaries summaries)
 {
     [Function("ListOwners")]
+    [CallableBy(AppRoles.ReadAll)]
     public async Task<Results<Ok<OwnersView>, NotModified, RefusedRequest, NotFoundProblem>> ListOwnersAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "owners")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "owners")] HttpRequest request,
         [AsParameters] PeriodInput input,
         CancellationToken cancellationToken)
     {
@@ -36,8 +38,9 @@ public sealed class OwnerEndpoints(PeriodDirectory periods, GradeListing listing
     }
 
     [Function("ListOwnerCustomers")]
+    [CallableBy(AppRoles.ReadAll)]
     public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> ListBookAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "owners/{owner}/customers")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "owners/{owner}/customers")] HttpRequest request,
         [AsParameters] OwnerBookInput input,
         CancellationToken cancellationToken) =>
         input.Refusal is { } refused

@@ -1,5 +1,6 @@
 using System.Text;
 using CustomerTiering.Domain.Policy;
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Policies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,18 +16,20 @@ namespace CustomerTiering.Functions.Portal;
 public sealed class PolicyEndpoints(PolicyStore policies)
 {
     [Function("GetPolicy")]
+    [CallableBy(AppRoles.ReadAll, AppRoles.Administer)]
     [ProducesResponseType<TieringPolicy>(StatusCodes.Status200OK, "application/json")]
     public async Task<Results<ContentHttpResult, NotModified>> GetCurrentAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "policy")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "policy")] HttpRequest request, CancellationToken cancellationToken)
     {
         var policy = await policies.CurrentAsync(cancellationToken);
         return HttpCaching.Check(request.HttpContext, $"policy|{policy.Version}", current: true, null) is { } unchanged ? unchanged : Document(policy);
     }
 
     [Function("GetPolicyVersion")]
+    [CallableBy(AppRoles.ReadAll, AppRoles.Administer)]
     [ProducesResponseType<TieringPolicy>(StatusCodes.Status200OK, "application/json")]
     public async Task<Results<ContentHttpResult, NotModified, RefusedRequest, NotFoundProblem>> GetVersionAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "policy/versions/{version}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "policy/versions/{version}")] HttpRequest request,
         [AsParameters] PolicyVersionInput input,
         CancellationToken cancellationToken)
     {
@@ -47,10 +50,11 @@ public sealed class PolicyEndpoints(PolicyStore policies)
     }
 
     [Function("PutPolicy")]
+    [CallableBy(AppRoles.Administer)]
     [Consumes(typeof(TieringPolicy), "application/json")]
     [ProducesResponseType<TieringPolicy>(StatusCodes.Status201Created, "application/json")]
     public async Task<Results<ContentHttpResult, RefusedRequest, ConflictProblem>> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "manage/policy")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/policy")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, refused) = await JsonBody.ReadBytesAsync(request, cancellationToken);
         if (refused is not null)

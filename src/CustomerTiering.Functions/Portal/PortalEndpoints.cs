@@ -1,4 +1,5 @@
 using CustomerTiering.Domain.Policy;
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Grades;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,8 +14,9 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
 {
     /// <summary>One point read: the grade row carries the customer's master data as it was graded, so the period reads whole.</summary>
     [Function("GetCustomer")]
+    [CallableBy(AppRoles.ReadAll)]
     public async Task<Results<Ok<CustomerView>, NotModified, RefusedRequest, NotFoundProblem>> GetCustomerAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "customers/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}")] HttpRequest request,
         [AsParameters] CustomerInput input,
         CancellationToken cancellationToken)
     {
@@ -49,8 +51,9 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("GetCustomerHistory")]
+    [CallableBy(AppRoles.ReadAll)]
     public async Task<Results<Ok<HistoryView>, NotModified, RefusedRequest, NotFoundProblem>> GetHistoryAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "customers/{id}/history")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/history")] HttpRequest request,
         [AsParameters] CustomerIdInput input,
         CancellationToken cancellationToken)
     {
@@ -83,8 +86,9 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("ListCustomers")]
+    [CallableBy(AppRoles.ReadAll)]
     public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> ListCustomersAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "customers")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers")] HttpRequest request,
         [AsParameters] CustomerListInput input,
         CancellationToken cancellationToken)
     {
@@ -98,8 +102,9 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("ListMovements")]
+    [CallableBy(AppRoles.ReadAll)]
     public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> ListMovementsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "movements")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "movements")] HttpRequest request,
         [AsParameters] MovementListInput input,
         CancellationToken cancellationToken)
     {
@@ -118,8 +123,9 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("GetTierSummary")]
+    [CallableBy(AppRoles.ReadAll)]
     public async Task<Results<Ok<TierSummaryView>, NotModified, RefusedRequest, NotFoundProblem>> GetSummaryAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tiers/summary")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tiers/summary")] HttpRequest request,
         [AsParameters] SummaryInput input,
         CancellationToken cancellationToken)
     {
@@ -155,8 +161,9 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("ListPeriods")]
+    [CallableBy(AppRoles.ReadAll, AppRoles.Administer)]
     public async Task<Ok<List<PeriodView>>> ListPeriodsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "periods")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "periods")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var all = await periods.AllAsync(cancellationToken);

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using CustomerTiering.Domain.Reasons;
-using CustomerTiering.Functions.Portal;
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
+using CustomerTiering.Functions.Portal;
 using CustomerTiering.Storage.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,8 +15,9 @@ namespace CustomerTiering.Functions.Regrading;
 public sealed class RegradeEndpoints(RegradeRuns runs, RegradeRequestReader reader, RunStore runStore, RunArtifacts artifacts)
 {
     [Function("RequestRegrade")]
+    [CallableBy(AppRoles.Administer)]
     public async Task<Results<Accepted<RunAccepted>, RefusedRequest, ConflictProblem>> RequestAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/regrade")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/regrade")] HttpRequest request,
         [AsParameters] RegradeInput input,
         CancellationToken cancellationToken)
     {
@@ -35,8 +37,9 @@ public sealed class RegradeEndpoints(RegradeRuns runs, RegradeRequestReader read
     }
 
     [Function("GetRun")]
+    [CallableBy(AppRoles.Administer)]
     public async Task<Results<Ok<RunView>, RefusedRequest, NotFoundProblem>> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/runs/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/runs/{id}")] HttpRequest request,
         [AsParameters] RunInput input,
         CancellationToken cancellationToken)
     {
@@ -63,15 +66,17 @@ public sealed class RegradeEndpoints(RegradeRuns runs, RegradeRequestReader read
     }
 
     [Function("ListRuns")]
+    [CallableBy(AppRoles.Administer)]
     public async Task<Results<Ok<IReadOnlyList<RunRecord>>, RefusedRequest>> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/runs")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/runs")] HttpRequest request,
         [AsParameters] RecentInput input,
         CancellationToken cancellationToken) =>
         input.Refusal is { } refused ? refused : TypedResults.Ok(await runStore.RecentAsync(input.Top, cancellationToken));
 
     [Function("ResumeRun")]
+    [CallableBy(AppRoles.Administer)]
     public async Task<Results<Accepted<RunAccepted>, RefusedRequest, NotFoundProblem, ConflictProblem>> ResumeAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "manage/runs/{id}/resume")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/runs/{id}/resume")] HttpRequest request,
         [AsParameters] RunInput input,
         CancellationToken cancellationToken)
     {

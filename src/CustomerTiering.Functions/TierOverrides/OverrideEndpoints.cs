@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Policies;
 using CustomerTiering.Storage.TierOverrides;
@@ -14,12 +15,10 @@ public sealed class OverrideEndpoints(OverrideStore overrides, PolicyStore polic
 {
     private const int MaxReasonLength = 500;
 
-    /// <summary>App Service authentication's header naming the signed-in caller; without it, the master key is who.</summary>
-    private const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
-
     [Function("SetOverride")]
+    [CallableBy(AppRoles.Administer)]
     public async Task<Results<Ok<OverrideView>, RefusedRequest>> SetAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "manage/overrides/{customerId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "manage/overrides/{customerId}")] HttpRequest request,
         [AsParameters] SetOverrideInput input,
         CancellationToken cancellationToken)
     {
@@ -54,14 +53,15 @@ public sealed class OverrideEndpoints(OverrideStore overrides, PolicyStore polic
             return RefusedRequest.Invalid(errors);
         }
 
-        var pinned = new StoredOverride(input.CustomerId.Value, asked!.Tier!, asked.Reason!.Trim(), expires, Who(request), now);
+        var pinned = new StoredOverride(input.CustomerId.Value, asked!.Tier!, asked.Reason!.Trim(), expires, Caller.Of(request.HttpContext).AsActor(), now);
         await overrides.SetAsync(pinned, cancellationToken);
         return TypedResults.Ok(OverrideView.Of(pinned, today));
     }
 
     [Function("RemoveOverride")]
+    [CallableBy(AppRoles.Administer)]
     public async Task<Results<Ok<OverrideView>, RefusedRequest, NotFoundProblem>> RemoveAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "manage/overrides/{customerId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "manage/overrides/{customerId}")] HttpRequest request,
         [AsParameters] OverrideInput input,
         CancellationToken cancellationToken)
     {
@@ -71,27 +71,25 @@ public sealed class OverrideEndpoints(OverrideStore overrides, PolicyStore polic
         }
 
         var now = clock.GetUtcNow();
-        return await overrides.RemoveAsync(input.CustomerId.Value, Who(request), now, cancellationToken) is { } removed
+        return await overrides.RemoveAsync(input.CustomerId.Value, Caller.Of(request.HttpContext).AsActor(), now, cancellationToken) is { } removed
             ? TypedResults.Ok(OverrideView.Of(removed, DateOnly.FromDateTime(now.UtcDateTime)))
             : new NotFoundProblem("No override", $"Customer '{input.CustomerId}' has no override.");
     }
 
     [Function("ListOverrides")]
+    [CallableBy(AppRoles.Administer)]
     public async Task<Ok<List<OverrideView>>> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/overrides")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/overrides")] HttpRequest request, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return TypedResults.Ok((await overrides.ListAsync(cancellationToken)).Select(o => OverrideView.Of(o, today)).ToList());
     }
 
     [Function("GetOverrideAudit")]
+    [CallableBy(AppRoles.Administer)]
     public async Task<Results<Ok<IReadOnlyList<OverrideAuditEntry>>, RefusedRequest>> AuditAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "manage/overrides/{customerId}/audit")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/overrides/{customerId}/audit")] HttpRequest request,
         [AsParameters] OverrideInput input,
         CancellationToken cancellationToken) =>
         input.Refusal is { } refused ? refused : TypedResults.Ok(await overrides.AuditAsync(input.CustomerId.Value, cancellationToken));
-
-    /// <summary>Who made the change: the signed-in principal where App Service authentication passes one, else the key's kind.</summary>
-    private static string Who(HttpRequest request) =>
-        request.Headers[PrincipalHeader].ToString() is { Length: > 0 and <= 256 } principal ? principal : "master key";
 }

@@ -47,7 +47,8 @@ public sealed class OverrideStore(StorageAccount account)
             ["Tier"] = pinned.Tier,
             ["Reason"] = pinned.Reason,
             ["Expires"] = pinned.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["SetBy"] = pinned.SetBy,
+            ["SetBy"] = pinned.SetBy.Name,
+            ["SetById"] = pinned.SetBy.ObjectId,
             ["SetAt"] = pinned.SetAt,
         };
         var audit = Audit(new OverrideAuditEntry(pinned.CustomerId, before is null ? "Set" : "Changed", pinned.SetBy, pinned.SetAt, before, pinned, pinned.Reason));
@@ -55,7 +56,7 @@ public sealed class OverrideStore(StorageAccount account)
     }
 
     /// <summary>Removes the customer's override and records it; the override removed, or null when there was none.</summary>
-    public async Task<StoredOverride?> RemoveAsync(string customerId, string who, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<StoredOverride?> RemoveAsync(string customerId, Actor who, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(customerId), CurrentRow, cancellationToken: cancellationToken);
         if (!found.HasValue)
@@ -104,6 +105,6 @@ public sealed class OverrideStore(StorageAccount account)
         e.GetString("Tier"),
         e.GetString("Reason"),
         DateOnly.ParseExact(e.GetString("Expires"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        e.GetString("SetBy"),
+        new Actor(e.GetString("SetById"), e.GetString("SetBy")),
         e.GetDateTimeOffset("SetAt") ?? DateTimeOffset.MinValue);
 }

@@ -43,7 +43,7 @@ public sealed class DemoShopApp : IAsyncLifetime
 
     public async Task<JsonElement> GetJsonAsync(string path, string language)
     {
-        using var request = RunningApp.Request(HttpMethod.Get, path);
+        using var request = App.Request(HttpMethod.Get, path);
         request.Headers.Add("Accept-Language", language == "zh" ? "zh-CN" : "en");
         using var response = await App.Client.SendAsync(request);
         response.EnsureSuccessStatusCode();

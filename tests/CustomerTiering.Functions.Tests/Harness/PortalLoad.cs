@@ -25,9 +25,9 @@ public sealed class PortalLoad
     }
 
     /// <summary>Sends GETs of <paramref name="paths"/> in turn, <paramref name="perSecond"/> a second, until <paramref name="stop"/>.</summary>
-    public async Task RunAsync(HttpClient client, IReadOnlyList<string> paths, int perSecond, CancellationToken stop)
+    public async Task RunAsync(RunningApp app, IReadOnlyList<string> paths, int perSecond, CancellationToken stop)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(paths);
         var clock = Stopwatch.StartNew();
         for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -38,19 +38,18 @@ public sealed class PortalLoad
                 await Task.Delay(due, CancellationToken.None);
             }
 
-            _requests.Add(SendAsync(client, paths[n % paths.Count]));
+            _requests.Add(SendAsync(app, paths[n % paths.Count]));
         }
 
         await Task.WhenAll(_requests);
     }
 
-    private async Task SendAsync(HttpClient client, string path)
+    private async Task SendAsync(RunningApp app, string path)
     {
         var timer = Stopwatch.StartNew();
         try
         {
-            using var request = RunningApp.Request(HttpMethod.Get, path);
-            using var response = await client.SendAsync(request);
+            using var response = await app.SendAsync(HttpMethod.Get, path);
             await response.Content.ReadAsByteArrayAsync();
             _answers.Add((response.StatusCode, timer.Elapsed.TotalMilliseconds));
         }

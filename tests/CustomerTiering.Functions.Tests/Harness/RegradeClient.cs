@@ -13,8 +13,8 @@ public sealed class RegradeClient(RunningApp app, StorageAccount account)
 {
     public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
-    public Task<HttpResponseMessage> RequestAsync(object body, string key = RunningApp.MasterKey) =>
-        app.SendAsync(HttpMethod.Post, "/api/manage/regrade", key, JsonContent.Create(body));
+    public Task<HttpResponseMessage> RequestAsync(object body, Who caller = Who.Administrator) =>
+        app.SendAsync(HttpMethod.Post, "/api/manage/regrade", caller, JsonContent.Create(body));
 
     /// <summary>Starts a run and returns its id; fails the test unless the run was accepted.</summary>
     public async Task<string> StartAsync(object body)
@@ -35,7 +35,7 @@ public sealed class RegradeClient(RunningApp app, StorageAccount account)
     /// <summary>The run's view, or null while the handler is down (the dev host answers 502 until it has restarted it).</summary>
     private async Task<JsonElement?> TryGetRunAsync(string runId)
     {
-        using var response = await app.SendAsync(HttpMethod.Get, $"/api/manage/runs/{runId}", RunningApp.MasterKey);
+        using var response = await app.SendAsync(HttpMethod.Get, $"/api/manage/runs/{runId}", Who.Administrator);
         if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable)
         {
             return null;

@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using CustomerTiering.DevHost;
+using CustomerTiering.DevHost.Identity;
 using CustomerTiering.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,6 +13,7 @@ namespace CustomerTiering.Functions.Tests;
 /// <summary>The real function app, run by the dev host from the handler's build output, on the given storage.</summary>
 public sealed class RunningApp : IAsyncDisposable
 {
+    /// <summary>The host's keys: they open no HTTP function of the app (every one is anonymous to the host and checks tokens).</summary>
     public const string FunctionKey = "e2e-function-key";
     public const string MasterKey = "e2e-master-key";
 
@@ -22,6 +25,7 @@ public sealed class RunningApp : IAsyncDisposable
 
     private readonly WebApplication _host;
     private readonly string _settings;
+    private readonly Dictionary<Who, string> _tokens = [];
 
     private RunningApp(WebApplication host, string settings, HttpClient client)
     {
@@ -76,29 +80,48 @@ public sealed class RunningApp : IAsyncDisposable
         return new RunningApp(host, settings, new HttpClient { BaseAddress = new Uri(address) });
     }
 
-    /// <summary>
-    /// A request with a key in <c>x-functions-key</c>, as the portal (the function key) or an administrator (the master
-    /// key) sends it; a null key sends none.
-    /// </summary>
-    public static HttpRequestMessage Request(HttpMethod method, string path, string? key = FunctionKey, HttpContent? content = null)
+    /// <summary>The dev host's token issuer: tests sign tokens with it, good ones and bad.</summary>
+    public DevTokenIssuer Issuer => _host.Services.GetRequiredService<DevTokenIssuer>();
+
+    /// <summary>A token from the dev host's issuer for <paramref name="caller"/>; null for <see cref="Who.Nobody"/>.</summary>
+    public string? TokenFor(Who caller)
+    {
+        if (caller == Who.Nobody)
+        {
+            return null;
+        }
+
+        lock (_tokens)
+        {
+            if (!_tokens.TryGetValue(caller, out var token))
+            {
+                _tokens[caller] = token = Issuer.Issue(Callers.User(caller));
+            }
+
+            return token;
+        }
+    }
+
+    /// <summary>A request with <paramref name="caller"/>'s bearer token, as the portal or an administrator sends it.</summary>
+    public HttpRequestMessage Request(HttpMethod method, string path, Who caller = Who.Portal, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
-        if (key is not null)
+        if (TokenFor(caller) is { } token)
         {
-            request.Headers.Add("x-functions-key", key);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         return request;
     }
 
     /// <summary>Sends a <see cref="Request"/> to the app.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key = FunctionKey, HttpContent? content = null)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Who caller = Who.Portal, HttpContent? content = null)
     {
-        using var request = Request(method, path, key, content);
+        using var request = Request(method, path, caller, content);
         return await Client.SendAsync(request);
     }
 
-    /// <summary>A GET with the function key, as the portal sends it.</summary>
+    /// <summary>A GET as the portal sends it.</summary>
     public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,16 @@
+namespace CustomerTiering.DevHost.Identity;
+
+/// <summary>A person the development issuer signs tokens for: who they are and the app roles they hold.</summary>
+public sealed record DevUser(string Key, string ObjectId, string Name, string Username, IReadOnlyList<string> Roles)
+{
+    /// <summary>
+    /// The demo's people: a sales manager, someone from sales operations who loads the exports, and an administrator. Their object ids are fixed, so that audit rows and owner
+    /// books made in one run of the local stack still name them in the next.
+    /// </summary>
+    public static IReadOnlyList<DevUser> Demo { get; } =
+    [
+        new("manager", "00000000-0000-4000-8000-000000000002", "Sun Lei", "sun.lei@demo.example", ["Tiers.ReadAll"]),
+        new("uploader", "00000000-0000-4000-8000-000000000003", "Zhao Qing", "zhao.qing@demo.example", ["Exports.Upload"]),
+        new("admin", "00000000-0000-4000-8000-000000000004", "Guo Ming", "guo.ming@demo.example", ["Tiering.Administer", "Tiers.ReadAll", "Exports.Upload"]),
+    ];
+}

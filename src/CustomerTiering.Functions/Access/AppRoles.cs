@@ -1,0 +1,21 @@
+namespace CustomerTiering.Functions.Access;
+
+/// <summary>
+/// The app roles of the app registration, as tokens carry them in their <c>roles</c> claim. A person or a machine caller
+/// may hold several; none implies another (an administrator who should read tiers also holds <see cref="ReadAll"/>).
+/// docs/security.md says who should hold which.
+/// </summary>
+public static class AppRoles
+{
+    /// <summary>Sales managers and management's dashboard: every customer and figure.</summary>
+    public const string ReadAll = "Tiers.ReadAll";
+
+    /// <summary>Sales operations: upload and preview exports, follow their own ingestions.</summary>
+    public const string Upload = "Exports.Upload";
+
+    /// <summary>The policy, overrides, regrade runs, the backtest, every ingestion.</summary>
+    public const string Administer = "Tiering.Administer";
+
+    /// <summary>Every role the app knows, in the order docs/security.md lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [ReadAll, Upload, Administer];
+}
