@@ -19,21 +19,15 @@ public sealed class DevTokenIssuer : IDisposable
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
-    private readonly TaskCompletionSource<Uri> _issuer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeProvider _clock;
-    private RSA _rsa = RSA.Create(2048);
-    private RsaSecurityKey _key;
+    // The RSA key inside; swapped whole when the key rolls, so a reader never sees half of two keys.
+    private volatile RsaSecurityKey _key = NewKey();
+    private Uri? _issuer;
 
-    public DevTokenIssuer(TimeProvider clock)
-    {
-        _clock = clock;
-        _key = NewKey(_rsa);
-    }
+    public DevTokenIssuer(TimeProvider clock) => _clock = clock;
 
     /// <summary>The issuer's name, as tokens and metadata carry it; known once the front door has its address.</summary>
-    public Uri Issuer => _issuer.Task.IsCompletedSuccessfully ? _issuer.Task.Result : throw new InvalidOperationException("The dev host has not bound its address yet.");
-
-    public Task<Uri> IssuerAsync => _issuer.Task;
+    public Uri Issuer => Volatile.Read(ref _issuer) ?? throw new InvalidOperationException("The dev host has not bound its address yet.");
 
     /// <summary>The key id tokens are signed with now.</summary>
     public string KeyId => _key.KeyId;
@@ -41,7 +35,7 @@ public sealed class DevTokenIssuer : IDisposable
     public void Bound(Uri frontDoor)
     {
         ArgumentNullException.ThrowIfNull(frontDoor);
-        _issuer.TrySetResult(new Uri(frontDoor, PathBase + "/v2.0"));
+        Volatile.Write(ref _issuer, new Uri(frontDoor, PathBase + "/v2.0"));
     }
 
     /// <summary>A token for <paramref name="user"/>, valid for <see cref="Lifetime"/>.</summary>
@@ -84,18 +78,13 @@ public sealed class DevTokenIssuer : IDisposable
     }
 
     /// <summary>Signs with a new key from now on, as Entra rolls its keys; the worker must fetch the new key when it first meets it.</summary>
-    public void RotateKey()
-    {
-        var old = _rsa;
-        _rsa = RSA.Create(2048);
-        _key = NewKey(_rsa);
-        old.Dispose();
-    }
+    public void RotateKey() => _key = NewKey(); // the old key is left to the collector: a token may be signing with it now
 
     /// <summary>The public half of the signing key, as a JSON Web Key Set.</summary>
     public object KeySet()
     {
-        var parameters = _rsa.ExportParameters(includePrivateParameters: false);
+        var key = _key;
+        var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
         return new
         {
             keys = new[]
@@ -105,7 +94,7 @@ public sealed class DevTokenIssuer : IDisposable
                     kty = "RSA",
                     use = "sig",
                     alg = SecurityAlgorithms.RsaSha256,
-                    kid = _key.KeyId,
+                    kid = key.KeyId,
                     n = Base64UrlEncoder.Encode(parameters.Modulus),
                     e = Base64UrlEncoder.Encode(parameters.Exponent),
                 },
@@ -113,7 +102,7 @@ public sealed class DevTokenIssuer : IDisposable
         };
     }
 
-    public void Dispose() => _rsa.Dispose();
+    public void Dispose() => _key.Rsa.Dispose();
 
-    private static RsaSecurityKey NewKey(RSA rsa) => new(rsa) { KeyId = Guid.NewGuid().ToString("N") };
+    private static RsaSecurityKey NewKey() => new(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N") };
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CustomerTiering.Functions.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -32,9 +34,9 @@ public sealed class AccessMiddleware(EndpointAccess access, IOptionsMonitor<JwtB
             {
                 // Not the token's fault: the issuer's metadata and keys could not be read. Signing in again would not help.
                 Log.IssuerUnavailable(logger, function, unreachable);
-                http.Response.Headers.RetryAfter = "10";
+                http.Response.Headers.RetryAfter = HttpErrorMiddleware.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Sign-in unavailable",
-                    detail: "The token issuer's keys could not be read to check the token. Try again in 10 seconds.").ExecuteAsync(http);
+                    detail: $"The token issuer's keys could not be read to check the token. Try again in {HttpErrorMiddleware.RetryAfterSeconds} seconds.").ExecuteAsync(http);
                 return;
             }
 
