@@ -68,7 +68,7 @@ var names = {
 var deploymentContainer = 'app-package'
 var containers = ['exports', 'reports', 'snapshots', 'runs', 'policies']
 var queues = ['regrade-shards', 'tier-changes']
-var tables = ['Customers', 'Orders', 'Invoices', 'Ingestions', 'Runs', 'Periods', 'Grades', 'RelayedEvents', 'Overrides']
+var tables = ['Customers', 'Orders', 'Invoices', 'Ingestions', 'Runs', 'Periods', 'Grades', 'RelayedEvents', 'Overrides', 'OwnerDirectory']
 var tierChangesTopic = 'tier-changes'
 
 // Built-in role definitions (data plane only).

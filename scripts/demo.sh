@@ -16,6 +16,7 @@ curl -fsS "$base/api/health" >/dev/null
 uploader=$(token uploader)
 admin=$(token admin)
 manager=$(token manager)
+rep=$(token rep)
 
 echo "==> Generating the demo shop in .demo/"
 dotnet artifacts/bin/CustomerTiering.Demo/debug/CustomerTiering.Demo.dll .demo
@@ -29,8 +30,8 @@ upload() { # kind file
     record=$(curl -fsS -H "Authorization: Bearer $uploader" "$base$status")
     state=$(echo "$record" | field o.status)
     case "$state" in
-      Succeeded|PartiallySucceeded) echo "    $2: $state, $(echo "$record" | field o.written) rows written, $(echo "$record" | field o.rejected) rejected, $(echo "$record" | field o.withoutCustomer) without a customer (report: $base$(echo "$record" | field o.reportUrl))"; return 0 ;;
-      Rejected|Failed) echo "    $2: $state: $(echo "$record" | field o.reason)"; return 1 ;;
+      succeeded|partiallySucceeded) echo "    $2: $state, $(echo "$record" | field o.written) rows written, $(echo "$record" | field o.rejected) rejected, $(echo "$record" | field o.withoutCustomer) without a customer (report: $base$(echo "$record" | field o.reportUrl))"; return 0 ;;
+      rejected|failed) echo "    $2: $state: $(echo "$record" | field o.reason)"; return 1 ;;
     esac
     sleep 0.5
   done
@@ -49,13 +50,17 @@ regrade() { # period
     local state
     state=$(curl -fsS -H "Authorization: Bearer $admin" "$base/api/manage/runs/$run" | field o.run.status)
     case "$state" in
-      Succeeded) echo "    $1: run $run succeeded"; return 0 ;;
-      Failed) echo "    $1: run $run failed"; return 1 ;;
+      succeeded) echo "    $1: run $run succeeded"; return 0 ;;
+      failed) echo "    $1: run $run failed"; return 1 ;;
     esac
     sleep 0.5
   done
   echo "    $1: run $run still going"; return 1
 }
+
+echo "==> Mapping the exports' owner \"Li Na\" to the rep li.na@demo.example (PUT /api/manage/owner-directory/{owner})"
+curl -fsS -X PUT -H "Authorization: Bearer $admin" -H "Content-Type: application/json" -d '{"user":"li.na@demo.example"}' \
+  "$base/api/manage/owner-directory/Li%20Na" >/dev/null
 
 last=$(node -e 'const d=new Date();d.setUTCDate(1);d.setUTCMonth(d.getUTCMonth()-1);console.log(d.toISOString().slice(0,7))')
 before=$(node -e 'const d=new Date();d.setUTCDate(1);d.setUTCMonth(d.getUTCMonth()-2);console.log(d.toISOString().slice(0,7))')
@@ -77,15 +82,21 @@ echo
 echo "==> The sales team's books (GET /api/owners)"
 curl -fsS -H "Authorization: Bearer $manager" "$base/api/owners" | field 'o.owners.map(b => `    ${b.owner.padEnd(12)} ${String(b.customers).padStart(4)} customers, VIP ${b.tiers.VIP?.customers ?? 0}, A ${b.tiers.A?.customers ?? 0}${b.overloadedTiers.length ? ", overloaded in " + b.overloadedTiers.join(", ") : ""}`).join("\n") + `\n    needing an owner and without one: ${JSON.stringify(o.withoutOwner)}`'
 echo
-echo "Look further, as one of the demo people (the dev host signs their tokens; docs/security.md):"
-echo "  dashboard        $base/api/dashboard   (sign in as Sun Lei, the sales manager, or Guo Ming, the administrator)"
+echo "==> Li Na's own book, as she sees it signed in as a rep"
+curl -fsS -H "Authorization: Bearer $rep" "$base/api/tiers/summary" | field '`    ${o.customers} customers, ${o.revenue} revenue: ` + o.tiers.map(t => `${t.group} ${t.customers}`).join(", ")'
+echo
+echo "Three ways in, as the demo people (the dev host signs their tokens for 8 hours; docs/security.md):"
+echo "  as the rep       Li Na reads only her own book: dashboard $base/api/dashboard, \"Li Na (rep)\""
+echo "                   rep=\$(curl -s -X POST -d user=rep $base/.dev-issuer/token | node -p 'JSON.parse(require(\"fs\").readFileSync(0)).access_token')"
+echo "                   curl -H \"Authorization: Bearer \$rep\" $base/api/customers"
+echo "  as the manager   Sun Lei reads every customer: the dashboard's \"Sun Lei (manager)\", or user=manager as above"
+echo "  as the admin     Guo Ming runs regrades, the policy, overrides and the owner directory: \"Guo Ming (admin)\", or user=admin"
+echo "  (user=uploader is Zhao Qing, who loads exports and follows her own ingestions)"
 echo "  API reference    $base/api/docs"
-echo "  a token          manager=\$(curl -s -X POST -d user=manager $base/.dev-issuer/token | node -p 'JSON.parse(require(\"fs\").readFileSync(0)).access_token')"
-echo "                   (user=manager reads every customer; user=admin also runs regrades, the policy and overrides;"
-echo "                    user=uploader loads exports and follows its ingestions)"
 echo "  a customer       curl -H \"Authorization: Bearer \$manager\" $base/api/customers/$sample"
 echo "  tier summary     curl -H \"Authorization: Bearer \$manager\" $base/api/tiers/summary"
 echo "  who moved up     curl -H \"Authorization: Bearer \$manager\" '$base/api/movements?direction=up'"
 echo "  VIPs and As without an owner   curl -H \"Authorization: Bearer \$manager\" '$base/api/customers?owner=none'"
 echo "  an owner's book  curl -H \"Authorization: Bearer \$manager\" '$base/api/owners/Li%20Na/customers'"
 echo "  ingestions, their reports and rejected rows   curl -H \"Authorization: Bearer \$admin\" $base/api/ingestions"
+echo "  the owner directory and the owners no one is mapped to   curl -H \"Authorization: Bearer \$admin\" $base/api/manage/owner-directory"

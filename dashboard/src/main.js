@@ -100,7 +100,8 @@ async function render() {
   showList($('stars'), stars.items, c => `${c.id} ${c.name ?? ''} · ${c.grade.tier} · ${money(c.grade.netRevenue)}`);
   showList($('orphans'), orphans.items, c => `${c.id} ${c.name ?? ''} · ${c.grade.tier} · ${money(c.grade.netRevenue)}`);
   drawCharts();
-  Object.assign(document.body.dataset, { state: 'ready', period: summary.period, language: state.language, group: state.group });
+  $('scope-note').hidden = summary.scope !== 'book';
+  Object.assign(document.body.dataset, { state: 'ready', period: summary.period, language: state.language, group: state.group, scope: summary.scope });
 }
 
 function drawCharts() {
@@ -123,7 +124,7 @@ function showTiles(summary) {
   $('tile-customers').textContent = summary.customers.toLocaleString();
   $('tile-revenue').textContent = money(summary.revenue);
   $('tile-top20').textContent = summary.kpis ? percent(summary.kpis.concentration.top20Percent) : '—';
-  $('tile-stars').textContent = summary.risingStars.toLocaleString();
+  $('tile-stars').textContent = summary.risingStars?.toLocaleString() ?? '—';
   const forecast = summary.forecast;
   $('tile-risk').textContent = forecast?.customers ? forecast.riskBands.high.toLocaleString() : '—';
   $('tile-expected').textContent = forecast?.customers ? money(forecast.expectedRevenue) : '—';

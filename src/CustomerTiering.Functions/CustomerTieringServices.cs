@@ -13,6 +13,7 @@ using CustomerTiering.Storage.Events;
 using CustomerTiering.Storage.Grades;
 using CustomerTiering.Storage.Ingestion;
 using CustomerTiering.Storage.Policies;
+using CustomerTiering.Storage.Owners;
 using CustomerTiering.Storage.Runs;
 using CustomerTiering.Storage.TierOverrides;
 
@@ -47,6 +48,8 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<PolicyStore>();
         builder.Services.AddSingleton<PolicyVersions>();
         builder.Services.AddSingleton<OverrideStore>();
+        builder.Services.AddSingleton<OwnerDirectoryStore>();
+        builder.Services.AddSingleton<ReadScopes>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<PeriodStore>();
         builder.Services.AddSingleton<RegradeLock>();

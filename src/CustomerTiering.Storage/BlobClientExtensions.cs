@@ -22,12 +22,16 @@ public static class BlobClientExtensions
     }
 
     /// <summary>Writes the blob only if it does not exist yet (If-None-Match: *); false when it did.</summary>
-    public static async Task<bool> TryCreateAsync(this BlobClient blob, BinaryData content, CancellationToken cancellationToken = default)
+    public static Task<bool> TryCreateAsync(this BlobClient blob, BinaryData content, CancellationToken cancellationToken = default) =>
+        TryCreateAsync(blob, content, null, cancellationToken);
+
+    /// <summary>Writes the blob with that metadata only if it does not exist yet (If-None-Match: *); false when it did.</summary>
+    public static async Task<bool> TryCreateAsync(this BlobClient blob, BinaryData content, IDictionary<string, string>? metadata, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blob);
         try
         {
-            await blob.UploadAsync(content, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+            await blob.UploadAsync(content, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All }, Metadata = metadata }, cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)

@@ -35,9 +35,12 @@ public static class StorageNames
     /// <summary>Administrators' tier overrides and, beside each, its audit trail.</summary>
     public const string OverridesTable = "Overrides";
 
+    /// <summary>Which user each owner name of the exports means, and the directory's audit trail.</summary>
+    public const string OwnerDirectoryTable = "OwnerDirectory";
+
     public static IReadOnlyList<string> Containers { get; } = [ExportsContainer, ReportsContainer, SnapshotsContainer, RunsContainer, PoliciesContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [RegradeShardsQueue, TierChangesQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, InvoicesTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable, OverridesTable];
+    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, InvoicesTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable, OverridesTable, OwnerDirectoryTable];
 }

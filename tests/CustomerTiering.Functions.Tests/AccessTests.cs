@@ -26,6 +26,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     }
 
     private const string ReadAll = "Tiers.ReadAll";
+    private const string ReadOwnBook = "Tiers.ReadOwnBook";
     private const string Upload = "Exports.Upload";
     private const string Administer = "Tiering.Administer";
 
@@ -36,14 +37,14 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         ["GetOpenApi"] = [],
         ["GetApiDocs"] = [],
         ["Health"] = [],
-        ["GetCustomer"] = [ReadAll],
-        ["GetCustomerHistory"] = [ReadAll],
-        ["ListCustomers"] = [ReadAll],
-        ["ListMovements"] = [ReadAll],
-        ["GetTierSummary"] = [ReadAll],
-        ["ListOwners"] = [ReadAll],
-        ["ListOwnerCustomers"] = [ReadAll],
-        ["ListPeriods"] = [ReadAll, Administer],
+        ["GetCustomer"] = [ReadAll, ReadOwnBook],
+        ["GetCustomerHistory"] = [ReadAll, ReadOwnBook],
+        ["ListCustomers"] = [ReadAll, ReadOwnBook],
+        ["ListMovements"] = [ReadAll, ReadOwnBook],
+        ["GetTierSummary"] = [ReadAll, ReadOwnBook],
+        ["ListOwners"] = [ReadAll, ReadOwnBook],
+        ["ListOwnerCustomers"] = [ReadAll, ReadOwnBook],
+        ["ListPeriods"] = [ReadAll, ReadOwnBook, Administer],
         ["GetPolicy"] = [ReadAll, Administer],
         ["GetPolicyVersion"] = [ReadAll, Administer],
         ["UploadExport"] = [Upload],
@@ -53,6 +54,11 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         ["GetRejectedRows"] = [Upload, Administer],
         ["ListIngestions"] = [Upload, Administer],
         ["PutPolicy"] = [Administer],
+        ["ListPolicyVersions"] = [Administer],
+        ["GetOwnerDirectory"] = [Administer],
+        ["SetOwnerDirectoryEntry"] = [Administer],
+        ["RemoveOwnerDirectoryEntry"] = [Administer],
+        ["UploadOwnerDirectory"] = [Administer],
         ["SetOverride"] = [Administer],
         ["RemoveOverride"] = [Administer],
         ["ListOverrides"] = [Administer],
@@ -64,13 +70,13 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         ["RunBacktest"] = [Administer],
     };
 
-    /// <summary>Callers whose token is good, each holding one role (the rep's role opens nothing yet).</summary>
+    /// <summary>Callers whose token is good, each holding one role.</summary>
     private static readonly DevUser[] RoleHolders =
     [
         new("reads-all", "10000000-0000-4000-8000-000000000001", "Reads all", "all@example.com", [ReadAll]),
         new("uploads", "10000000-0000-4000-8000-000000000002", "Uploads", "up@example.com", [Upload]),
         new("administers", "10000000-0000-4000-8000-000000000003", "Administers", "admin@example.com", [Administer]),
-        new("own-book", "10000000-0000-4000-8000-000000000004", "Own book", "rep@example.com", ["Tiers.ReadOwnBook"]),
+        new("own-book", "10000000-0000-4000-8000-000000000004", "Own book", "rep@example.com", [ReadOwnBook]),
         new("no-role", "10000000-0000-4000-8000-000000000005", "No role", "none@example.com", []),
     ];
 

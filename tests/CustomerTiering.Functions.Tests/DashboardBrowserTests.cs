@@ -18,15 +18,7 @@ public sealed class DashboardBrowserTests(DemoShopApp shop)
     [Fact]
     public async Task The_dashboard_signs_in_once_and_shows_the_apis_figures_in_every_chart_for_each_period_and_language()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium package.");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // This machine's network is closed: no background connections, no sandbox (tests run as root).
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync();
         var context = await browser.NewContextAsync(new() { BaseURL = shop.App.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
@@ -70,6 +62,31 @@ public sealed class DashboardBrowserTests(DemoShopApp shop)
     }
 
     [Fact]
+    public async Task The_rep_signs_in_and_sees_her_own_book_only()
+    {
+        await using var browser = await LaunchAsync();
+        var page = await (await browser.NewContextAsync(new() { BaseURL = shop.App.Client.BaseAddress!.ToString() })).NewPageAsync();
+
+        await page.GotoAsync("/api/dashboard");
+        await page.ClickAsync("#demo-users button[data-user=rep]");
+        await page.WaitForSelectorAsync($"body[data-state=ready][data-scope=book][data-period='{DemoShopApp.October}']");
+
+        var book = await shop.GetJsonAsync($"/api/tiers/summary?period={DemoShopApp.October}", "en", Who.Rep);
+        var all = await shop.GetJsonAsync($"/api/tiers/summary?period={DemoShopApp.October}", "en", Who.Manager);
+        var owners = await shop.GetJsonAsync($"/api/owners?period={DemoShopApp.October}", "en", Who.Manager);
+        var liNa = owners.GetProperty("owners").EnumerateArray().Single(o => o.GetProperty("owner").GetString() == "Li Na");
+        Assert.Equal(liNa.GetProperty("customers").GetInt32(), book.GetProperty("customers").GetInt32());
+        Assert.True(book.GetProperty("customers").GetInt32() < all.GetProperty("customers").GetInt32());
+        Assert.Equal(book.GetProperty("customers").GetInt32().ToString("N0", CultureInfo.GetCultureInfo("en")), await page.TextContentAsync("#tile-customers"));
+        Assert.True(await page.IsVisibleAsync("#scope-note"));
+        // The rising stars listed are hers.
+        var stars = await shop.GetJsonAsync($"/api/customers?period={DemoShopApp.October}&risingStar=true&pageSize=10", "en", Who.Rep);
+        Assert.All(stars.GetProperty("items").EnumerateArray(), c => Assert.Equal("Li Na", c.GetProperty("owner").GetString()));
+        Assert.Equal(Math.Max(1, stars.GetProperty("items").GetArrayLength()), await page.Locator("#stars li").CountAsync());
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath("dashboard-rep.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task The_dashboards_files_are_served_with_their_types_and_nothing_else_is()
     {
         var client = shop.App.Client;
@@ -93,6 +110,32 @@ public sealed class DashboardBrowserTests(DemoShopApp shop)
             using var refused = await client.GetAsync(path);
             Assert.True(refused.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest, $"{path}: {refused.StatusCode}");
             Assert.DoesNotContain("\"version\": \"2.0\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal); // host.json never leaks
+        }
+    }
+
+    private static async Task<HeadlessChromium> LaunchAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium package.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // This machine's network is closed: no background connections, no sandbox (tests run as root).
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new HeadlessChromium(playwright, browser);
+    }
+
+    /// <summary>A browser and the Playwright driver behind it, closed together.</summary>
+    private sealed class HeadlessChromium(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
+    {
+        public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => browser.NewContextAsync(options);
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
         }
     }
 

@@ -153,7 +153,8 @@ public sealed class MessyExportsEndToEndTests(AppFixture fixture) : IClassFixtur
     /// <summary>Waits for the ingestion to finish and returns its view.</summary>
     private async Task<JsonElement> FinishedAsync(string id) => (JsonElement)await Eventually.ReturnsAsync<object>(async () =>
     {
-        using var response = await App.GetAsync($"/api/ingestions/{id}");
+        // An administrator: a dropped file has no uploader, so only administrators follow its ingestion.
+        using var response = await App.SendAsync(HttpMethod.Get, $"/api/ingestions/{id}", Who.Administrator);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -198,7 +199,7 @@ public sealed class MessyExportsEndToEndTests(AppFixture fixture) : IClassFixtur
 
     private async Task<JsonElement> GetJsonAsync(string path)
     {
-        using var response = await App.GetAsync(path);
+        using var response = await App.SendAsync(HttpMethod.Get, path, Who.Administrator);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -267,6 +267,16 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
     }
 
     [Fact]
+    public async Task An_on_demand_run_names_the_administrator_who_asked_for_it()
+    {
+        using var response = await shop.App.SendAsync(HttpMethod.Get, $"/api/manage/runs/{shop.February}", Who.Administrator);
+        var requestedBy = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("run").GetProperty("requestedBy");
+        var admin = Callers.User(Who.Administrator);
+
+        Assert.Equal((admin.ObjectId, admin.Name), (requestedBy.GetProperty("objectId").GetString(), requestedBy.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task Periods_are_listed_newest_first_with_their_runs()
     {
         var periods = (await GetJsonAsync("/api/periods")).EnumerateArray().ToList();
@@ -364,6 +374,11 @@ public sealed partial class PortalEndToEndTests(PortalEndToEndTests.GradedShop s
         using var again = await PutPolicyAsync(next);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("portal-2", (await GetJsonAsync("/api/policy/versions/portal-2")).GetProperty("version").GetString());
+        // Who saved it, from the token.
+        using var versions = await shop.App.SendAsync(HttpMethod.Get, "/api/manage/policy/versions", Who.Administrator);
+        var saved = (await versions.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(v => v.GetProperty("version").GetString() == "portal-2");
+        var admin = Callers.User(Who.Administrator);
+        Assert.Equal((admin.ObjectId, admin.Name), (saved.GetProperty("savedBy").GetProperty("objectId").GetString(), saved.GetProperty("savedBy").GetProperty("name").GetString()));
 
         using var tooBig = await PutPolicyAsync("{\"version\":\"" + new string('x', JsonBody.MaxBytes) + "\"}");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);

@@ -38,7 +38,7 @@ public sealed class UploadEndToEndTests(UploadEndToEndTests.LimitedApp fixture) 
 
         var status = await Eventually.ReturnsAsync(async () =>
         {
-            using var response = await App.GetAsync(statusUrl);
+            using var response = await App.SendAsync(HttpMethod.Get, statusUrl, Who.Uploader);
             var record = await response.Content.ReadFromJsonAsync<JsonElement>();
             return record.GetProperty("status").GetString() is "succeeded" or "partiallySucceeded" or "rejected" or "failed" ? (object)record : null;
         }, "the ingestion to finish");
@@ -50,8 +50,24 @@ public sealed class UploadEndToEndTests(UploadEndToEndTests.LimitedApp fixture) 
         var e1 = await table.GetEntityAsync<TableEntity>(TableKeys.PartitionOf("C1"), "C1|E1");
         Assert.Equal("1200.00", e1.Value.GetString("Amount"));
 
-        using var listed = await App.GetAsync("/api/ingestions?top=5");
+        using var listed = await App.SendAsync(HttpMethod.Get, "/api/ingestions?top=5", Who.Uploader);
         Assert.Contains(await listed.Content.ReadFromJsonAsync<JsonElement[]>() ?? [], r => r.GetProperty("id").GetString() == finished.GetProperty("id").GetString());
+
+        // Another uploader (the portal's backend) does not see it at all; an administrator sees it, with who uploaded it.
+        var id = finished.GetProperty("id").GetString();
+        using var otherList = await App.SendAsync(HttpMethod.Get, "/api/ingestions?top=50", Who.Portal);
+        Assert.DoesNotContain(await otherList.Content.ReadFromJsonAsync<JsonElement[]>() ?? [], r => r.GetProperty("id").GetString() == id);
+        foreach (var path in new[] { statusUrl, $"{statusUrl}/report", $"{statusUrl}/rejected.csv" })
+        {
+            using var other = await App.SendAsync(HttpMethod.Get, path, Who.Portal);
+            using var admin = await App.SendAsync(HttpMethod.Get, path, Who.Administrator);
+            Assert.Equal((path, HttpStatusCode.NotFound, HttpStatusCode.OK), (path, other.StatusCode, admin.StatusCode));
+        }
+
+        using var adminView = await App.SendAsync(HttpMethod.Get, statusUrl, Who.Administrator);
+        var uploader = Callers.User(Who.Uploader);
+        var uploadedBy = (await adminView.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("uploadedBy");
+        Assert.Equal((uploader.ObjectId, uploader.Name), (uploadedBy.GetProperty("objectId").GetString(), uploadedBy.GetProperty("name").GetString()));
     }
 
     [Theory]

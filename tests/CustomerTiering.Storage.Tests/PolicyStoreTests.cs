@@ -33,8 +33,26 @@ public sealed class PolicyStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
     [InlineData("default-2")]
     public async Task A_policy_cannot_be_stored_under_a_built_in_version(string version)
     {
-        Assert.False(await Store.SaveAsCurrentAsync(TieringPolicy.Default with { Version = version }));
+        var before = (await Store.CurrentAsync()).Version;
 
-        Assert.Equal(TieringPolicy.Default.Version, (await Store.CurrentAsync()).Version);
+        Assert.False(await Store.SaveAsCurrentAsync(TieringPolicy.Default with { Version = version }, new Actor("oid-1", "Guo Ming"), DateTimeOffset.UnixEpoch));
+
+        Assert.Equal(before, (await Store.CurrentAsync()).Version);
+    }
+
+    [Fact]
+    public async Task A_saved_version_records_who_saved_it_and_when_newest_first()
+    {
+        var first = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        Assert.True(await Store.SaveAsCurrentAsync(TieringPolicy.Default with { Version = $"a-{suffix}" }, new Actor("oid-1", "Guo Ming"), first));
+        Assert.True(await Store.SaveAsCurrentAsync(TieringPolicy.Default with { Version = $"b {suffix}/é" }, new Actor("oid-2", "李 娜"), first.AddHours(1)));
+        Assert.False(await Store.SaveAsCurrentAsync(TieringPolicy.Default with { Version = $"a-{suffix}" }, new Actor("oid-3", "Someone else"), first.AddHours(2)));
+
+        var versions = (await Store.VersionsAsync()).Where(v => v.Version.EndsWith(suffix, StringComparison.Ordinal) || v.Version.EndsWith(suffix + "/é", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            [new PolicyVersionRecord($"b {suffix}/é", new Actor("oid-2", "李 娜"), first.AddHours(1)), new PolicyVersionRecord($"a-{suffix}", new Actor("oid-1", "Guo Ming"), first)],
+            versions);
     }
 }

@@ -10,6 +10,12 @@ public static class AppRoles
     /// <summary>Sales managers and management's dashboard: every customer and figure.</summary>
     public const string ReadAll = "Tiers.ReadAll";
 
+    /// <summary>
+    /// Sales reps: the customers of their own book only, everywhere the readers of all read (docs/security.md says how an
+    /// export's owner names a rep). A holder of <see cref="ReadAll"/> as well reads everything.
+    /// </summary>
+    public const string ReadOwnBook = "Tiers.ReadOwnBook";
+
     /// <summary>Sales operations: upload and preview exports, follow their own ingestions.</summary>
     public const string Upload = "Exports.Upload";
 
@@ -17,5 +23,5 @@ public static class AppRoles
     public const string Administer = "Tiering.Administer";
 
     /// <summary>Every role the app knows, in the order docs/security.md lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [ReadAll, Upload, Administer];
+    public static IReadOnlyList<string> All { get; } = [ReadAll, ReadOwnBook, Upload, Administer];
 }

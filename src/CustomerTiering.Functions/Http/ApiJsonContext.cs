@@ -4,9 +4,12 @@ using CustomerTiering.Domain.Forecasting;
 using CustomerTiering.Exports;
 using CustomerTiering.Functions.Health;
 using CustomerTiering.Functions.Ingestion;
+using CustomerTiering.Functions.Owners;
 using CustomerTiering.Functions.Portal;
 using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Functions.TierOverrides;
+using CustomerTiering.Storage.Owners;
+using CustomerTiering.Storage.Policies;
 using CustomerTiering.Storage.Runs;
 using CustomerTiering.Storage.TierOverrides;
 
@@ -35,6 +38,11 @@ namespace CustomerTiering.Functions.Http;
 [JsonSerializable(typeof(OverrideView))]
 [JsonSerializable(typeof(List<OverrideView>))]
 [JsonSerializable(typeof(IReadOnlyList<OverrideAuditEntry>))]
+[JsonSerializable(typeof(OwnerDirectoryView))]
+[JsonSerializable(typeof(OwnerDirectoryEntry))]
+[JsonSerializable(typeof(OwnerDirectoryChange))]
+[JsonSerializable(typeof(OwnerEntryRequest))]
+[JsonSerializable(typeof(IReadOnlyList<PolicyVersionRecord>))]
 [JsonSerializable(typeof(BacktestReport))]
 [JsonSerializable(typeof(HealthReport))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

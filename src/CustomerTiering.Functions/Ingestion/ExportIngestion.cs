@@ -63,6 +63,7 @@ public sealed class ExportIngestion(
         {
             Id = id, BlobName = blobName, ETag = export.ETag, Status = IngestionStatus.Running,
             CreatedAt = existing?.CreatedAt ?? started, UpdatedAt = started, Attempts = (existing?.Attempts ?? 0) + 1,
+            UploadedBy = existing?.UploadedBy ?? ExportMetadata.UploaderOf(export.Metadata),
         };
         await ledger.SaveAsync(running, cancellationToken);
         Log.IngestionStarted(logger, id);

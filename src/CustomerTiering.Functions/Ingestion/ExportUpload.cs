@@ -1,6 +1,7 @@
 using System.Text;
 using CustomerTiering.Exports.Mapping;
 using CustomerTiering.Functions.Http;
+using CustomerTiering.Storage;
 
 namespace CustomerTiering.Functions.Ingestion;
 
@@ -28,10 +29,15 @@ public static class ExportUpload
     public static string BlobName(UploadKind kind, string fileName, DateTimeOffset now) =>
         $"{kind.ToString().ToLowerInvariant()}/{now:yyyy/MM/dd}/{Guid.NewGuid():N}-{fileName}";
 
-    /// <summary>What the upload says about how to read the file, as blob metadata (ASCII only, so the format is escaped).</summary>
-    public static Dictionary<string, string> Metadata(string? profile, string? dateFormat)
+    /// <summary>What the upload says about how to read the file, and who sent it, as blob metadata (ASCII only, so values are escaped).</summary>
+    public static Dictionary<string, string> Metadata(string? profile, string? dateFormat, Actor uploader)
     {
-        var metadata = new Dictionary<string, string>();
+        ArgumentNullException.ThrowIfNull(uploader);
+        var metadata = new Dictionary<string, string>
+        {
+            [ExportMetadata.UploadedById] = Uri.EscapeDataString(uploader.ObjectId ?? ""),
+            [ExportMetadata.UploadedBy] = Uri.EscapeDataString(uploader.Name),
+        };
         if (profile is not null)
         {
             metadata[ExportMetadata.Profile] = profile;

@@ -59,11 +59,12 @@ public sealed class IngestionEndpoints(
         }
 
         var now = clock.GetUtcNow();
+        var uploader = Caller.Of(request.HttpContext).AsActor();
         var blobName = ExportUpload.BlobName(input.Kind, input.FileName, now);
         string eTag;
         try
         {
-            eTag = await exports.UploadAsync(blobName, request.Body, mediaType, ExportUpload.Metadata(input.Profile, input.DateFormat), cancellationToken);
+            eTag = await exports.UploadAsync(blobName, request.Body, mediaType, ExportUpload.Metadata(input.Profile, input.DateFormat, uploader), cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -73,7 +74,9 @@ public sealed class IngestionEndpoints(
         var id = IngestionLedger.IdOf(blobName, eTag);
         if (await ledger.GetAsync(id, cancellationToken) is null)
         {
-            await ledger.SaveAsync(new IngestionRecord { Id = id, BlobName = blobName, ETag = eTag, Status = IngestionStatus.Queued, CreatedAt = now, UpdatedAt = now }, cancellationToken);
+            await ledger.SaveAsync(
+                new IngestionRecord { Id = id, BlobName = blobName, ETag = eTag, Status = IngestionStatus.Queued, UploadedBy = uploader, CreatedAt = now, UpdatedAt = now },
+                cancellationToken);
         }
 
         var statusUrl = $"/api/ingestions/{id}";
@@ -130,7 +133,7 @@ public sealed class IngestionEndpoints(
             return refused;
         }
 
-        return await ledger.GetAsync(input.Id.Value, cancellationToken) is { } record
+        return await VisibleAsync(request, input.Id.Value, cancellationToken) is { } record
             ? TypedResults.Ok(IngestionView.Of(record))
             : new NotFoundProblem("Unknown ingestion", $"No ingestion {input.Id}.");
     }
@@ -149,7 +152,8 @@ public sealed class IngestionEndpoints(
             return refused;
         }
 
-        return await reports.ReadReportAsync(input.Id.Value, cancellationToken) is { } report
+        return await VisibleAsync(request, input.Id.Value, cancellationToken) is not null
+               && await reports.ReadReportAsync(input.Id.Value, cancellationToken) is { } report
             ? TypedResults.Bytes(report.ToMemory(), "application/json")
             : new NotFoundProblem("No report", $"Ingestion {input.Id} is unknown or has not finished.");
     }
@@ -168,18 +172,33 @@ public sealed class IngestionEndpoints(
             return refused;
         }
 
-        return await reports.OpenRejectedRowsForReadingAsync(input.Id.Value, cancellationToken) is { } rows
+        return await VisibleAsync(request, input.Id.Value, cancellationToken) is not null
+               && await reports.OpenRejectedRowsForReadingAsync(input.Id.Value, cancellationToken) is { } rows
             ? TypedResults.Stream(rows, "text/csv; charset=utf-8", fileDownloadName: $"{input.Id}-rejected.csv")
             : new NotFoundProblem("No rejected rows", $"Ingestion {input.Id} is unknown, has not finished, or rejected no row.");
     }
 
+    /// <summary>The latest ingestions the caller may follow: all of them for an administrator, their own uploads for an uploader.</summary>
     [Function("ListIngestions")]
     [CallableBy(AppRoles.Upload, AppRoles.Administer)]
     public async Task<Results<Ok<List<IngestionView>>, RefusedRequest>> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ingestions")] HttpRequest request,
         [AsParameters] RecentInput input,
-        CancellationToken cancellationToken) =>
-        input.Refusal is { } refused ? refused : TypedResults.Ok((await ledger.RecentAsync(input.Top, cancellationToken)).Select(IngestionView.Of).ToList());
+        CancellationToken cancellationToken)
+    {
+        if (input.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        var caller = Caller.Of(request.HttpContext);
+        var recent = await ledger.RecentAsync(input.Top, caller.Holds(AppRoles.Administer) ? null : caller.ObjectId, cancellationToken);
+        return TypedResults.Ok(recent.Select(IngestionView.Of).ToList());
+    }
+
+    /// <summary>The ingestion, when the caller may follow it (<see cref="IngestionVisibility"/>).</summary>
+    private async Task<IngestionRecord?> VisibleAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await ledger.GetAsync(id, cancellationToken) is { } record && IngestionVisibility.Sees(Caller.Of(request.HttpContext), record) ? record : null;
 
     /// <summary>The body's first bytes, and whether they are all of it; the rest is never read.</summary>
     private static async Task<(byte[] Head, bool Complete)> ReadHeadAsync(Stream body, CancellationToken cancellationToken)

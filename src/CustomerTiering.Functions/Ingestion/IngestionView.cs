@@ -1,3 +1,4 @@
+using CustomerTiering.Storage;
 using CustomerTiering.Storage.Ingestion;
 
 namespace CustomerTiering.Functions.Ingestion;
@@ -18,6 +19,7 @@ public sealed record IngestionView(
     string? ReportUrl,
     string? RejectedRowsUrl,
     int Attempts,
+    Actor? UploadedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     bool IsFinished)
@@ -31,6 +33,6 @@ public sealed record IngestionView(
             record.Written, record.Reason, record.ReportPath,
             finished ? $"/api/ingestions/{record.Id}/report" : null,
             finished && record.Rejected > 0 ? $"/api/ingestions/{record.Id}/rejected.csv" : null,
-            record.Attempts, record.CreatedAt, record.UpdatedAt, record.IsFinished);
+            record.Attempts, record.UploadedBy, record.CreatedAt, record.UpdatedAt, record.IsFinished);
     }
 }

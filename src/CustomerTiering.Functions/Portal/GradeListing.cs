@@ -1,4 +1,5 @@
 using CustomerTiering.Domain.Policy;
+using CustomerTiering.Functions.Access;
 using CustomerTiering.Functions.Http;
 using CustomerTiering.Storage.Grades;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,19 +8,34 @@ namespace CustomerTiering.Functions.Portal;
 
 /// <summary>
 /// The lists of a period's grades (customers, an owner's book, movements): a page at a time, each page cached by ETag,
-/// with a continuation token that is good only for the same list, filters and period.
+/// with a continuation token that is good only for the same list, filters, scope and period. A rep's list is narrowed
+/// to the owner names of the period that are theirs; a list they ask for outside their book is empty.
 /// </summary>
-public sealed class GradeListing(PeriodDirectory periods, GradeStore grades, PolicyVersions policies)
+public sealed class GradeListing(PeriodDirectory periods, GradeStore grades, PolicyVersions policies, RunSummaries summaries, ReadScopes scopes)
 {
     public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> PageAsync(
         HttpContext context, string list, GradeFilter filter, GradeListInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(input);
         var lookup = await periods.FindAsync(input.Period, cancellationToken);
         if (lookup.Period is not { } found)
         {
             return PeriodDirectory.NotGraded(input.Period);
+        }
+
+        var scope = await scopes.OfAsync(context, cancellationToken);
+        if (!scope.IsEverything)
+        {
+            var owners = (await summaries.GetAsync(found.RunId, cancellationToken))?.Owners?.Owners.Select(b => b.Owner) ?? [];
+            var book = scope.OwnersAmong(owners).Where(o => filter.Owner is null || o == filter.Owner).ToList();
+            if (book.Count == 0 || filter.NeedsOwner)
+            {
+                return TypedResults.Ok(new GradePage(found.Period, [], null));
+            }
+
+            filter = filter with { Owners = book };
         }
 
         var query = $"{list}|{found.RunId}|{filter}";

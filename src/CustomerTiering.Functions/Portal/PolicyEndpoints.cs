@@ -13,7 +13,7 @@ namespace CustomerTiering.Functions.Portal;
 /// as its own document (<see cref="TieringPolicyJson"/>, the format of <c>policy/</c>), so these answers declare its type
 /// by attribute and write it as the document, and the new version is read and checked by its own parser.
 /// </summary>
-public sealed class PolicyEndpoints(PolicyStore policies)
+public sealed class PolicyEndpoints(PolicyStore policies, TimeProvider clock)
 {
     [Function("GetPolicy")]
     [CallableBy(AppRoles.ReadAll, AppRoles.Administer)]
@@ -70,7 +70,7 @@ public sealed class PolicyEndpoints(PolicyStore policies)
                 title: "The policy is not valid");
         }
 
-        if (!await policies.SaveAsCurrentAsync(policy, cancellationToken))
+        if (!await policies.SaveAsCurrentAsync(policy, Caller.Of(request.HttpContext).AsActor(), clock.GetUtcNow(), cancellationToken))
         {
             return new ConflictProblem("Version exists",
                 $"Policy version '{policy.Version}' exists already; a version is never rewritten. Give the new policy a new version.");
@@ -79,6 +79,13 @@ public sealed class PolicyEndpoints(PolicyStore policies)
         request.HttpContext.Response.Headers.Location = $"/api/policy/versions/{Uri.EscapeDataString(policy.Version)}";
         return Document(policy, StatusCodes.Status201Created);
     }
+
+    /// <summary>Every stored version, newest first, with the administrator who saved it and when.</summary>
+    [Function("ListPolicyVersions")]
+    [CallableBy(AppRoles.Administer)]
+    public async Task<Ok<IReadOnlyList<PolicyVersionRecord>>> ListVersionsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/policy/versions")] HttpRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await policies.VersionsAsync(cancellationToken));
 
     private static ContentHttpResult Document(TieringPolicy policy, int status = StatusCodes.Status200OK) =>
         TypedResults.Text(TieringPolicyJson.Serialize(policy), "application/json", Encoding.UTF8, status);

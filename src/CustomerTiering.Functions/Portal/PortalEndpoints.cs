@@ -8,13 +8,15 @@ namespace CustomerTiering.Functions.Portal;
 
 /// <summary>
 /// The sales portal's reads: a customer's grade and history, filtered lists, movements, the tier summary and the periods.
-/// Every answer is of one committed period (the current one unless <c>period</c> says otherwise), cached by ETag.
+/// Every answer is of one committed period (the current one unless <c>period</c> says otherwise), cached by ETag, and
+/// within the caller's <see cref="ReadScope"/>: to a rep, a customer of another book is unknown.
 /// </summary>
-public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, GradeListing listing, RunSummaries summaries, PolicyVersions policies)
+public sealed class PortalEndpoints(
+    PeriodDirectory periods, GradeStore grades, GradeListing listing, RunSummaries summaries, PolicyVersions policies, ReadScopes scopes)
 {
     /// <summary>One point read: the grade row carries the customer's master data as it was graded, so the period reads whole.</summary>
     [Function("GetCustomer")]
-    [CallableBy(AppRoles.ReadAll)]
+    [CallableBy(AppRoles.ReadAll, AppRoles.ReadOwnBook)]
     public async Task<Results<Ok<CustomerView>, NotModified, RefusedRequest, NotFoundProblem>> GetCustomerAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}")] HttpRequest request,
         [AsParameters] CustomerInput input,
@@ -32,13 +34,14 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
         }
 
         var id = input.Id.Value;
+        var scope = await scopes.OfAsync(request.HttpContext, cancellationToken);
         var (language, tag) = ApiLanguage.Of(request);
-        if (HttpCaching.Check(request.HttpContext, $"customer|{found.RunId}|{id}|{tag}", lookup.IsCurrent, tag) is { } unchanged)
+        if (HttpCaching.Check(request.HttpContext, $"customer|{found.RunId}|{id}|{scope.Key}|{tag}", lookup.IsCurrent, tag) is { } unchanged)
         {
             return unchanged;
         }
 
-        if (await grades.GetAsync(found.RunId, id, cancellationToken) is not { } grade)
+        if (await grades.GetAsync(found.RunId, id, cancellationToken) is not { } grade || !scope.Covers(grade.Owner))
         {
             return new NotFoundProblem("Unknown customer", $"Customer '{id}' has no grade in {found.Period}.");
         }
@@ -51,7 +54,7 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("GetCustomerHistory")]
-    [CallableBy(AppRoles.ReadAll)]
+    [CallableBy(AppRoles.ReadAll, AppRoles.ReadOwnBook)]
     public async Task<Results<Ok<HistoryView>, NotModified, RefusedRequest, NotFoundProblem>> GetHistoryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/history")] HttpRequest request,
         [AsParameters] CustomerIdInput input,
@@ -64,18 +67,20 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
 
         var id = input.Id.Value;
         var all = await periods.AllAsync(cancellationToken);
+        var scope = await scopes.OfAsync(request.HttpContext, cancellationToken);
         var (language, tag) = ApiLanguage.Of(request);
-        if (HttpCaching.Check(request.HttpContext, $"history|{string.Join(',', all.Select(p => p.RunId))}|{id}|{tag}", current: true, tag) is { } unchanged)
+        if (HttpCaching.Check(request.HttpContext, $"history|{string.Join(',', all.Select(p => p.RunId))}|{id}|{scope.Key}|{tag}", current: true, tag) is { } unchanged)
         {
             return unchanged;
         }
 
-        // One point read per period, a few at a time: history is a handful of periods, never a scan.
+        // One point read per period, a few at a time: history is a handful of periods, never a scan. A rep sees the
+        // periods in which the customer was in their book.
         var found = new StoredGrade?[all.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, all.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (i, ct) => found[i] = await grades.GetAsync(all[i].RunId, id, ct));
         var history = new List<GradeView>(all.Count);
-        foreach (var grade in found.OfType<StoredGrade>())
+        foreach (var grade in found.OfType<StoredGrade>().Where(g => scope.Covers(g.Owner)))
         {
             history.Add(GradeView.From(grade, language, await policies.DisplayNamesAsync(grade.PolicyVersion, cancellationToken)));
         }
@@ -86,7 +91,7 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("ListCustomers")]
-    [CallableBy(AppRoles.ReadAll)]
+    [CallableBy(AppRoles.ReadAll, AppRoles.ReadOwnBook)]
     public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> ListCustomersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers")] HttpRequest request,
         [AsParameters] CustomerListInput input,
@@ -102,7 +107,7 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("ListMovements")]
-    [CallableBy(AppRoles.ReadAll)]
+    [CallableBy(AppRoles.ReadAll, AppRoles.ReadOwnBook)]
     public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> ListMovementsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "movements")] HttpRequest request,
         [AsParameters] MovementListInput input,
@@ -123,7 +128,7 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("GetTierSummary")]
-    [CallableBy(AppRoles.ReadAll)]
+    [CallableBy(AppRoles.ReadAll, AppRoles.ReadOwnBook)]
     public async Task<Results<Ok<TierSummaryView>, NotModified, RefusedRequest, NotFoundProblem>> GetSummaryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tiers/summary")] HttpRequest request,
         [AsParameters] SummaryInput input,
@@ -141,8 +146,14 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
         }
 
         var group = input.Group;
+        var scope = await scopes.OfAsync(request.HttpContext, cancellationToken);
+        if (group is not null && !scope.IsEverything)
+        {
+            return RefusedRequest.Invalid("group", "A rep's summary is of their own book, which is not split by group.");
+        }
+
         var (language, tag) = ApiLanguage.Of(request);
-        if (HttpCaching.Check(request.HttpContext, $"summary|{found.RunId}|{lookup.Previous?.RunId}|{group}|{tag}", lookup.IsCurrent, tag) is { } unchanged)
+        if (HttpCaching.Check(request.HttpContext, $"summary|{found.RunId}|{lookup.Previous?.RunId}|{group}|{scope.Key}|{tag}", lookup.IsCurrent, tag) is { } unchanged)
         {
             return unchanged;
         }
@@ -150,6 +161,11 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
         var now = await summaries.GetAsync(found.RunId, cancellationToken)
             ?? throw new InvalidOperationException($"Run {found.RunId} is committed without a summary.");
         var before = lookup.Previous is { } previous ? await summaries.GetAsync(previous.RunId, cancellationToken) : null;
+        if (!scope.IsEverything)
+        {
+            return TypedResults.Ok(TierSummaryView.OfBook(found.Period, found.RunId, now.Grading, now.Owners, lookup.Previous?.Period, before?.Owners, scope));
+        }
+
         if (group is not null && now.Grading.Groups?.FirstOrDefault(g => g.Group == group) is null)
         {
             return new NotFoundProblem("Unknown group", now.Grading.Groups is { } groups
@@ -161,7 +177,7 @@ public sealed class PortalEndpoints(PeriodDirectory periods, GradeStore grades, 
     }
 
     [Function("ListPeriods")]
-    [CallableBy(AppRoles.ReadAll, AppRoles.Administer)]
+    [CallableBy(AppRoles.ReadAll, AppRoles.ReadOwnBook, AppRoles.Administer)]
     public async Task<Ok<List<PeriodView>>> ListPeriodsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "periods")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using CustomerTiering.Domain.Forecasting;
 using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Domain.Reasons;
+using CustomerTiering.Functions.Access;
 
 namespace CustomerTiering.Functions.Portal;
 
@@ -16,8 +17,13 @@ namespace CustomerTiering.Functions.Portal;
 /// without owner stay the whole book's). The movement matrix (last period's tier, or "new", to this period's) and the
 /// R×FM grid are what the dashboard draws its flow and heatmap from. Credit grades (per grade, and tier × grade) and the
 /// forecast (models, risk bands) are the whole book's.
+/// A rep's summary (<see cref="Scope"/> <c>book</c>) is of their own customers: customers, revenue and tiers with the
+/// change since the period before, from the run's owner books; every figure kept only for the whole book (segments,
+/// classes, stages, rising stars, KPIs, warnings, movements, grids, credit, forecast, customers without owner) is absent
+/// or empty, so that nothing of other books shows.
 /// </summary>
 public sealed record TierSummaryView(
+    string Scope,
     string Period,
     string RunId,
     string PolicyVersion,
@@ -28,7 +34,7 @@ public sealed record TierSummaryView(
     IReadOnlyList<GroupView> Segments,
     IReadOnlyList<GroupView> AbcClasses,
     IReadOnlyList<GroupView> Lifecycle,
-    int RisingStars,
+    int? RisingStars,
     IReadOnlyDictionary<string, int> WithoutOwner,
     GradingKpis? Kpis,
     IReadOnlyList<WarningView> Warnings,
@@ -53,7 +59,7 @@ public sealed record TierSummaryView(
             before = before?.Groups?.FirstOrDefault(g => g.Group == group)?.Summary;
         }
 
-        return new TierSummaryView(period, runId, now.PolicyVersion, previousPeriod, now.Customers, now.TotalRevenue,
+        return new TierSummaryView("all", period, runId, now.PolicyVersion, previousPeriod, now.Customers, now.TotalRevenue,
             GroupView.Compare(now.Tiers, before?.Tiers), GroupView.Compare(now.Segments, before?.Segments),
             GroupView.Compare(now.AbcClasses, before?.AbcClasses), GroupView.Compare(now.Lifecycle, before?.Lifecycle), now.RisingStars,
             (owners ?? OwnerSummary.Empty).WithoutOwner, now.Kpis, [.. (now.Warnings ?? []).Select(w => WarningView.Of(w, language))],
@@ -63,5 +69,27 @@ public sealed record TierSummaryView(
                     whole.TotalRevenue > 0 ? Math.Round((double)(g.Summary.TotalRevenue / whole.TotalRevenue), 6) : 0))]
                 : null,
             now.Movements, now.RfmGrid, whole.Credit, whole.Forecast);
+    }
+
+    /// <summary>The summary of a rep's book: the tiers of the run's owner books that are in <paramref name="scope"/>, added up.</summary>
+    public static TierSummaryView OfBook(
+        string period, string runId, GradingSummary now, OwnerSummary? owners, string? previousPeriod, OwnerSummary? before, ReadScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        ArgumentNullException.ThrowIfNull(scope);
+        var tiers = now.Tiers.Select(t => t.Group).ToList();
+        var book = TiersOf(owners, tiers, scope);
+        return new TierSummaryView("book", period, runId, now.PolicyVersion, previousPeriod, book.Sum(t => t.Customers), book.Sum(t => t.Revenue),
+            GroupView.Compare(book, previousPeriod is null ? null : TiersOf(before, tiers, scope)), [], [], [], null,
+            new Dictionary<string, int>(), null, [], now.GroupBy, null, null, new Dictionary<string, IReadOnlyDictionary<string, int>>(), null, null, null);
+    }
+
+    private static List<GroupTotals> TiersOf(OwnerSummary? owners, IReadOnlyList<string> tiers, ReadScope scope)
+    {
+        var books = (owners ?? OwnerSummary.Empty).Owners.Where(b => scope.Covers(b.Owner)).ToList();
+        var loads = tiers.Select(t => (Tier: t, Customers: books.Sum(b => b.Tiers.GetValueOrDefault(t)?.Customers ?? 0),
+            Revenue: books.Sum(b => b.Tiers.GetValueOrDefault(t)?.Revenue ?? 0))).ToList();
+        var revenue = loads.Sum(l => l.Revenue);
+        return [.. loads.Select(l => new GroupTotals(l.Tier, l.Customers, l.Revenue, revenue > 0 ? Math.Round((double)(l.Revenue / revenue), 6) : 0))];
     }
 }

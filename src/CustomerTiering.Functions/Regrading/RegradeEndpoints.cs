@@ -32,7 +32,7 @@ public sealed class RegradeEndpoints(RegradeRuns runs, RegradeRequestReader read
             return RefusedRequest.Invalid(errors, title: "Invalid regrade request");
         }
 
-        var start = await runs.StartAsync(regrade, cancellationToken);
+        var start = await runs.StartAsync(regrade with { RequestedBy = Caller.Of(request.HttpContext).AsActor() }, cancellationToken);
         return start.BlockedBy is { } holder ? RunGoing(holder) : Accepted(start.Run!);
     }
 

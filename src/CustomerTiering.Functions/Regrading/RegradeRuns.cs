@@ -37,6 +37,7 @@ public sealed class RegradeRuns(
             PolicyVersion = request.Policy.Version,
             DryRun = request.DryRun,
             Trigger = request.Trigger,
+            RequestedBy = request.RequestedBy,
             Status = RunStatus.Measuring,
             Shards = request.Shards,
             Measured = ShardSet.Empty(request.Shards),

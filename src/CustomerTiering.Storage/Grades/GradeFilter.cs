@@ -5,6 +5,9 @@ namespace CustomerTiering.Storage.Grades;
 /// <summary>What a list of grades is narrowed to; every field optional. Values go into the query as parameters, never as text.</summary>
 public sealed record GradeFilter
 {
+    /// <summary>Azure Tables refuses a filter of more than 15 comparisons.</summary>
+    private const int MaxComparisons = 15;
+
     public string? Tier { get; init; }
 
     public string? Segment { get; init; }
@@ -30,11 +33,48 @@ public sealed record GradeFilter
 
     public bool Moved { get; init; }
 
+    /// <summary>Only customers whose owner is one of these (a sales rep's book); null for any owner. Never empty.</summary>
+    public IReadOnlyList<string>? Owners { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Owners"/> goes into the query. A book of many owner names would pass the service's limit on
+    /// comparisons; then the store reads the pages without it and keeps the rows of the book (<see cref="Admits"/>).
+    /// </summary>
+    public bool OwnersInQuery => Owners is null || Comparisons(out _) + Owners.Count <= MaxComparisons;
+
+    /// <summary>Whether a row read under <see cref="ToODataFor"/> belongs to the list: always, unless owners were left out of the query.</summary>
+    public bool Admits(StoredGrade grade)
+    {
+        ArgumentNullException.ThrowIfNull(grade);
+        return OwnersInQuery || (grade.Owner is { } owner && Owners!.Contains(owner, StringComparer.Ordinal));
+    }
+
     public string ToODataFor(string runId)
     {
         ArgumentNullException.ThrowIfNull(runId);
         // '.' sorts right after '-': the range covers exactly the run's partitions "{runId}-p000" … "{runId}-p255".
         var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey ge {runId + "-"} and PartitionKey lt {runId + "."}") };
+        Comparisons(out var others);
+        clauses.AddRange(others);
+        if (Owners is not null && OwnersInQuery)
+        {
+            clauses.Add(string.Join(" or ", Owners.Select(o => "Owner" + TableClient.CreateQueryFilter($" eq {o}"))));
+        }
+
+        return string.Join(" and ", clauses.Select(c => $"({c})"));
+    }
+
+    /// <summary>The same filter in words, with every owner of the book: what a list's ETag and continuation are bound to.</summary>
+    public override string ToString()
+    {
+        Comparisons(out var clauses);
+        return string.Join(" and ", clauses) + (Owners is null ? "" : " and Owner in [" + string.Join("|", Owners.Select(TableKeys.Escape)) + "]");
+    }
+
+    // The clauses but the partition range and the owners' set, and how many comparisons they and the range make.
+    private int Comparisons(out List<string> clauses)
+    {
+        clauses = [];
         Add(clauses, "Tier", Tier);
         Add(clauses, "Segment", Segment);
         Add(clauses, "Abc", Abc);
@@ -58,7 +98,7 @@ public sealed record GradeFilter
             clauses.Add(TableClient.CreateQueryFilter($"Movement eq {"Up"} or Movement eq {"Down"}"));
         }
 
-        return string.Join(" and ", clauses.Select(c => $"({c})"));
+        return 2 + clauses.Count + (Moved && Movement is null ? 1 : 0);
     }
 
     private static void Add(List<string> clauses, string property, string? value)

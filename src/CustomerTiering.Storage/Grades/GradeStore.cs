@@ -28,7 +28,7 @@ public sealed class GradeStore(StorageAccount account)
         var query = Table.QueryAsync<TableEntity>(filter.ToODataFor(runId), maxPerPage: pageSize, cancellationToken: cancellationToken);
         await foreach (var page in query.AsPages(continuation, pageSize))
         {
-            return ([.. page.Values.Select(GradeEntities.FromEntity)], page.ContinuationToken);
+            return ([.. page.Values.Select(GradeEntities.FromEntity).Where(filter.Admits)], page.ContinuationToken);
         }
 
         return ([], null);

@@ -28,11 +28,17 @@ public sealed class IngestionLedger(StorageAccount account)
         await Table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>The most recent ingestions, newest first (the ledger is a few rows a day: a scan is cheap).</summary>
-    public async Task<IReadOnlyList<IngestionRecord>> RecentAsync(int top, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The most recent ingestions, newest first, of every file or only of those uploaded by <paramref name="uploaderId"/>
+    /// (the ledger is a few rows a day: a scan is cheap).
+    /// </summary>
+    public async Task<IReadOnlyList<IngestionRecord>> RecentAsync(int top, string? uploaderId = null, CancellationToken cancellationToken = default)
     {
         var all = new List<IngestionRecord>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        var filter = uploaderId is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and UploadedById eq {uploaderId}");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             all.Add(FromEntity(entity));
         }
@@ -54,6 +60,8 @@ public sealed class IngestionLedger(StorageAccount account)
         ["Reason"] = r.Reason is { Length: > 4000 } reason ? reason[..4000] : r.Reason,
         ["ReportPath"] = r.ReportPath,
         ["Attempts"] = r.Attempts,
+        ["UploadedBy"] = r.UploadedBy?.Name,
+        ["UploadedById"] = r.UploadedBy?.ObjectId,
         ["CreatedAt"] = r.CreatedAt,
         ["UpdatedAt"] = r.UpdatedAt,
     };
@@ -73,6 +81,7 @@ public sealed class IngestionLedger(StorageAccount account)
         Reason = e.GetString("Reason"),
         ReportPath = e.GetString("ReportPath"),
         Attempts = e.GetInt32("Attempts") ?? 0,
+        UploadedBy = e.GetString("UploadedBy") is { } uploader ? new Actor(e.GetString("UploadedById"), uploader) : null,
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
     };

@@ -31,6 +31,9 @@ public sealed record IngestionRecord
     /// <summary>Deliveries that have started this ingestion; the host's retries count here.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>Who uploaded the file through the API, from their token; null for a file dropped into the container.</summary>
+    public Actor? UploadedBy { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

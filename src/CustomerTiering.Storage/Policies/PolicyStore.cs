@@ -10,6 +10,9 @@ namespace CustomerTiering.Storage.Policies;
 public sealed class PolicyStore(StorageAccount account)
 {
     private const string CurrentBlob = "current";
+    private const string SavedById = "savedbyid";
+    private const string SavedBy = "savedby";
+    private const string SavedAt = "savedat";
 
     private BlobContainerClient Container => account.Blobs.GetBlobContainerClient(StorageNames.PoliciesContainer);
 
@@ -40,21 +43,48 @@ public sealed class PolicyStore(StorageAccount account)
     /// Stores a new version and makes it current; false when that version exists already (versions are never
     /// rewritten: a run names the version it graded with, and that must keep meaning the same policy).
     /// </summary>
-    public async Task<bool> SaveAsCurrentAsync(TieringPolicy policy, CancellationToken cancellationToken = default)
+    public async Task<bool> SaveAsCurrentAsync(TieringPolicy policy, Actor savedBy, DateTimeOffset savedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(savedBy);
         if (BuiltIn(policy.Version) is not null)
         {
             return false;
         }
 
-        if (!await Container.GetBlobClient(VersionPath(policy.Version)).TryCreateAsync(BinaryData.FromString(TieringPolicyJson.Serialize(policy)), cancellationToken))
+        var metadata = new Dictionary<string, string>
+        {
+            [SavedById] = Uri.EscapeDataString(savedBy.ObjectId ?? ""),
+            [SavedBy] = Uri.EscapeDataString(savedBy.Name),
+            [SavedAt] = savedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (!await Container.GetBlobClient(VersionPath(policy.Version)).TryCreateAsync(BinaryData.FromString(TieringPolicyJson.Serialize(policy)), metadata, cancellationToken))
         {
             return false;
         }
 
         await Container.GetBlobClient(CurrentBlob).UploadAsync(BinaryData.FromString(policy.Version), overwrite: true, cancellationToken);
         return true;
+    }
+
+    /// <summary>Every stored version with who saved it and when, newest first (the built-in ones are not stored).</summary>
+    public async Task<IReadOnlyList<PolicyVersionRecord>> VersionsAsync(CancellationToken cancellationToken = default)
+    {
+        var versions = new List<PolicyVersionRecord>();
+        await foreach (var blob in Container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.Metadata, Azure.Storage.Blobs.Models.BlobStates.None, "versions/", cancellationToken))
+        {
+            var metadata = blob.Metadata;
+            var version = Uri.UnescapeDataString(blob.Name["versions/".Length..^".json".Length]);
+            var savedBy = metadata.TryGetValue(SavedBy, out var name)
+                ? new Actor(metadata.TryGetValue(SavedById, out var id) && id.Length > 0 ? Uri.UnescapeDataString(id) : null, Uri.UnescapeDataString(name))
+                : null;
+            var savedAt = metadata.TryGetValue(SavedAt, out var at)
+                ? DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
+                : blob.Properties.CreatedOn ?? default;
+            versions.Add(new PolicyVersionRecord(version, savedBy, savedAt));
+        }
+
+        return [.. versions.OrderByDescending(v => v.SavedAt)];
     }
 
     /// <summary>

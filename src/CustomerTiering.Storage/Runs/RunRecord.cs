@@ -16,6 +16,9 @@ public sealed record RunRecord
     /// <summary>Scheduled or OnDemand.</summary>
     public required string Trigger { get; init; }
 
+    /// <summary>The administrator who asked for an on-demand run, from their token; null for a scheduled one.</summary>
+    public Actor? RequestedBy { get; init; }
+
     public RunStatus Status { get; init; }
 
     public required int Shards { get; init; }

@@ -23,11 +23,15 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Data the class's tests read, written before the app starts.</summary>
     protected virtual Task SeedAsync() => Task.CompletedTask;
 
+    /// <summary>What the class's tests need done through the running app before they start (regrades, directory entries).</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         await Azurite.InitializeAsync();
         await SeedAsync();
         App = await RunningApp.StartAsync(Azurite.ConnectionString, Azurite.ConnectionString, Settings);
+        await PrepareAsync();
     }
 
     public async Task DisposeAsync()

@@ -10,6 +10,9 @@ public enum Who
     /// <summary>The portal's own backend: reads every customer and uploads exports (what the function key did before sign-in).</summary>
     Portal,
 
+    /// <summary>A sales rep: reads the customers of her own book ("Li Na", li.na@demo.example).</summary>
+    Rep,
+
     /// <summary>A sales manager: reads every customer and figure.</summary>
     Manager,
 
@@ -29,6 +32,7 @@ public static class Callers
     public static DevUser User(Who caller) => caller switch
     {
         Who.Portal => Portal,
+        Who.Rep => Demo("rep"),
         Who.Manager => Demo("manager"),
         Who.Uploader => Demo("uploader"),
         Who.Administrator => Demo("admin"),

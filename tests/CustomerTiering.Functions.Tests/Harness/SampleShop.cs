@@ -12,8 +12,11 @@ namespace CustomerTiering.Functions.Tests;
 /// </summary>
 public static class SampleShop
 {
-    public static async Task SeedAsync(StorageAccount account, int customers, int seed = 7)
+    /// <summary>Writes <paramref name="customers"/> customers and their orders; <paramref name="ownerOf"/> gives customer number n's
+    /// owner (without it, one in eleven has none and the rest are owner0 … owner3).</summary>
+    public static async Task SeedAsync(StorageAccount account, int customers, int seed = 7, Func<int, string?>? ownerOf = null)
     {
+        ownerOf ??= c => c % 11 == 1 ? null : $"owner{c % 4}";
         ArgumentNullException.ThrowIfNull(account);
         await new StorageProvisioner(account).EnsureCreatedAsync();
         var random = new Random(seed);
@@ -25,7 +28,7 @@ public static class SampleShop
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"C{c:0000}");
             var profile = new CustomerProfile(CustomerId.Create(id), $"Customer {c}", c % 3 == 0 ? CustomerType.Enterprise : CustomerType.Individual,
-                c % 2 == 0 ? "East" : "West", "Web", c % 11 == 1 ? null : $"owner{c % 4}", c % 5 == 0 ? new DateOnly(2026, 1, 1).AddDays(c % 60) : null);
+                c % 2 == 0 ? "East" : "West", "Web", ownerOf(c), c % 5 == 0 ? new DateOnly(2026, 1, 1).AddDays(c % 60) : null);
             await customerWriter.AddAsync(CustomerEntities.ToEntity(profile, "seed", now));
 
             // Spend per order falls off with the customer's rank; start and end months vary, so some churn and some are new.
