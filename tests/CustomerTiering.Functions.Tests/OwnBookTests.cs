@@ -3,6 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CustomerTiering.Domain.Customers;
+using CustomerTiering.Storage;
+using CustomerTiering.Storage.Customers;
+using MiniExcelLibs;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
@@ -19,7 +23,15 @@ public sealed class OwnBookTests(OwnBookTests.Fixture fixture) : IClassFixture<O
     {
         public const int Customers = 66;
 
-        protected override Task SeedAsync() => SampleShop.SeedAsync(Account, Customers, ownerOf: OwnerOf);
+        /// <summary>A name a spreadsheet would run as a formula, on a customer of Li Na's book.</summary>
+        public const string Formula = "=HYPERLINK(\"http://evil.example\",\"Click\")";
+
+        protected override async Task SeedAsync()
+        {
+            await SampleShop.SeedAsync(Account, Customers, ownerOf: OwnerOf);
+            var hostile = new CustomerProfile(CustomerId.Create("C0000"), Formula, CustomerType.Enterprise, "East", "Web", OwnerOf(0), null);
+            await Account.Tables.GetTableClient(StorageNames.CustomersTable).UpsertEntityAsync(CustomerEntities.ToEntity(hostile, "seed", DateTimeOffset.UnixEpoch));
+        }
 
         protected override async Task PrepareAsync()
         {
@@ -135,6 +147,41 @@ public sealed class OwnBookTests(OwnBookTests.Fixture fixture) : IClassFixture<O
         using var removed = await App.SendAsync(HttpMethod.Delete, "/api/manage/owner-directory/Zhang%20Min", Who.Administrator);
         using var again = await App.SendAsync(HttpMethod.Delete, "/api/manage/owner-directory/Zhang%20Min", Who.Administrator);
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (removed.StatusCode, again.StatusCode));
+    }
+
+    [Fact]
+    public async Task Lists_download_whole_as_xlsx_and_csv_within_her_book_with_formulas_guarded()
+    {
+        using var xlsx = await App.SendAsync(HttpMethod.Get, "/api/customers?format=xlsx&pageSize=5", Who.Rep);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".xlsx", xlsx.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcel.Query(workbook, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(IdsOwnedBy(BookOwners).Order(StringComparer.Ordinal), rows.Select(r => (string)r["customerId"]).Order(StringComparer.Ordinal));
+        Assert.Equal("'" + Fixture.Formula, rows.Single(r => (string)r["customerId"] == "C0000")["name"]);
+        Assert.All(rows, r => Assert.Contains((string)r["owner"], BookOwners));
+
+        using var request = App.Request(HttpMethod.Get, "/api/movements", Who.Rep);
+        request.Headers.Accept.ParseAdd("text/csv");
+        using var csv = await App.Client.SendAsync(request);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("customerId,name,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(
+            (await AllAsync("/api/movements?pageSize=50", Who.Rep)).Select(m => m.GetProperty("id").GetString()),
+            lines.Skip(1).Select(l => l.Split(',')[0]));
+
+        using var theirs = await App.SendAsync(HttpMethod.Get, "/api/owners/Wang%20Wei/customers?format=csv", Who.Rep);
+        Assert.Single((await theirs.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)); // the header alone
+        using var all = await App.SendAsync(HttpMethod.Get, "/api/customers?format=csv", Who.Manager);
+        Assert.Equal(Fixture.Customers + 1, (await all.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\"", await all.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var overrides = await App.SendAsync(HttpMethod.Get, "/api/manage/overrides?format=csv", Who.Administrator);
+        Assert.StartsWith("customerId,tier,reason,expires,active,setBy,setById,setAt", await overrides.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var badFormat = await App.SendAsync(HttpMethod.Get, "/api/customers?format=pdf", Who.Manager);
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
     }
 
     private Task<HttpResponseMessage> UploadAsync(string csv, Encoding? encoding = null) =>

@@ -39,9 +39,15 @@ public sealed class RejectedRowsCsv(TextWriter writer) : IDisposable
 
     public static string Cell(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        var safe = Guard(value);
         return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+
+    /// <summary>The value, with an apostrophe before it when a spreadsheet would take it for a formula.</summary>
+    public static string Guard(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
     }
 
     public static Encoding Encoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);

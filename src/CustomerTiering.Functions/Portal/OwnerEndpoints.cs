@@ -43,7 +43,7 @@ public sealed class OwnerEndpoints(PeriodDirectory periods, GradeListing listing
 
     [Function("ListOwnerCustomers")]
     [CallableBy(AppRoles.ReadAll, AppRoles.ReadOwnBook)]
-    public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> ListBookAsync(
+    public async Task<Results<Ok<GradePage>, PushStreamHttpResult, NotModified, RefusedRequest, NotFoundProblem>> ListBookAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "owners/{owner}/customers")] HttpRequest request,
         [AsParameters] OwnerBookInput input,
         CancellationToken cancellationToken) =>

@@ -92,7 +92,7 @@ public sealed class PortalEndpoints(
 
     [Function("ListCustomers")]
     [CallableBy(AppRoles.ReadAll, AppRoles.ReadOwnBook)]
-    public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> ListCustomersAsync(
+    public async Task<Results<Ok<GradePage>, PushStreamHttpResult, NotModified, RefusedRequest, NotFoundProblem>> ListCustomersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers")] HttpRequest request,
         [AsParameters] CustomerListInput input,
         CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ public sealed class PortalEndpoints(
 
     [Function("ListMovements")]
     [CallableBy(AppRoles.ReadAll, AppRoles.ReadOwnBook)]
-    public async Task<Results<Ok<GradePage>, NotModified, RefusedRequest, NotFoundProblem>> ListMovementsAsync(
+    public async Task<Results<Ok<GradePage>, PushStreamHttpResult, NotModified, RefusedRequest, NotFoundProblem>> ListMovementsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "movements")] HttpRequest request,
         [AsParameters] MovementListInput input,
         CancellationToken cancellationToken)

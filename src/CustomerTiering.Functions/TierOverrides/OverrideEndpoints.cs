@@ -78,12 +78,25 @@ public sealed class OverrideEndpoints(OverrideStore overrides, PolicyStore polic
 
     [Function("ListOverrides")]
     [CallableBy(AppRoles.Administer)]
-    public async Task<Ok<List<OverrideView>>> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/overrides")] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<Ok<List<OverrideView>>, PushStreamHttpResult, RefusedRequest>> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/overrides")] HttpRequest request,
+        [AsParameters] DownloadInput input,
+        CancellationToken cancellationToken)
     {
+        if (input.Refusal is { } refused)
+        {
+            return refused;
+        }
+
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return TypedResults.Ok((await overrides.ListAsync(cancellationToken)).Select(o => OverrideView.Of(o, today)).ToList());
+        var all = (await overrides.ListAsync(cancellationToken)).Select(o => OverrideView.Of(o, today)).ToList();
+        return SpreadsheetDownload.FormatOf(request, input.Format) is var format and not ListFormat.Json
+            ? SpreadsheetDownload.Create(format, "overrides", OverrideHeader, all.Select(o => new object?[]
+                { o.CustomerId, o.Tier, o.Reason, o.Expires, o.Active, o.SetBy.Name, o.SetBy.ObjectId, o.SetAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) }).ToAsyncEnumerable())
+            : TypedResults.Ok(all);
     }
+
+    private static readonly string[] OverrideHeader = ["customerId", "tier", "reason", "expires", "active", "setBy", "setById", "setAt"];
 
     [Function("GetOverrideAudit")]
     [CallableBy(AppRoles.Administer)]
