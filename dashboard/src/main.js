@@ -113,6 +113,20 @@ function drawCharts() {
   chartOn($('chart-heatmap')).setOption(heatmap(summary, words, state.measure), true);
 }
 
+/** The period's customers (the caller's scope: a rep gets her book) as a file: fetched with the token, then saved. */
+async function download(format) {
+  const response = await fetch(`/api/customers?period=${encodeURIComponent(state.period)}&format=${format}`, {
+    headers: { Authorization: `Bearer ${state.token ?? ''}`, 'Accept-Language': state.language === 'zh' ? 'zh-CN' : 'en' },
+  });
+  if (response.status === 401) throw new SignInRefused();
+  if (response.status === 403) throw new NotAllowed();
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `customers.${format}`;
+  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(await response.blob()), download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
 function showGroups(summary) {
   $('group-picker').hidden = !summary.groups;
   if (!summary.groups) return;
@@ -213,6 +227,9 @@ function start() {
     signOut();
     showLogin();
   });
+  for (const button of document.querySelectorAll('[data-format]')) {
+    button.addEventListener('click', () => guarded(() => download(button.dataset.format)));
+  }
   $('period').addEventListener('change', () => { state.period = $('period').value; guarded(render); });
   $('group').addEventListener('change', () => { state.group = $('group').value; guarded(render); });
   for (const button of document.querySelectorAll('[data-language]')) {

@@ -15,6 +15,7 @@ export const texts = {
     highRisk: 'High churn risk', expectedRevenue: 'Expected revenue, next 12 months', creditByTier: 'Credit grades by tier',
     NoHistory: 'No history',
     ownBook: 'Your own book: the customers you own, and their tiers.',
+    download: 'Every customer of the period:',
   },
   zh: {
     title: '客户分级', period: '期间', group: '分组', allGroups: '全部', signOut: '退出登录',
@@ -31,5 +32,6 @@ export const texts = {
     highRisk: '高流失风险客户', expectedRevenue: '未来 12 个月预计收入', creditByTier: '各等级的信用等级分布',
     NoHistory: '无信用记录',
     ownBook: '您负责的客户：仅显示您名下的客户及其等级。',
+    download: '本期全部客户：',
   },
 };

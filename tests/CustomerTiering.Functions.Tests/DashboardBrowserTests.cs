@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerTiering.Testing;
 using Microsoft.Playwright;
+using MiniExcelLibs;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
@@ -65,7 +66,7 @@ public sealed class DashboardBrowserTests(DemoShopApp shop)
     public async Task The_rep_signs_in_and_sees_her_own_book_only()
     {
         await using var browser = await LaunchAsync();
-        var page = await (await browser.NewContextAsync(new() { BaseURL = shop.App.Client.BaseAddress!.ToString() })).NewPageAsync();
+        var page = await (await browser.NewContextAsync(new() { BaseURL = shop.App.Client.BaseAddress!.ToString(), AcceptDownloads = true })).NewPageAsync();
 
         await page.GotoAsync("/api/dashboard");
         await page.ClickAsync("#demo-users button[data-user=rep]");
@@ -84,6 +85,13 @@ public sealed class DashboardBrowserTests(DemoShopApp shop)
         Assert.All(stars.GetProperty("items").EnumerateArray(), c => Assert.Equal("Li Na", c.GetProperty("owner").GetString()));
         Assert.Equal(Math.Max(1, stars.GetProperty("items").GetArrayLength()), await page.Locator("#stars li").CountAsync());
         await page.ScreenshotAsync(new() { Path = ScreenshotPath("dashboard-rep.png"), FullPage = true });
+
+        // The download button saves her book, and nothing else, as a workbook.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-xlsx"));
+        Assert.Equal($"customers-{DemoShopApp.October}.xlsx", download.SuggestedFilename);
+        var rows = MiniExcel.Query(await download.PathAsync(), useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(book.GetProperty("customers").GetInt32(), rows.Count);
+        Assert.All(rows, r => Assert.Equal("Li Na", r["owner"]));
     }
 
     [Fact]
