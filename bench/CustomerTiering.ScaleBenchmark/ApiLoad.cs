@@ -20,7 +20,8 @@ namespace CustomerTiering.ScaleBenchmark;
 /// <summary>
 /// <c>GET /api/customers/{id}</c> over a graded period of many customers: the bare SDK's point read as the floor, and the
 /// app through the dev host (the way every request reaches the worker: an invocation over gRPC and the request
-/// forwarded) one at a time, as fast as it goes and at a fixed rate; the worker's cold start and working set.
+/// forwarded) one at a time, as fast as it goes and at a fixed rate; the worker's cold start and working set; and the
+/// whole list downloaded as XLSX and CSV, with the worker's peak working set.
 /// </summary>
 internal static class ApiLoad
 {
@@ -87,6 +88,21 @@ internal static class ApiLoad
             Console.WriteLine($"SDK point reads at {rate}/s: p50 {pacedSdk.P50:N1} ms, p99 {pacedSdk.P99:N1} ms, p99.9 {pacedSdk.P999:N1} ms");
             var paced = await OpenLoopAsync(GetCustomer, rate, TimeSpan.FromSeconds(seconds));
             Console.WriteLine($"Through the dev host at {rate}/s: {paced.Rate:N0}/s served, p50 {paced.P50:N1} ms, p99 {paced.P99:N1} ms, p99.9 {paced.P999:N1} ms, {paced.Errors} errors; worker working set {WorkingSetMegabytes(workerId):N0} MB");
+            foreach (var format in new[] { "xlsx", "csv" })
+            {
+                var peak = new PeakMemory(workerId);
+                var timer = Stopwatch.StartNew();
+                using var file = await client.GetAsync(new Uri(devHost, $"/api/customers?format={format}"), HttpCompletionOption.ResponseHeadersRead);
+                file.EnsureSuccessStatusCode();
+                var firstByte = timer.Elapsed;
+                await using var body = await file.Content.ReadAsStreamAsync();
+                var bytes = await CountAsync(body);
+                var (worker, before) = peak.Stop();
+                peak.Dispose();
+                Console.WriteLine($"Download of every customer as {format}: {bytes / (1024.0 * 1024):N1} MB in {timer.Elapsed.TotalSeconds:N1} s (headers after {firstByte.TotalSeconds:N1} s); " +
+                                  $"worker working set {before / (1024.0 * 1024):N0} MB before, peak {worker / (1024.0 * 1024):N0} MB");
+            }
+
             Console.WriteLine();
             Console.WriteLine("| path | throughput | p50 | p99 |");
             Console.WriteLine("|---|---:|---:|---:|");
@@ -103,6 +119,19 @@ internal static class ApiLoad
             File.Delete(settings);
             await azurite.DisposeAsync();
         }
+    }
+
+    private static async Task<long> CountAsync(Stream body)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 
     private static double WorkingSetMegabytes(int processId)
