@@ -1,7 +1,9 @@
 // The dashboard for a sales manager: asks once for an access token (kept for the browser session), then draws the
-// tier summary of the period picked, in English or Chinese. It reads the same portal API as any client. On the local
-// stack the dev host's development issuer lists its demo people, and a click signs in as one of them.
+// tier summary of the period picked, in English or Chinese. It reads the same portal API as any client. In Azure it
+// signs people in with Microsoft Entra ID (MSAL.js, see signin.js); on the local stack the dev host's development
+// issuer lists its demo people, and a click signs in as one of them; anyone may paste a token.
 import { chartOn, drawn, flow, heatmap, pareto, percent, pyramid } from './charts.js';
+import { entraSignIn } from './signin.js';
 import { texts } from './texts.js';
 
 const TOKEN = 'customer-tiering.token';
@@ -214,9 +216,20 @@ async function offerDemoUsers() {
   $('demo-users').hidden = false;
 }
 
+async function offerEntra() {
+  const entra = await entraSignIn().catch(error => { showLogin(error.message); return null; });
+  if (!entra) return;
+  $('entra').hidden = false;
+  $('entra-sign-in').addEventListener('click', () => entra.signIn());
+  // Back from the sign-in page, or signed in before in this session: a token without asking.
+  const token = await entra.token().catch(() => null);
+  if (token) signIn(token);
+}
+
 function start() {
   applyTexts();
   offerDemoUsers();
+  offerEntra();
   $('login').addEventListener('submit', event => {
     event.preventDefault();
     const token = $('token').value.trim();

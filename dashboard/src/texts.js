@@ -16,6 +16,7 @@ export const texts = {
     NoHistory: 'No history',
     ownBook: 'Your own book: the customers you own, and their tiers.',
     download: 'Every customer of the period:',
+    entraSignIn: 'Sign in with Microsoft',
   },
   zh: {
     title: '客户分级', period: '期间', group: '分组', allGroups: '全部', signOut: '退出登录',
@@ -33,5 +34,6 @@ export const texts = {
     NoHistory: '无信用记录',
     ownBook: '您负责的客户：仅显示您名下的客户及其等级。',
     download: '本期全部客户：',
+    entraSignIn: '使用 Microsoft 账户登录',
   },
 };

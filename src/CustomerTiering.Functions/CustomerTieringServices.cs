@@ -75,6 +75,7 @@ public static class CustomerTieringServices
         builder.Services.AddTierChangePublishing();
         builder.AddFaultInjection();
         builder.Services.AddSingleton<ApiReference>();
+        builder.Services.AddOptions<DashboardSignInOptions>().BindConfiguration(DashboardSignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DashboardAssets>();
         return builder;
     }

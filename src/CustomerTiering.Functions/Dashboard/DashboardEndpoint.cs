@@ -13,8 +13,8 @@ public sealed class DashboardEndpoint(DashboardAssets assets)
 {
     [Function("GetDashboard")]
     [CallableByAnyone]
-    [EndpointSummary("The dashboard: its page (no file), dashboard.js or dashboard.css. Anonymous; the page asks the person to sign in.")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html", "text/javascript", "text/css")]
+    [EndpointSummary("The dashboard: its page (no file), dashboard.js, dashboard.css, or sign-in.json (how it signs people in). Anonymous; the page asks the person to sign in.")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html", "text/javascript", "text/css", "application/json")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public Results<FileContentHttpResult, NotFoundProblem> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*file}")] HttpRequest request, string? file) =>
