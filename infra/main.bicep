@@ -274,6 +274,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         // Every HTTP function is anonymous to the host and checks the caller's Entra token itself: no key opens data.
         { name: 'Authentication__Authority', value: '${az.environment().authentication.loginEndpoint}${tenantId}/v2.0' }
         { name: 'Authentication__Audience', value: apiClientId }
+        // The dashboard signs people in with the same registration (a single-page app platform, docs/deployment.md).
+        { name: 'Dashboard__ClientId', value: apiClientId }
+        { name: 'Dashboard__Authority', value: '${az.environment().authentication.loginEndpoint}${tenantId}' }
+        { name: 'Dashboard__Scope', value: 'api://${apiClientId}/access_as_user' }
       ]
     }
   }

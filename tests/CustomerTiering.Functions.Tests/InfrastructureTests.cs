@@ -139,6 +139,16 @@ public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplat
     }
 
     [Fact]
+    public void Callers_and_the_dashboard_sign_in_with_the_apis_registration_in_the_tenant()
+    {
+        Assert.Equal("[parameters('apiClientId')]", AppSettings["Authentication__Audience"]);
+        Assert.Equal("[parameters('apiClientId')]", AppSettings["Dashboard__ClientId"]);
+        Assert.Contains("parameters('tenantId')", AppSettings["Authentication__Authority"], StringComparison.Ordinal);
+        Assert.Contains("parameters('tenantId')", AppSettings["Dashboard__Authority"], StringComparison.Ordinal);
+        Assert.Equal("[format('api://{0}/access_as_user', parameters('apiClientId'))]", AppSettings["Dashboard__Scope"]);
+    }
+
+    [Fact]
     public void Telemetry_goes_to_application_insights_as_the_managed_identity()
     {
         var insights = Assert.Single(Resources("Microsoft.Insights/components"));
