@@ -19,7 +19,8 @@ const state = {
 class SignInRefused extends Error {}
 class NotAllowed extends Error {}
 
-async function api(path) {
+/** The API's answer to a GET with the token and the language; a refusal or a problem thrown. */
+async function request(path) {
   const response = await fetch(path, {
     headers: { Authorization: `Bearer ${state.token ?? ''}`, 'Accept-Language': state.language === 'zh' ? 'zh-CN' : 'en' },
   });
@@ -29,8 +30,10 @@ async function api(path) {
     const problem = await response.json().catch(() => ({}));
     throw new Error(problem.detail ?? problem.title ?? `${response.status} ${response.statusText}`);
   }
-  return response.json();
+  return response;
 }
+
+const api = async path => (await request(path)).json();
 
 const t = () => texts[state.language];
 const money = n => Number(n).toLocaleString(state.language === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 0 });
@@ -117,12 +120,7 @@ function drawCharts() {
 
 /** The period's customers (the caller's scope: a rep gets her book) as a file: fetched with the token, then saved. */
 async function download(format) {
-  const response = await fetch(`/api/customers?period=${encodeURIComponent(state.period)}&format=${format}`, {
-    headers: { Authorization: `Bearer ${state.token ?? ''}`, 'Accept-Language': state.language === 'zh' ? 'zh-CN' : 'en' },
-  });
-  if (response.status === 401) throw new SignInRefused();
-  if (response.status === 403) throw new NotAllowed();
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  const response = await request(`/api/customers?period=${encodeURIComponent(state.period)}&format=${format}`);
   const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `customers.${format}`;
   const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(await response.blob()), download: name });
   link.click();

@@ -21,6 +21,13 @@ public static class TableKeys
 
     public static string PartitionName(int index) => "p" + index.ToString("000", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A row key that sorts newest first: <paramref name="prefix"/>, the time counted down from the latest possible, and
+    /// a suffix that keeps two rows of one tick apart. An audit trail read in key order is newest first.
+    /// </summary>
+    public static string NewestFirst(string prefix, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{Guid.NewGuid():N}");
+
     public static string Escape(string value)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -14,12 +14,10 @@ namespace CustomerTiering.Functions.Tests;
 [Collection(DemoShopApp.Collection)]
 public sealed class DashboardBrowserTests(DemoShopApp shop)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task The_dashboard_signs_in_once_and_shows_the_apis_figures_in_every_chart_for_each_period_and_language()
     {
-        await using var browser = await LaunchAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync();
         var context = await browser.NewContextAsync(new() { BaseURL = shop.App.Client.BaseAddress!.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
@@ -65,7 +63,7 @@ public sealed class DashboardBrowserTests(DemoShopApp shop)
     [Fact]
     public async Task The_rep_signs_in_and_sees_her_own_book_only()
     {
-        await using var browser = await LaunchAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync();
         var page = await (await browser.NewContextAsync(new() { BaseURL = shop.App.Client.BaseAddress!.ToString(), AcceptDownloads = true })).NewPageAsync();
 
         await page.GotoAsync("/api/dashboard");
@@ -118,32 +116,6 @@ public sealed class DashboardBrowserTests(DemoShopApp shop)
             using var refused = await client.GetAsync(path);
             Assert.True(refused.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest, $"{path}: {refused.StatusCode}");
             Assert.DoesNotContain("\"version\": \"2.0\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal); // host.json never leaks
-        }
-    }
-
-    private static async Task<HeadlessChromium> LaunchAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium package.");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // This machine's network is closed: no background connections, no sandbox (tests run as root).
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        return new HeadlessChromium(playwright, browser);
-    }
-
-    /// <summary>A browser and the Playwright driver behind it, closed together.</summary>
-    private sealed class HeadlessChromium(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
-    {
-        public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => browser.NewContextAsync(options);
-
-        public async ValueTask DisposeAsync()
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Playwright;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
@@ -30,13 +29,7 @@ public sealed class DashboardEntraSignInTests(DashboardEntraSignInTests.Fixture 
         using var page = await fixture.App.Client.GetAsync("/api/dashboard");
         Assert.Contains("connect-src 'self' https://login.microsoftonline.com;", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync();
         var origin = fixture.App.Client.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var tab = await (await browser.NewContextAsync(new() { BaseURL = origin })).NewPageAsync();
         var authorize = new TaskCompletionSource<Uri>();

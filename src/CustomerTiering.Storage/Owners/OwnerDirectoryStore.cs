@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 
@@ -112,10 +111,6 @@ public sealed class OwnerDirectoryStore(StorageAccount account)
     private static string RowsStartingWith(string prefix) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
 
-    private static TableEntity Audit(OwnerDirectoryChange change)
-    {
-        // Newest first: the row key counts down from the latest possible time; the suffix keeps two changes in one tick apart.
-        var key = string.Create(CultureInfo.InvariantCulture, $"{AuditPrefix}{DateTimeOffset.MaxValue.UtcTicks - change.At.UtcTicks:D19}-{Guid.NewGuid():N}");
-        return new TableEntity(Partition, key) { ["Entry"] = JsonSerializer.Serialize(change, Json) };
-    }
+    private static TableEntity Audit(OwnerDirectoryChange change) =>
+        new(Partition, TableKeys.NewestFirst(AuditPrefix, change.At)) { ["Entry"] = JsonSerializer.Serialize(change, Json) };
 }

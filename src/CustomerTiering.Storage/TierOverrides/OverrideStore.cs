@@ -93,12 +93,8 @@ public sealed class OverrideStore(StorageAccount account)
         return entries;
     }
 
-    private static TableEntity Audit(OverrideAuditEntry entry)
-    {
-        // Newest first: the row key counts down from the latest possible time; the suffix keeps two changes in one tick apart.
-        var key = string.Create(CultureInfo.InvariantCulture, $"{AuditPrefix}{DateTimeOffset.MaxValue.UtcTicks - entry.At.UtcTicks:D19}-{Guid.NewGuid():N}");
-        return new TableEntity(TableKeys.Escape(entry.CustomerId), key) { ["Entry"] = JsonSerializer.Serialize(entry, Json) };
-    }
+    private static TableEntity Audit(OverrideAuditEntry entry) =>
+        new(TableKeys.Escape(entry.CustomerId), TableKeys.NewestFirst(AuditPrefix, entry.At)) { ["Entry"] = JsonSerializer.Serialize(entry, Json) };
 
     private static StoredOverride ToOverride(TableEntity e) => new(
         e.GetString("CustomerId"),
