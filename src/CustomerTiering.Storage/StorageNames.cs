@@ -15,11 +15,17 @@ public static class StorageNames
 
     public const string PoliciesContainer = "policies";
 
+    /// <summary>Erasure requests' customer ids while they wait to be applied, and the erasure job's lock.</summary>
+    public const string PrivacyContainer = "privacy";
+
     /// <summary>A regrade run's shard work: one message per shard and phase.</summary>
     public const string RegradeShardsQueue = "regrade-shards";
 
     /// <summary>Tier-changed CloudEvents, relayed from here to the Service Bus topic.</summary>
     public const string TierChangesQueue = "tier-changes";
+
+    /// <summary>One message per erasure request: whichever is taken first applies every pending request.</summary>
+    public const string ErasuresQueue = "erasures";
 
     public const string CustomersTable = "Customers";
     public const string OrdersTable = "Orders";
@@ -38,9 +44,12 @@ public static class StorageNames
     /// <summary>Which user each owner name of the exports means, and the directory's audit trail.</summary>
     public const string OwnerDirectoryTable = "OwnerDirectory";
 
-    public static IReadOnlyList<string> Containers { get; } = [ExportsContainer, ReportsContainer, SnapshotsContainer, RunsContainer, PoliciesContainer];
+    /// <summary>Erasure requests (when, who, how many; no ids) and the keyed hashes of every erased customer id.</summary>
+    public const string ErasuresTable = "Erasures";
 
-    public static IReadOnlyList<string> Queues { get; } = [RegradeShardsQueue, TierChangesQueue];
+    public static IReadOnlyList<string> Containers { get; } = [ExportsContainer, ReportsContainer, SnapshotsContainer, RunsContainer, PoliciesContainer, PrivacyContainer];
 
-    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, InvoicesTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable, OverridesTable, OwnerDirectoryTable];
+    public static IReadOnlyList<string> Queues { get; } = [RegradeShardsQueue, TierChangesQueue, ErasuresQueue];
+
+    public static IReadOnlyList<string> Tables { get; } = [CustomersTable, OrdersTable, InvoicesTable, IngestionsTable, RunsTable, PeriodsTable, GradesTable, RelayedEventsTable, OverridesTable, OwnerDirectoryTable, ErasuresTable];
 }

@@ -52,6 +52,22 @@ public sealed class ExportStore(StorageAccount account)
         return uploaded.Value.ETag.ToString("H");
     }
 
+    /// <summary>Every blob of the container, exports and mapping profiles alike, at its current version.</summary>
+    public async Task<IReadOnlyList<StoredExport>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var all = new List<StoredExport>();
+        await foreach (var blob in Container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, null, cancellationToken))
+        {
+            all.Add(new StoredExport(blob.Name, blob.Properties.ETag?.ToString("H") ?? "", blob.Properties.ContentLength ?? 0, blob.Metadata.AsReadOnly()));
+        }
+
+        return all;
+    }
+
+    /// <summary>Deletes the export with its snapshots; true when there was one.</summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default) =>
+        await Container.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+
     /// <summary>The text of a blob beside the exports (a mapping profile), or null when there is none.</summary>
     public async Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default) =>
         (await Container.GetBlobClient(name).DownloadContentOrNullAsync(cancellationToken))?.ToString();

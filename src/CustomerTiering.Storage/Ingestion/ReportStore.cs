@@ -65,6 +65,29 @@ public sealed class ReportStore(StorageAccount account)
         }
     }
 
+    /// <summary>The ids of every ingestion with a report.</summary>
+    public async Task<IReadOnlyList<string>> IdsAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = new List<string>();
+        await foreach (var blob in Container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "ingest/", cancellationToken))
+        {
+            if (blob.Name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                ids.Add(blob.Name["ingest/".Length..^".json".Length]);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The rejected-rows CSV's lines <paramref name="about"/> picks.</summary>
+    public Task<IReadOnlyList<string>> FindRejectedRowsAsync(string id, Func<string, bool> about, CancellationToken cancellationToken = default) =>
+        Privacy.BlobLines.FindAsync(Container.GetBlobClient(RejectedRowsPath(id)), about, cancellationToken);
+
+    /// <summary>Writes the rejected-rows CSV again (with its byte order mark) without the lines <paramref name="about"/> picks.</summary>
+    public Task<long> RemoveRejectedRowsAsync(string id, Func<string, bool> about, CancellationToken cancellationToken = default) =>
+        Privacy.BlobLines.RemoveAsync(Container.GetBlobClient(RejectedRowsPath(id)), about, hasHeader: true, new System.Text.UTF8Encoding(true), cancellationToken);
+
     public Task<BinaryData?> ReadReportAsync(string id, CancellationToken cancellationToken = default) =>
         Container.GetBlobClient(ReportPath(id)).DownloadContentOrNullAsync(cancellationToken);
 }

@@ -86,6 +86,71 @@ public sealed class RunArtifacts(StorageAccount account)
         }
     }
 
+    /// <summary>Every run's artifacts that hold a line per customer (metrics, grades, carried), and their overrides files.</summary>
+    public async IAsyncEnumerable<string> CustomerArtifactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var blob in Container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            if (blob.Name.Contains("/metrics/", StringComparison.Ordinal) || blob.Name.Contains("/grades/", StringComparison.Ordinal)
+                || blob.Name.EndsWith("/carried.jsonl.gz", StringComparison.Ordinal) || blob.Name.EndsWith("/overrides.json", StringComparison.Ordinal))
+            {
+                yield return blob.Name;
+            }
+        }
+    }
+
+    /// <summary>The customer a line of a customer artifact is about: its first property, the id, by how each is declared.</summary>
+    public static string? CustomerOf(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(line));
+        return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
+               && reader.Read() && reader.TokenType == JsonTokenType.String
+            ? reader.GetString()
+            : null;
+    }
+
+    /// <summary>The lines (for an overrides file, the overrides) of <paramref name="path"/> about one of <paramref name="customers"/>.</summary>
+    public async Task<IReadOnlyList<string>> FindAsync(string path, IReadOnlySet<string> customers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return await Privacy.BlobLines.FindAsync(Container.GetBlobClient(path), line => CustomerOf(line) is { } id && customers.Contains(id), cancellationToken);
+        }
+
+        var (_, about) = await OverridesOfAsync(path, customers, cancellationToken);
+        return [.. about.Select(o => o.ToJsonString())];
+    }
+
+    /// <summary>Writes <paramref name="path"/> again without what is about <paramref name="customers"/>; answers how many lines or overrides went.</summary>
+    public async Task<long> RemoveAsync(string path, IReadOnlySet<string> customers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return await Privacy.BlobLines.RemoveAsync(Container.GetBlobClient(path), line => CustomerOf(line) is { } id && customers.Contains(id), cancellationToken: cancellationToken);
+        }
+
+        var (all, about) = await OverridesOfAsync(path, customers, cancellationToken);
+        if (about.Count == 0)
+        {
+            return 0;
+        }
+
+        var kept = new System.Text.Json.Nodes.JsonArray([.. all.Except(about).Select(o => o.DeepClone())]);
+        await WriteTextAsync(path, kept.ToJsonString(), cancellationToken);
+        return about.Count;
+    }
+
+    private async Task<(IReadOnlyList<System.Text.Json.Nodes.JsonNode> All, IReadOnlyList<System.Text.Json.Nodes.JsonNode> About)> OverridesOfAsync(
+        string path, IReadOnlySet<string> customers, CancellationToken cancellationToken)
+    {
+        var all = (System.Text.Json.Nodes.JsonNode.Parse(await ReadTextAsync(path, cancellationToken) ?? "[]") as System.Text.Json.Nodes.JsonArray)?
+            .OfType<System.Text.Json.Nodes.JsonNode>().ToList() ?? [];
+        return (all, [.. all.Where(o => o["customerId"]?.GetValue<string>() is { } id && customers.Contains(id))]);
+    }
+
     public async Task WriteTextAsync(string path, string text, CancellationToken cancellationToken = default) =>
         await Container.GetBlobClient(path).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
 

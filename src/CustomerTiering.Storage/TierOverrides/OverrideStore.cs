@@ -13,6 +13,9 @@ public sealed class OverrideStore(StorageAccount account)
 {
     private const string CurrentRow = "current";
     private const string AuditPrefix = "audit-";
+
+    /// <summary>Where an erased customer's audit rows go: '|' never occurs in an escaped customer id.</summary>
+    public const string ErasedPartition = "|erased";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private TableClient Table => account.Tables.GetTableClient(StorageNames.OverridesTable);
@@ -91,6 +94,28 @@ public sealed class OverrideStore(StorageAccount account)
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// An audit row of an erased customer as it is kept: that an override was set, changed or removed, by whom and when;
+    /// not whose, nor its tier or reason (a reason may name the person). Null for a row that is not an audit row.
+    /// </summary>
+    public static TableEntity? AnonymousAudit(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (!row.RowKey.StartsWith(AuditPrefix, StringComparison.Ordinal)
+            || JsonSerializer.Deserialize<OverrideAuditEntry>(row.GetString("Entry") ?? "null", Json) is not { } entry)
+        {
+            return null;
+        }
+
+        return new TableEntity(ErasedPartition, row.RowKey)
+        {
+            ["Action"] = entry.Action,
+            ["By"] = entry.Who.Name,
+            ["ById"] = entry.Who.ObjectId,
+            ["At"] = entry.At,
+        };
     }
 
     private static TableEntity Audit(OverrideAuditEntry entry) =>
