@@ -45,7 +45,7 @@ internal static class ApiLoad
                 Values = new Dictionary<string, string>
                 {
                     ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated", ["AzureWebJobsStorage"] = azurite.ConnectionString, ["TieringStorage"] = azurite.ConnectionString,
-                    ["RegradeSchedule"] = "0 0 2 1 * *", ["TierChangesTopic"] = "tier-changes-topic",
+                    ["RegradeSchedule"] = "0 0 2 1 * *", ["TierChangesTopic"] = "tier-changes-topic", ["Privacy__ErasureKey"] = CustomerTiering.Testing.TestKeys.ErasureKey,
                     ["Logging__LogLevel__Default"] = "Warning",
                 },
             }));

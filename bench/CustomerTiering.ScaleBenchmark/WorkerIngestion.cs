@@ -30,7 +30,7 @@ internal static class WorkerIngestion
                 {
                     ["AzureWebJobsStorage"] = azurite.ConnectionString, ["TieringStorage"] = azurite.ConnectionString,
                     ["RegradeSchedule"] = "0 0 2 1 * *",
-                    ["TierChangesTopic"] = "tier-changes-topic", ["Ingestion__WriteParallelism"] = $"{parallelism}",
+                    ["TierChangesTopic"] = "tier-changes-topic", ["Privacy__ErasureKey"] = CustomerTiering.Testing.TestKeys.ErasureKey, ["Ingestion__WriteParallelism"] = $"{parallelism}",
                 },
             }));
             await using var host = DevHostApplication.Create(new DevHostOptions

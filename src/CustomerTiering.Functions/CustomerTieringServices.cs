@@ -5,6 +5,7 @@ using CustomerTiering.Functions.Http;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Functions.OpenApi;
 using CustomerTiering.Functions.Portal;
+using CustomerTiering.Functions.Privacy;
 using CustomerTiering.Functions.Publishing;
 using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Storage;
@@ -13,9 +14,12 @@ using CustomerTiering.Storage.Events;
 using CustomerTiering.Storage.Grades;
 using CustomerTiering.Storage.Ingestion;
 using CustomerTiering.Storage.Policies;
+using CustomerTiering.Storage.Privacy;
 using CustomerTiering.Storage.Owners;
 using CustomerTiering.Storage.Runs;
 using CustomerTiering.Storage.TierOverrides;
+
+using Microsoft.Extensions.Options;
 
 namespace CustomerTiering.Functions;
 
@@ -72,6 +76,18 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<PeriodDirectory>();
         builder.Services.AddSingleton<GradeListing>();
         builder.Services.AddSingleton<RunSummaries>();
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services => new CustomerIdHasher(services.GetRequiredService<IOptions<PrivacyOptions>>().Value.Key));
+        builder.Services.AddSingleton<ErasedCustomers>();
+        builder.Services.AddSingleton<ErasureRequests>();
+        builder.Services.AddSingleton<ErasureMessages>();
+        builder.Services.AddSingleton<ErasureLock>();
+        builder.Services.AddSingleton<CustomerRows>();
+        builder.Services.AddSingleton<ExportMentions>();
+        builder.Services.AddSingleton<SnapshotParquet>();
+        builder.Services.AddSingleton<PersonalDataFiles>();
+        builder.Services.AddSingleton<SubjectAccess>();
+        builder.Services.AddSingleton<CustomerErasure>();
         builder.Services.AddTierChangePublishing();
         builder.AddFaultInjection();
         builder.Services.AddSingleton<ApiReference>();

@@ -93,7 +93,7 @@ internal static partial class Log
         LoggerMessage.DefineScope<string, int, Regrading.ShardPhase>("Run {RunId} shard {Shard} {Phase}");
 
     private static readonly Func<ILogger, string, IDisposable?> EventScopeDefinition =
-        LoggerMessage.DefineScope<string>("Event {TierChangeEventId}");
+        LoggerMessage.DefineScope<string>("Event message {EventMessageId}");
 
     public static IDisposable? IngestionScope(ILogger logger, string ingestionId) => IngestionScopeDefinition(logger, ingestionId);
 
@@ -102,7 +102,21 @@ internal static partial class Log
     public static IDisposable? ShardScope(ILogger logger, string runId, int shard, Regrading.ShardPhase phase) =>
         ShardScopeDefinition(logger, runId, shard, phase);
 
-    public static IDisposable? EventScope(ILogger logger, string eventId) => EventScopeDefinition(logger, eventId);
+    public static IDisposable? EventScope(ILogger logger, string messageId) => EventScopeDefinition(logger, messageId);
+
+    [LoggerMessage(EventId = 44, Level = LogLevel.Information, Message = "Erasure waits: {Reason}")]
+    public static partial void ErasureWaits(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 45, Level = LogLevel.Information, Message = "Erasure: {Step} done")]
+    public static partial void ErasureStep(ILogger logger, string step);
+
+    [LoggerMessage(EventId = 46, Level = LogLevel.Information, Message = "Erasure done: {Requests} request(s), {Customers} customer(s), {TableRows} table rows, {Exports} export(s) removed")]
+    public static partial void ErasureDone(ILogger logger, int requests, int customers, long tableRows, long exports);
+
+    private static readonly Func<ILogger, int, int, IDisposable?> ErasureScopeDefinition =
+        LoggerMessage.DefineScope<int, int>("Erasure of {ErasureRequests} request(s), {ErasedCustomers} customer(s)");
+
+    public static IDisposable? ErasureScope(ILogger logger, int requests, int customers) => ErasureScopeDefinition(logger, requests, customers);
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "{Function} refused a caller without a valid token")]
     public static partial void TokenRefused(ILogger logger, string function, Exception? exception);

@@ -5,6 +5,7 @@ using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Ingestion;
+using CustomerTiering.Storage.Privacy;
 using CustomerTiering.Storage.Runs;
 using CustomerTiering.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,10 +23,12 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    private ErasedCustomers Erased => new(Account, TestKeys.Hasher);
+
     private ExportWriteGate WriteGate => new(Account, new RegradeLock(Account), new RunStore(Account), TimeProvider.System);
 
     private ExportIngestion Ingestion(IFaultInjection? faults = null, IngestionOptions? options = null) => new(
-        new ExportStore(Account), new CustomerRecords(Account), new IngestionLedger(Account), new ReportStore(Account), WriteGate, new MappingProfiles(new ExportStore(Account)),
+        new ExportStore(Account), new CustomerRecords(Account), new IngestionLedger(Account), new ReportStore(Account), Erased, WriteGate, new MappingProfiles(new ExportStore(Account)),
         faults ?? NoFaults.Instance, Options.Create(options ?? new IngestionOptions()), TimeProvider.System, NullLogger<ExportIngestion>.Instance);
 
     private static string Orders(int count, int badEvery = 0, string prefix = "O", decimal amount = 10m) =>
@@ -77,6 +80,27 @@ public sealed class IngestionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Contains("\"status\": \"succeeded\"", report!.ToString(), StringComparison.Ordinal);
         Assert.False(await Account.Blobs.GetBlobContainerClient(StorageNames.ReportsContainer).GetBlobClient(ReportStore.RejectedRowsPath(record.Id)).ExistsAsync());
         Assert.Equal(record, await new IngestionLedger(Account).GetAsync(record.Id));
+    }
+
+    [Fact]
+    public async Task Rows_of_erased_customers_are_counted_and_skipped_even_when_bad()
+    {
+        await new ErasedCustomers(Account, TestKeys.Hasher).AddAsync(["GONE-1"], DateTimeOffset.UtcNow);
+        var (name, _) = await UploadAsync("orders/with-erased.csv",
+            "Order ID,Customer ID,Order Date,Amount\nE-1,GONE-1,2026-10-01,100\nE-2, GONE-1 ,2026-13-45,-5\nE-3,KEPT-1,2026-10-03,oops\n"
+            + string.Concat(Enumerable.Range(10, 40).Select(i => $"E-{i},KEPT-1,2026-10-02,50\n")));
+
+        var record = await Ingestion().IngestAsync(name);
+
+        Assert.Equal((41L, 40L, 1L, 40L, 2L), (record!.Rows, record.Accepted, record.Rejected, record.Written, record.Erased));
+        var orders = await SnapshotAsync(StorageNames.OrdersTable);
+        Assert.DoesNotContain(orders.Values, row => row.Contains("GONE-1", StringComparison.Ordinal));
+        Assert.Contains(orders.Values, row => row.Contains("KEPT-1", StringComparison.Ordinal));
+        using var rejected = new StreamReader((await new ReportStore(Account).OpenRejectedRowsForReadingAsync(record.Id))!);
+        var rejectedText = await rejected.ReadToEndAsync();
+        Assert.Contains("oops", rejectedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-13-45", rejectedText, StringComparison.Ordinal);
+        Assert.Contains("\"erased\": 2", (await new ReportStore(Account).ReadReportAsync(record.Id))!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

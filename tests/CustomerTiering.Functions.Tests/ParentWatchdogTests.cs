@@ -21,6 +21,7 @@ public sealed partial class ParentWatchdogTests(AzuriteFixture azurite) : IClass
                 ["TieringStorage"] = azurite.ConnectionString,
                 ["RegradeSchedule"] = "0 0 2 1 * *",
                 ["TierChangesTopic"] = "tier-changes-topic",
+                ["Privacy__ErasureKey"] = CustomerTiering.Testing.TestKeys.ErasureKey,
             },
         }));
         var start = new ProcessStartInfo("dotnet")

@@ -6,6 +6,7 @@ using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Storage.TierOverrides;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Events;
+using CustomerTiering.Storage.Privacy;
 using CustomerTiering.Storage.Runs;
 using CustomerTiering.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -154,7 +155,7 @@ public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task A_duplicate_event_is_relayed_once_but_its_own_redelivery_may_relay_again()
     {
         var sent = new List<PublishedEvent>();
-        var relay = new TierChangeRelay(new RelayedEventLedger(Account), new RecordingPublisher(sent), NullLogger<TierChangeRelay>.Instance);
+        var relay = new TierChangeRelay(new RelayedEventLedger(Account), new ErasedCustomers(Account, TestKeys.Hasher), new RecordingPublisher(sent), NullLogger<TierChangeRelay>.Instance);
         var json = $"{{\"type\":\"{TierChangedEvent.EventType}\",\"id\":\"2024-04-a:C1\",\"data\":{{}}}}";
 
         Assert.True(await relay.RelayAsync(json, "message-1"));

@@ -26,6 +26,9 @@ public sealed record IngestionReport
 
     public decimal WithoutCustomerAmount { get; init; }
 
+    /// <summary>Rows of erased customers: skipped, counted in no other figure, never written.</summary>
+    public long Erased { get; init; }
+
     /// <summary>The orders written: an order file's accepted rows, or the invoices an order-line file's lines made.</summary>
     public long Orders { get; init; }
 

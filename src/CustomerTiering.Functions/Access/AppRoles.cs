@@ -22,6 +22,12 @@ public static class AppRoles
     /// <summary>The policy, overrides, regrade runs, the backtest, every ingestion.</summary>
     public const string Administer = "Tiering.Administer";
 
+    /// <summary>
+    /// Data protection: a person's data on request, and erasure. Not an administrator's by default: erasing cannot be
+    /// undone, and a subject-access answer holds everything about a person.
+    /// </summary>
+    public const string Privacy = "Privacy.Requests";
+
     /// <summary>Every role the app knows, in the order docs/security.md lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [ReadAll, ReadOwnBook, Upload, Administer];
+    public static IReadOnlyList<string> All { get; } = [ReadAll, ReadOwnBook, Upload, Administer, Privacy];
 }

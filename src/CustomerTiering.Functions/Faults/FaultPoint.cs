@@ -11,4 +11,7 @@ public enum FaultPoint
 
     /// <summary>A regrade shard has queued one more event for the relay.</summary>
     EventQueued,
+
+    /// <summary>An erasure finished a step (tables, run artifacts, snapshots, reports, exports); the count is the step's number.</summary>
+    ErasureStepDone,
 }

@@ -6,10 +6,12 @@ using CustomerTiering.Functions.Health;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Functions.Owners;
 using CustomerTiering.Functions.Portal;
+using CustomerTiering.Functions.Privacy;
 using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Functions.TierOverrides;
 using CustomerTiering.Storage.Owners;
 using CustomerTiering.Storage.Policies;
+using CustomerTiering.Storage.Privacy;
 using CustomerTiering.Storage.Runs;
 using CustomerTiering.Storage.TierOverrides;
 
@@ -45,4 +47,16 @@ namespace CustomerTiering.Functions.Http;
 [JsonSerializable(typeof(IReadOnlyList<PolicyVersionRecord>))]
 [JsonSerializable(typeof(BacktestReport))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(ErasureRequestBody))]
+[JsonSerializable(typeof(ErasureRequest))]
+[JsonSerializable(typeof(IReadOnlyList<ErasureRequest>))]
+[JsonSerializable(typeof(PersonalDataView))]
+// A stored row's values, as Table storage types them.
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(DateTimeOffset))]
+[JsonSerializable(typeof(Guid))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -7,6 +7,7 @@ using CustomerTiering.Functions.Faults;
 using CustomerTiering.Storage;
 using CustomerTiering.Storage.Customers;
 using CustomerTiering.Storage.Ingestion;
+using CustomerTiering.Storage.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace CustomerTiering.Functions.Ingestion;
@@ -15,12 +16,14 @@ namespace CustomerTiering.Functions.Ingestion;
 /// Ingests one export blob. Reads its first rows to learn its date format, then the whole file twice: first to check
 /// every row (nothing is written if too many are bad), then to write the good ones. Rows are upserted by key, so a redelivered event, a re-uploaded file or a retry after a crash ends
 /// in exactly the state of one clean run. A file that cannot be read is rejected with a report, never retried.
+/// Rows of erased customers are skipped in both passes and only counted (<see cref="IngestionReport.Erased"/>).
 /// </summary>
 public sealed class ExportIngestion(
     ExportStore exports,
     CustomerRecords records,
     IngestionLedger ledger,
     ReportStore reports,
+    ErasedCustomers erased,
     ExportWriteGate writeGate,
     MappingProfiles profiles,
     IFaultInjection faults,
@@ -113,6 +116,7 @@ public sealed class ExportIngestion(
             Accepted = report.Accepted,
             Rejected = report.Rejected,
             WithoutCustomer = report.WithoutCustomer,
+            Erased = report.Erased,
             Written = report.Written,
             Reason = report.Reason,
             ReportPath = $"{StorageNames.ReportsContainer}/{ReportStore.ReportPath(id)}",
@@ -145,12 +149,20 @@ public sealed class ExportIngestion(
 
         // Pass 1: check every row, keep the first problems and write all of them to the rejected-rows CSV.
         var tally = new RowTally(Limits.MaxErrorsInReport);
+        var erasedBefore = await erased.LoadAsync(cancellationToken);
+        long erasedRows = 0;
         await reports.SaveRejectedRowsAsync(report.IngestionId, async rejectedCsv =>
         {
             using var csv = new RejectedRowsCsv(new StreamWriter(rejectedCsv, RejectedRowsCsv.Encoding));
             using var reader = await OpenAsync(export, cancellationToken);
             foreach (var row in new ExportParser(map, profile, Limits, conventions).Parse(reader))
             {
+                if (IsErased(row, reader, map, erasedBefore))
+                {
+                    erasedRows += row.IsFileRow ? 1 : 0;
+                    continue;
+                }
+
                 tally.Add(row);
                 foreach (var error in row.Errors)
                 {
@@ -163,12 +175,18 @@ public sealed class ExportIngestion(
 
         report = tally.Describe(report with
         {
+            Erased = erasedRows,
             Kind = map.Kind.ToString(),
             DateFormat = conventions.DateFormat?.Name,
             DateFormatSource = conventions.DateFormatSource,
             Columns = map.Uses,
             RejectedRowsPath = tally.Rejected > 0 ? $"{StorageNames.ReportsContainer}/{ReportStore.RejectedRowsPath(report.IngestionId)}" : null,
         }, conventions);
+        if (tally.Rows == 0 && erasedRows > 0)
+        {
+            return report with { Status = IngestionOutcome.Succeeded, Reason = "Every row is of an erased customer; nothing was written." };
+        }
+
         if (tally.Rows == 0)
         {
             throw new ExportRejectedException("The file has a header but no rows.");
@@ -205,10 +223,20 @@ public sealed class ExportIngestion(
         var writer = records.Writer(export.Name, clock.GetUtcNow(), options.Value.WriteParallelism);
         var refreshed = clock.GetTimestamp();
         long handed = 0;
+        long erasedRows = 0;
+        // Read again with this ingestion's write marker up: an erasure recorded before now is seen here, and one
+        // recorded after waits for the marker to come down (CustomerErasure).
+        var erasedNow = await erased.LoadAsync(cancellationToken);
         using (var reader = await OpenAsync(export, cancellationToken))
         {
             foreach (var row in new ExportParser(map, profile, Limits, conventions).Parse(reader))
             {
+                if (IsErased(row, reader, map, erasedNow))
+                {
+                    erasedRows += row.IsFileRow ? 1 : 0;
+                    continue;
+                }
+
                 if (row.Customer is { } customer)
                 {
                     await writer.AddAsync(customer, cancellationToken);
@@ -242,8 +270,18 @@ public sealed class ExportIngestion(
         {
             Status = tally.Rejected == 0 ? IngestionOutcome.Succeeded : IngestionOutcome.PartiallySucceeded,
             Written = handed,
+            Erased = Math.Max(report.Erased, erasedRows),
         };
     }
+
+    /// <summary>
+    /// A row of an erased customer: by the id cell of the row being read (so a bad row of theirs is not even reported),
+    /// or, for an order an invoice's lines made after the last row, by its customer.
+    /// </summary>
+    private static bool IsErased(ParsedRow row, IRowReader reader, ColumnMap map, ErasedSet erased) =>
+        erased.Count > 0 && (row.IsFileRow
+            ? map[CanonicalField.CustomerId] is var column and >= 0 && erased.Contains(reader.Field(column))
+            : row.Order is { } order && erased.Contains(order.Order.CustomerId.Value));
 
     private async Task LeaveGateAsync(string ingestionId)
     {

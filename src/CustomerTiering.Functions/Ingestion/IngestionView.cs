@@ -13,6 +13,7 @@ public sealed record IngestionView(
     long Accepted,
     long Rejected,
     long WithoutCustomer,
+    long Erased,
     long Written,
     string? Reason,
     string? ReportPath,
@@ -29,7 +30,7 @@ public sealed record IngestionView(
         ArgumentNullException.ThrowIfNull(record);
         var finished = record.ReportPath is not null;
         return new IngestionView(
-            record.Id, record.BlobName, record.Status, record.Kind, record.Rows, record.Accepted, record.Rejected, record.WithoutCustomer,
+            record.Id, record.BlobName, record.Status, record.Kind, record.Rows, record.Accepted, record.Rejected, record.WithoutCustomer, record.Erased,
             record.Written, record.Reason, record.ReportPath,
             finished ? $"/api/ingestions/{record.Id}/report" : null,
             finished && record.Rejected > 0 ? $"/api/ingestions/{record.Id}/rejected.csv" : null,

@@ -60,7 +60,7 @@ public sealed class GradeSnapshot(SnapshotStore snapshots, RunArtifacts artifact
         }
     }
 
-    private static async Task WriteGroupAsync(List<SnapshotRow> group, FileStream parquet, bool append, CancellationToken cancellationToken)
+    internal static async Task WriteGroupAsync(List<SnapshotRow> group, FileStream parquet, bool append, CancellationToken cancellationToken)
     {
         await ParquetSerializer.SerializeAsync(group, parquet, new ParquetOptions { Append = append, RowGroupSize = RowGroupSize }, cancellationToken: cancellationToken);
         group.Clear();

@@ -5,6 +5,7 @@ using CustomerTiering.Domain.Grading;
 using CustomerTiering.Domain.Policy;
 using CustomerTiering.Domain.Reasons;
 using CustomerTiering.Storage.Grades;
+using CustomerTiering.Storage.Privacy;
 using CustomerTiering.Storage.Runs;
 using CustomerTiering.Storage.TierOverrides;
 
@@ -14,9 +15,9 @@ namespace CustomerTiering.Functions.Regrading;
 /// The step between the phases, made once per run: every shard's metrics graded together (ranks, cuts and shares are
 /// global), then each shard's grades written for its write phase, with what the next period carries over. Customers are
 /// put in id order first, so the engine gets the same input however many shards measured it: a run over 8 shards equals
-/// a run over 1 bit for bit.
+/// a run over 1 bit for bit. A customer erased since a shard measured them is left out here.
 /// </summary>
-public sealed class RunGrader(RunArtifacts artifacts)
+public sealed class RunGrader(RunArtifacts artifacts, ErasedCustomers erased)
 {
     public async Task<GradedRun> GradeAsync(RunRecord run, TieringPolicy policy, CancellationToken cancellationToken = default)
     {
@@ -27,10 +28,16 @@ public sealed class RunGrader(RunArtifacts artifacts)
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Shared(string? text) => text is null ? null : pool.TryGetValue(text, out var known) ? known : pool[text] = text;
         var metrics = new List<CustomerMetrics>();
+        var erasedSet = await erased.LoadAsync(cancellationToken);
         for (var shard = 0; shard < run.Shards; shard++)
         {
             await foreach (var m in artifacts.ReadLinesAsync(RunArtifacts.MetricsPath(run.Id, shard), GradeJson.Default.StoredMetrics, cancellationToken))
             {
+                if (erasedSet.Contains(m.Id))
+                {
+                    continue;
+                }
+
                 metrics.Add((m with { Region = Shared(m.Region), Channel = Shared(m.Channel), Owner = Shared(m.Owner) }).ToMetrics());
             }
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerTiering.Functions.Publishing;
 using CustomerTiering.Storage.Events;
+using CustomerTiering.Storage.Privacy;
 
 namespace CustomerTiering.Functions.Regrading;
 
@@ -9,7 +10,7 @@ namespace CustomerTiering.Functions.Regrading;
 /// duplicates a retried publish put on the queue. The claim is made before the send; the claiming message, delivered
 /// again after a failed send, sends again (the topic's duplicate detection drops a second copy by message id).
 /// </summary>
-public sealed class TierChangeRelay(RelayedEventLedger ledger, ITierChangePublisher publisher, ILogger<TierChangeRelay> logger)
+public sealed class TierChangeRelay(RelayedEventLedger ledger, ErasedCustomers erased, ITierChangePublisher publisher, ILogger<TierChangeRelay> logger)
 {
     /// <summary>True when the event was sent; false for a duplicate or a message that is no tier-changed event.</summary>
     public async Task<bool> RelayAsync(string message, string messageId, CancellationToken cancellationToken = default)
@@ -21,7 +22,15 @@ public sealed class TierChangeRelay(RelayedEventLedger ledger, ITierChangePublis
             return false;
         }
 
-        using var scope = Log.EventScope(logger, published.Id);
+        // The event's id names its customer: the logs name the queue message instead.
+        using var scope = Log.EventScope(logger, messageId);
+        if (published.Subject is { } subject && subject.StartsWith(CustomerSubject, StringComparison.Ordinal)
+            && await erased.ContainsAsync(subject[CustomerSubject.Length..], cancellationToken))
+        {
+            Log.EventDropped(logger, messageId, "about a customer erased since it was queued");
+            return false;
+        }
+
         if (!await ledger.TryClaimAsync(published.Id, messageId, cancellationToken))
         {
             Log.EventDropped(logger, messageId, "a duplicate of an event already relayed");
@@ -31,6 +40,8 @@ public sealed class TierChangeRelay(RelayedEventLedger ledger, ITierChangePublis
         await publisher.PublishAsync(published, cancellationToken);
         return true;
     }
+
+    private const string CustomerSubject = "customers/";
 
     private static PublishedEvent? Read(string message)
     {

@@ -22,6 +22,9 @@ public sealed record IngestionRecord
     /// <summary>Orders or order lines without a customer id (guest sales): counted, not written, never rejected.</summary>
     public long WithoutCustomer { get; init; }
 
+    /// <summary>Rows of erased customers: skipped, never written (docs/privacy.md).</summary>
+    public long Erased { get; init; }
+
     public long Written { get; init; }
 
     public string? Reason { get; init; }

@@ -88,6 +88,9 @@ public sealed class ReportStore(StorageAccount account)
     public Task<long> RemoveRejectedRowsAsync(string id, Func<string, bool> about, CancellationToken cancellationToken = default) =>
         Privacy.BlobLines.RemoveAsync(Container.GetBlobClient(RejectedRowsPath(id)), about, hasHeader: true, new System.Text.UTF8Encoding(true), cancellationToken);
 
+    public async Task<T?> ReadReportAsync<T>(string id, CancellationToken cancellationToken = default) =>
+        await ReadReportAsync(id, cancellationToken) is { } json ? json.ToObjectFromJson<T>(Json) : default;
+
     public Task<BinaryData?> ReadReportAsync(string id, CancellationToken cancellationToken = default) =>
         Container.GetBlobClient(ReportPath(id)).DownloadContentOrNullAsync(cancellationToken);
 }

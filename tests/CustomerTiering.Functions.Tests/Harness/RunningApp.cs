@@ -54,6 +54,7 @@ public sealed class RunningApp : IAsyncDisposable
             ["DevHost__MasterKey"] = MasterKey,
             ["RegradeSchedule"] = "0 0 2 1 * *",
             ["TierChangesTopic"] = TierChangesTopic,
+            ["Privacy__ErasureKey"] = CustomerTiering.Testing.TestKeys.ErasureKey,
             // A failed message is back after 2 s rather than host.json's 10 s (see QueueMessageLease): what a retry proves
             // does not depend on how long it waits, and the reliability scenarios retry many times.
             ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:02",
