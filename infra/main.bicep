@@ -50,6 +50,11 @@ param exportUploaderPrincipalIds array = []
 @maxLength(36)
 param apiClientId string
 
+@description('The key erased customer ids are remembered by (docs/privacy.md): 32 random bytes, base64, made once per environment and never changed.')
+@secure()
+@minLength(44)
+param erasureKey string
+
 @description('The Microsoft Entra tenant whose tokens the API accepts.')
 param tenantId string = tenant().tenantId
 
@@ -66,9 +71,9 @@ var names = {
   systemTopic: 'evgt-${appName}-${environment}-exports'
 }
 var deploymentContainer = 'app-package'
-var containers = ['exports', 'reports', 'snapshots', 'runs', 'policies']
-var queues = ['regrade-shards', 'tier-changes']
-var tables = ['Customers', 'Orders', 'Invoices', 'Ingestions', 'Runs', 'Periods', 'Grades', 'RelayedEvents', 'Overrides', 'OwnerDirectory']
+var containers = ['exports', 'reports', 'snapshots', 'runs', 'policies', 'privacy']
+var queues = ['regrade-shards', 'tier-changes', 'erasures']
+var tables = ['Customers', 'Orders', 'Invoices', 'Ingestions', 'Runs', 'Periods', 'Grades', 'RelayedEvents', 'Overrides', 'OwnerDirectory', 'Erasures']
 var tierChangesTopic = 'tier-changes'
 
 // Built-in role definitions (data plane only).
@@ -275,6 +280,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Authentication__Authority', value: '${az.environment().authentication.loginEndpoint}${tenantId}/v2.0' }
         { name: 'Authentication__Audience', value: apiClientId }
         // The dashboard signs people in with the same registration (a single-page app platform, docs/deployment.md).
+        { name: 'Privacy__ErasureKey', value: erasureKey }
         { name: 'Dashboard__ClientId', value: apiClientId }
         { name: 'Dashboard__Authority', value: '${az.environment().authentication.loginEndpoint}${tenantId}' }
         { name: 'Dashboard__Scope', value: 'api://${apiClientId}/access_as_user' }

@@ -11,3 +11,5 @@ param instanceMemoryMB = 4096
 param exportUploaderPrincipalIds = empty(readEnvironmentVariable('EXPORT_UPLOADER_IDS', '')) ? [] : split(readEnvironmentVariable('EXPORT_UPLOADER_IDS', ''), ',')
 // The API's app registration (docs/deployment.md, "App registration"): API_CLIENT_ID=$(az ad app list --display-name "Customer tiering API" --query [0].appId -o tsv)
 param apiClientId = readEnvironmentVariable('API_CLIENT_ID')
+// The erasure key (docs/privacy.md), kept in your secret store: ERASURE_KEY=$(openssl rand -base64 32) once, then always the same.
+param erasureKey = readEnvironmentVariable('ERASURE_KEY')

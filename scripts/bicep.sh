@@ -16,6 +16,8 @@ else
 fi
 # The params files read the API's client id from the environment at build time; a placeholder lets them build here.
 export API_CLIENT_ID="${API_CLIENT_ID:-00000000-0000-0000-0000-000000000000}"
+# And the erasure key, which only a deployment needs for real (docs/privacy.md).
+export ERASURE_KEY="${ERASURE_KEY:-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=}"
 status=0
 for file in infra/main.bicep infra/*.bicepparam; do
   case "$file" in

@@ -29,6 +29,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
     private const string ReadOwnBook = "Tiers.ReadOwnBook";
     private const string Upload = "Exports.Upload";
     private const string Administer = "Tiering.Administer";
+    private const string Privacy = "Privacy.Requests";
 
     /// <summary>The roles that open each function; empty: anyone, without a token.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
@@ -68,6 +69,10 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         ["ListRuns"] = [Administer],
         ["ResumeRun"] = [Administer],
         ["RunBacktest"] = [Administer],
+        ["RequestErasure"] = [Privacy],
+        ["ListErasures"] = [Privacy],
+        ["GetErasure"] = [Privacy],
+        ["GetPersonalData"] = [Privacy],
     };
 
     /// <summary>Callers whose token is good, each holding one role.</summary>
@@ -77,6 +82,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         new("uploads", "10000000-0000-4000-8000-000000000002", "Uploads", "up@example.com", [Upload]),
         new("administers", "10000000-0000-4000-8000-000000000003", "Administers", "admin@example.com", [Administer]),
         new("own-book", "10000000-0000-4000-8000-000000000004", "Own book", "rep@example.com", [ReadOwnBook]),
+        new("privacy", "10000000-0000-4000-8000-000000000006", "Privacy", "dpo@example.com", [Privacy]),
         new("no-role", "10000000-0000-4000-8000-000000000005", "No role", "none@example.com", []),
     ];
 

@@ -155,7 +155,7 @@ public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task A_duplicate_event_is_relayed_once_but_its_own_redelivery_may_relay_again()
     {
         var sent = new List<PublishedEvent>();
-        var relay = new TierChangeRelay(new RelayedEventLedger(Account), new ErasedCustomers(Account, TestKeys.Hasher), new RecordingPublisher(sent), NullLogger<TierChangeRelay>.Instance);
+        var relay = new TierChangeRelay(new RelayedEventLedger(Account, TestKeys.Hasher), new ErasedCustomers(Account, TestKeys.Hasher), new RecordingPublisher(sent), NullLogger<TierChangeRelay>.Instance);
         var json = $"{{\"type\":\"{TierChangedEvent.EventType}\",\"id\":\"2024-04-a:C1\",\"data\":{{}}}}";
 
         Assert.True(await relay.RelayAsync(json, "message-1"));

@@ -7,7 +7,7 @@ namespace CustomerTiering.Storage.Tests;
 /// <summary>Which queue message relays an event: the first to claim it, and that message again when it is redelivered.</summary>
 public sealed class RelayedEventLedgerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
-    private RelayedEventLedger Ledger => new(azurite.Account);
+    private RelayedEventLedger Ledger => new(azurite.Account, TestKeys.Hasher);
 
     public async Task InitializeAsync() => await new StorageProvisioner(azurite.Account).EnsureCreatedAsync();
 
@@ -32,7 +32,7 @@ public sealed class RelayedEventLedgerTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task Of_many_messages_claiming_one_event_at_once_exactly_one_wins()
     {
-        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(m => new RelayedEventLedger(azurite.Account).TryClaimAsync("2026-10-run:C3", $"copy-{m}")));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(m => new RelayedEventLedger(azurite.Account, TestKeys.Hasher).TryClaimAsync("2026-10-run:C3", $"copy-{m}")));
 
         Assert.Single(claims, c => c);
     }

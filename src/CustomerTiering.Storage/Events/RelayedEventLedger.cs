@@ -6,17 +6,18 @@ namespace CustomerTiering.Storage.Events;
 /// <summary>
 /// Remembers which event ids have been relayed, and by which queue message. A second message with an id already claimed
 /// is a duplicate and is dropped; the claiming message itself, delivered again after a failure, may relay again (its
-/// first relay may never have left).
+/// first relay may never have left). An event's id names its customer (<c>{runId}:{customerId}</c>), so the ledger keeps
+/// its keyed hash instead: nothing here needs erasing when the customer is.
 /// </summary>
-public sealed class RelayedEventLedger(StorageAccount account)
+public sealed class RelayedEventLedger(StorageAccount account, Privacy.CustomerIdHasher hasher)
 {
     private TableClient Table => account.Tables.GetTableClient(StorageNames.RelayedEventsTable);
 
     /// <summary>True when <paramref name="messageId"/> may relay the event: it is the first to claim it, or the one that did.</summary>
     public async Task<bool> TryClaimAsync(string eventId, string messageId, CancellationToken cancellationToken = default)
     {
-        var partition = TableKeys.PartitionOf(eventId);
-        var row = TableKeys.Escape(eventId);
+        var row = hasher.Hash(eventId);
+        var partition = TableKeys.PartitionOf(row);
         try
         {
             await Table.AddEntityAsync(new TableEntity(partition, row) { ["MessageId"] = messageId }, cancellationToken);

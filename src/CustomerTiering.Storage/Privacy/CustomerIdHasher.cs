@@ -6,7 +6,8 @@ namespace CustomerTiering.Storage.Privacy;
 /// <summary>
 /// The keyed hash (HMAC-SHA256) an erased customer id is remembered by. Customer ids are short and guessable: a plain
 /// hash could be reversed by hashing every likely id, a keyed one only by whoever holds the key (an app setting, never
-/// stored beside the hashes). Ids are compared as ingestion keeps them: trimmed, case-sensitive.
+/// stored beside the hashes). Ids are compared as ingestion keeps them: trimmed, case-sensitive. Event ids, which name
+/// their customer, are kept as the same hash (RelayedEventLedger).
 /// </summary>
 public sealed class CustomerIdHasher
 {

@@ -21,6 +21,9 @@ public enum Who
 
     /// <summary>An administrator who also reads tiers and uploads.</summary>
     Administrator,
+
+    /// <summary>The data protection officer: people's requests about their data, nothing else.</summary>
+    PrivacyOfficer,
 }
 
 /// <summary>The people behind <see cref="Who"/>.</summary>
@@ -36,6 +39,7 @@ public static class Callers
         Who.Manager => Demo("manager"),
         Who.Uploader => Demo("uploader"),
         Who.Administrator => Demo("admin"),
+        Who.PrivacyOfficer => Demo("privacy"),
         _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, "Nobody has no token."),
     };
 
