@@ -77,7 +77,7 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<GradeListing>();
         builder.Services.AddSingleton<RunSummaries>();
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(services => new CustomerIdHasher(services.GetRequiredService<IOptions<PrivacyOptions>>().Value.Key));
+        builder.Services.AddSingleton(services => new CustomerIdHasher(services.GetRequiredService<IOptions<PrivacyOptions>>().Value.KeyBytes()));
         builder.Services.AddSingleton<ErasedCustomers>();
         builder.Services.AddSingleton<ErasureRequests>();
         builder.Services.AddSingleton<ErasureMessages>();

@@ -103,7 +103,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
             [Telemetry.ConnectionStringSetting] = "InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
             [StorageNames.DataConnection] = azurite.ConnectionString,
             ["TierChangesTopic"] = "telemetry-tier-changes",
-            ["Privacy__ErasureKey"] = CustomerTiering.Testing.TestKeys.ErasureKey,
+            ["Privacy:ErasureKey"] = CustomerTiering.Testing.TestKeys.ErasureKey,
         });
         builder.AddTelemetry();
         builder.AddCustomerTiering();

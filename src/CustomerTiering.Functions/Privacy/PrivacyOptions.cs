@@ -14,7 +14,8 @@ public sealed class PrivacyOptions : IValidatableObject
     [Required(ErrorMessage = "Privacy:ErasureKey is required: 32 random bytes, base64 (docs/privacy.md).")]
     public string? ErasureKey { get; set; }
 
-    public byte[] Key => Convert.FromBase64String(ErasureKey!);
+    /// <summary>A method, not a property: the configuration binder reads properties, and this one needs the key set.</summary>
+    public byte[] KeyBytes() => Convert.FromBase64String(ErasureKey!);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
