@@ -35,9 +35,10 @@ public sealed class CustomerErasure(
     public async Task<int> ApplyPendingAsync(string messageId, CancellationToken cancellationToken = default)
     {
         await using var held = await erasureLock.TryAcquireAsync(cancellationToken);
-        if (held is null || await BusyAsync(cancellationToken) is { } busy)
+        var busy = held is null ? "another erasure" : await BusyAsync(cancellationToken);
+        if (busy is not null)
         {
-            Log.ErasureWaits(logger, held is null ? "another erasure" : "work under way that began before it");
+            Log.ErasureWaits(logger, busy);
             await messages.SendAsync(messageId, WaitFor, cancellationToken);
             return 0;
         }
@@ -113,11 +114,11 @@ public sealed class CustomerErasure(
     {
         if ((await exportWrites.WritingAsync(cancellationToken)).Count > 0)
         {
-            return "ingestion";
+            return "an ingestion is writing";
         }
 
         return await regradeLock.HolderAsync(cancellationToken) is { RunId: { } runId } && await runs.GetAsync(runId, cancellationToken) is { IsFinished: false }
-            ? runId
+            ? $"run {runId} is under way"
             : null;
     }
 }
