@@ -55,6 +55,24 @@ param apiClientId string
 @minLength(44)
 param erasureKey string
 
+// Retention (docs/privacy.md#retention). Exports and ingestion reports go by age, by the data account's lifecycle
+// policy; the app's daily sweep forgets the rest, whose age alone does not say (a run lives as long as its period).
+@description('Days an uploaded export is kept after it was last written (the lifecycle policy deletes it).')
+@minValue(1)
+param exportRetentionDays int = 90
+
+@description('Days an ingestion report and its rejected rows are kept (the lifecycle policy, and the app with the ingestion\'s record).')
+@minValue(1)
+param reportRetentionDays int = 180
+
+@description('Days a finished run no kept period shows is kept (superseded, dry or failed runs), with its grades and files.')
+@minValue(1)
+param runRetentionDays int = 90
+
+@description('Months after its end a graded period is kept (grades, snapshot, run); the current period always is.')
+@minValue(1)
+param gradeHistoryMonths int = 25
+
 @description('The Microsoft Entra tenant whose tokens the API accepts.')
 param tenantId string = tenant().tenantId
 
@@ -133,6 +151,36 @@ resource dataContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
   parent: dataBlobs
   name: container
 }]
+
+// Lifecycle runs once a day in Azure; Azurite has none, so locally exports and reports stay until erased or deleted.
+resource dataLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: dataStorage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'exports'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: ['blockBlob'], prefixMatch: ['exports/'] }
+            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: exportRetentionDays } } }
+          }
+        }
+        {
+          name: 'ingestion-reports'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: ['blockBlob'], prefixMatch: ['reports/ingest/'] }
+            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: reportRetentionDays } } }
+          }
+        }
+      ]
+    }
+  }
+}
 
 resource dataQueueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: dataStorage
@@ -279,8 +327,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         // Every HTTP function is anonymous to the host and checks the caller's Entra token itself: no key opens data.
         { name: 'Authentication__Authority', value: '${az.environment().authentication.loginEndpoint}${tenantId}/v2.0' }
         { name: 'Authentication__Audience', value: apiClientId }
-        // The dashboard signs people in with the same registration (a single-page app platform, docs/deployment.md).
         { name: 'Privacy__ErasureKey', value: erasureKey }
+        { name: 'Retention__ReportDays', value: string(reportRetentionDays) }
+        { name: 'Retention__RunDays', value: string(runRetentionDays) }
+        { name: 'Retention__GradeHistoryMonths', value: string(gradeHistoryMonths) }
+        // The dashboard signs people in with the same registration (a single-page app platform, docs/deployment.md).
         { name: 'Dashboard__ClientId', value: apiClientId }
         { name: 'Dashboard__Authority', value: '${az.environment().authentication.loginEndpoint}${tenantId}' }
         { name: 'Dashboard__Scope', value: 'api://${apiClientId}/access_as_user' }

@@ -6,6 +6,7 @@ using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Functions.OpenApi;
 using CustomerTiering.Functions.Portal;
 using CustomerTiering.Functions.Privacy;
+using CustomerTiering.Functions.Retention;
 using CustomerTiering.Functions.Publishing;
 using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Storage;
@@ -76,6 +77,8 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<PeriodDirectory>();
         builder.Services.AddSingleton<GradeListing>();
         builder.Services.AddSingleton<RunSummaries>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RetentionSweep>();
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new CustomerIdHasher(services.GetRequiredService<IOptions<PrivacyOptions>>().Value.KeyBytes()));
         builder.Services.AddSingleton<ErasedCustomers>();

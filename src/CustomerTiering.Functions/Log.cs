@@ -118,6 +118,12 @@ internal static partial class Log
 
     public static IDisposable? ErasureScope(ILogger logger, int requests, int customers) => ErasureScopeDefinition(logger, requests, customers);
 
+    [LoggerMessage(EventId = 47, Level = LogLevel.Information, Message = "Retention sweep waits: run {RunId} holds the regrade lock")]
+    public static partial void RetentionWaits(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 48, Level = LogLevel.Information, Message = "Retention sweep: {Ingestions} ingestion(s), {Periods} period(s), {Runs} run(s), {Grades} grade rows, {RunFiles} run file(s), {RelayedEvents} relayed event id(s) forgotten")]
+    public static partial void RetentionSwept(ILogger logger, int ingestions, int periods, int runs, long grades, int runFiles, long relayedEvents);
+
     [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "{Function} refused a caller without a valid token")]
     public static partial void TokenRefused(ILogger logger, string function, Exception? exception);
 

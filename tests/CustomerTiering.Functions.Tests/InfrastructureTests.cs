@@ -163,6 +163,26 @@ public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplat
         Assert.Contains(MonitoringMetricsPublisher, publisher.Select(a => RoleId(a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!)));
     }
 
+    [Fact]
+    public void Exports_and_ingestion_reports_expire_by_age_and_the_app_sweeps_the_rest_with_the_same_settings()
+    {
+        var policy = Assert.Single(Resources("Microsoft.Storage/storageAccounts/managementPolicies"));
+        var deleteAfter = policy.GetProperty("properties").GetProperty("policy").GetProperty("rules").EnumerateArray().ToDictionary(
+            r => Assert.Single(r.GetProperty("definition").GetProperty("filters").GetProperty("prefixMatch").EnumerateArray()).GetString()!,
+            r => r.GetProperty("definition").GetProperty("actions").GetProperty("baseBlob").GetProperty("delete").GetProperty("daysAfterModificationGreaterThan").GetString());
+        var defaults = new Retention.RetentionOptions();
+
+        Assert.Contains("variables('names').dataStorage", policy.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Equal("[parameters('exportRetentionDays')]", deleteAfter[$"{StorageNames.ExportsContainer}/"]);
+        Assert.Equal("[parameters('reportRetentionDays')]", deleteAfter[$"{StorageNames.ReportsContainer}/{Storage.Ingestion.ReportStore.ReportPath("")[..7]}"]);
+        Assert.Equal("[string(parameters('reportRetentionDays'))]", AppSettings["Retention__ReportDays"]);
+        Assert.Equal("[string(parameters('runRetentionDays'))]", AppSettings["Retention__RunDays"]);
+        Assert.Equal("[string(parameters('gradeHistoryMonths'))]", AppSettings["Retention__GradeHistoryMonths"]);
+        Assert.Equal(
+            [defaults.ReportDays, defaults.RunDays, defaults.GradeHistoryMonths],
+            new[] { "reportRetentionDays", "runRetentionDays", "gradeHistoryMonths" }.Select(p => template.Root.GetProperty("parameters").GetProperty(p).GetProperty("defaultValue").GetInt32()));
+    }
+
     /// <summary>The connections of the app, each with the role ids its use needs (Functions' identity-connection tables).</summary>
     private static Dictionary<string, HashSet<string>> RequiredRoles()
     {

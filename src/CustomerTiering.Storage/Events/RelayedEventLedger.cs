@@ -13,6 +13,17 @@ public sealed class RelayedEventLedger(StorageAccount account, Privacy.CustomerI
 {
     private TableClient Table => account.Tables.GetTableClient(StorageNames.RelayedEventsTable);
 
+    /// <summary>
+    /// Forgets events claimed before <paramref name="before"/>: a duplicate delivery comes within the queue's retries,
+    /// minutes later, never months; answers how many went.
+    /// </summary>
+    public Task<long> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var rows = Table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"Timestamp lt {before}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        return TableDeletes.DeleteAsync(Table, rows, cancellationToken);
+    }
+
     /// <summary>True when <paramref name="messageId"/> may relay the event: it is the first to claim it, or the one that did.</summary>
     public async Task<bool> TryClaimAsync(string eventId, string messageId, CancellationToken cancellationToken = default)
     {

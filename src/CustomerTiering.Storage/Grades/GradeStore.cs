@@ -34,6 +34,18 @@ public sealed class GradeStore(StorageAccount account)
         return ([], null);
     }
 
+    /// <summary>Deletes every grade of a run; answers how many.</summary>
+    public Task<long> DeleteRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var ofRun = PartitionRange.All.Names.Select(p => $"{runId}-{p}").ToHashSet(StringComparer.Ordinal);
+        var (first, last) = ($"{runId}-{TableKeys.PartitionName(0)}", $"{runId}-{TableKeys.PartitionName(TableKeys.Partitions - 1)}");
+        // The range also holds a run whose id extends this one's with "-p001…" (ids may hold '-'): only exact partitions go.
+        var rows = Table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}"),
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).Where(e => ofRun.Contains(e.PartitionKey));
+        return TableDeletes.DeleteAsync(Table, rows, cancellationToken);
+    }
+
     /// <summary>True when the continuation token is the service's and points inside <paramref name="runId"/>'s partitions.</summary>
     public static bool IsContinuationOf(string runId, string continuation)
     {

@@ -28,6 +28,25 @@ public sealed class IngestionLedger(StorageAccount account)
         await Table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>The ids of the ingestions that ended before <paramref name="before"/>.</summary>
+    public async Task<IReadOnlyList<string>> EndedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var ended = new List<string>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        {
+            var record = FromEntity(entity);
+            if (record.Status is not (IngestionStatus.Queued or IngestionStatus.Running) && record.UpdatedAt < before)
+            {
+                ended.Add(record.Id);
+            }
+        }
+
+        return ended;
+    }
+
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        await Table.DeleteEntityAsync(Partition, id, Azure.ETag.All, cancellationToken);
+
     /// <summary>
     /// The most recent ingestions, newest first, of every file or only of those uploaded by <paramref name="uploaderId"/>
     /// (the ledger is a few rows a day: a scan is cheap).

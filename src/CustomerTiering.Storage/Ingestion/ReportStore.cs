@@ -16,6 +16,13 @@ public sealed class ReportStore(StorageAccount account)
 
     public static string RejectedRowsPath(string id) => $"ingest/{id}-rejected.csv";
 
+    /// <summary>Deletes an ingestion's report and its rejected rows.</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await Container.GetBlobClient(ReportPath(id)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await Container.GetBlobClient(RejectedRowsPath(id)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    }
+
     public async Task SaveReportAsync<T>(string id, T report, CancellationToken cancellationToken = default) =>
         await Container.GetBlobClient(ReportPath(id)).UploadAsync(BinaryData.FromObjectAsJson(report, Json), overwrite: true, cancellationToken);
 

@@ -51,20 +51,7 @@ public sealed class CustomerRows(StorageAccount account)
         {
             foreach (var chunk in rows.Chunk(100))
             {
-                try
-                {
-                    await Table(table).SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Azure.ETag.All)), cancellationToken);
-                }
-                catch (TableTransactionFailedException ex) when (ex.Status == 404)
-                {
-                    // One went between the read and the delete (another erasure, a retry): delete the rest one by one.
-                    foreach (var entity in chunk)
-                    {
-                        await Table(table).DeleteEntityAsync(entity.PartitionKey, entity.RowKey, Azure.ETag.All, cancellationToken);
-                    }
-                }
-
-                deleted += chunk.Length;
+                deleted += await TableDeletes.DeleteBatchAsync(Table(table), chunk, cancellationToken);
             }
         }
 

@@ -38,6 +38,10 @@ public sealed class PeriodStore(StorageAccount account)
         return [.. periods.OrderBy(p => p.Period, StringComparer.Ordinal)];
     }
 
+    /// <summary>Forgets a period: readers no longer find it (its run's grades are deleted after, by the caller).</summary>
+    public async Task DeleteAsync(string period, CancellationToken cancellationToken = default) =>
+        await Table.DeleteEntityAsync(Partition, period, Azure.ETag.All, cancellationToken);
+
     public async Task<CommittedPeriod?> CurrentAsync(CancellationToken cancellationToken = default) =>
         await ListAsync(cancellationToken) is { Count: > 0 } periods ? periods[^1] : null;
 }

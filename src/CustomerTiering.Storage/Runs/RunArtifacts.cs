@@ -86,6 +86,25 @@ public sealed class RunArtifacts(StorageAccount account)
         }
     }
 
+    /// <summary>
+    /// Deletes a run's files: all of them, or only the working files of its shards (metrics and grades, read by no one
+    /// once the run is over), keeping what later runs and the portal read (carried grades, summary, policy, overrides).
+    /// </summary>
+    public async Task<int> DeleteAsync(string runId, bool workingFilesOnly, CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        await foreach (var blob in Container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, runId + "/", cancellationToken))
+        {
+            if (!workingFilesOnly || blob.Name.StartsWith(runId + "/metrics/", StringComparison.Ordinal) || blob.Name.StartsWith(runId + "/grades/", StringComparison.Ordinal))
+            {
+                await Container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>Every run's artifacts that hold a line per customer (metrics, grades, carried), and their overrides files.</summary>
     public async IAsyncEnumerable<string> CustomerArtifactsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -63,6 +63,9 @@ public sealed class RunStore(StorageAccount account)
         }
     }
 
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        await Table.DeleteEntityAsync(Partition, id, ETag.All, cancellationToken);
+
     /// <summary>The most recent runs, newest first (a few a month: a scan is cheap).</summary>
     public async Task<IReadOnlyList<RunRecord>> RecentAsync(int top, CancellationToken cancellationToken = default)
     {

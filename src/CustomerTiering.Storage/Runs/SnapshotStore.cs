@@ -24,6 +24,13 @@ public sealed class SnapshotStore(StorageAccount account)
         return paths;
     }
 
+    /// <summary>Deletes a period's snapshot files.</summary>
+    public async Task DeleteAsync(string period, CancellationToken cancellationToken = default)
+    {
+        await Container.GetBlobClient(CsvPath(period)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await Container.GetBlobClient(ParquetPath(period)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    }
+
     public async Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken = default) =>
         await Container.GetBlobClient(path).OpenReadAsync(cancellationToken: cancellationToken);
 
