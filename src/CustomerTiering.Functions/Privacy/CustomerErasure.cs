@@ -34,7 +34,7 @@ public sealed class CustomerErasure(
     /// <summary>Applies the pending requests; answers how many it completed (none when it has to wait, or none was pending).</summary>
     public async Task<int> ApplyPendingAsync(string messageId, CancellationToken cancellationToken = default)
     {
-        await using var held = await erasureLock.TryAcquireAsync(cancellationToken);
+        await using var held = await erasureLock.TryAcquireAsync(messageId, cancellationToken);
         var busy = held is null ? "another erasure" : await BusyAsync(cancellationToken);
         if (busy is not null)
         {

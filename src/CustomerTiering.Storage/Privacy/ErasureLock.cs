@@ -5,8 +5,9 @@ using Azure.Storage.Blobs.Specialized;
 namespace CustomerTiering.Storage.Privacy;
 
 /// <summary>
-/// One erasure at a time: a 60-second lease on <c>privacy/erasure.lock</c>, renewed while its holder works. A holder
-/// that dies lets it lapse within a minute, and the retried message takes it.
+/// One erasure at a time: a 60-second lease on <c>privacy/erasure.lock</c>, renewed while its holder works. The lease id
+/// is the work's (<see cref="LeaseIds"/>): the retried message of a holder that died takes it back at once; another
+/// message waits for it to lapse, within a minute.
 /// </summary>
 public sealed class ErasureLock(StorageAccount account, TimeProvider clock)
 {
@@ -15,11 +16,11 @@ public sealed class ErasureLock(StorageAccount account, TimeProvider clock)
 
     private BlobClient Blob => account.Blobs.GetBlobContainerClient(StorageNames.PrivacyContainer).GetBlobClient("erasure.lock");
 
-    /// <summary>The lock, held and renewed until disposed; null when another holds it.</summary>
-    public async Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken = default)
+    /// <summary>The lock for <paramref name="workId"/>, held and renewed until disposed; null when other work holds it.</summary>
+    public async Task<IAsyncDisposable?> TryAcquireAsync(string workId, CancellationToken cancellationToken = default)
     {
         await Blob.TryCreateAsync(BinaryData.Empty, cancellationToken);
-        var lease = Blob.GetBlobLeaseClient();
+        var lease = Blob.GetBlobLeaseClient(LeaseIds.Of(workId));
         try
         {
             await lease.AcquireAsync(LeaseFor, cancellationToken: cancellationToken);

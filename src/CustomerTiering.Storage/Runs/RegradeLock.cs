@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -26,8 +24,7 @@ public sealed class RegradeLock(StorageAccount account)
 
     private BlobClient Blob => account.Blobs.GetBlobContainerClient(StorageNames.RunsContainer).GetBlobClient(LockBlob);
 
-    public static string LeaseIdOf(string runId) =>
-        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(runId)).AsSpan(0, 16)).ToString();
+    public static string LeaseIdOf(string runId) => LeaseIds.Of(runId);
 
     /// <summary>Takes the lock for <paramref name="runId"/> (again, if it holds it); answers who holds it instead when that is another run.</summary>
     public async Task<LockHolder?> TryAcquireAsync(string runId, DateTimeOffset now, CancellationToken cancellationToken = default)
