@@ -318,8 +318,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ServiceBusConnection__fullyQualifiedNamespace', value: '${serviceBus.name}.servicebus.windows.net' }
         { name: 'ServiceBusConnection__credential', value: 'managedidentity' }
         { name: 'ServiceBusConnection__clientId', value: identity.properties.clientId }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
+        // The worker's telemetry only, scrubbed of personal data; APPLICATIONINSIGHTS_CONNECTION_STRING would have the host
+        // export request URLs holding customer ids (docs/privacy.md). The host's logs go by the diagnostic setting below.
+        { name: 'Telemetry__ConnectionString', value: insights.properties.ConnectionString }
+        { name: 'Telemetry__Authentication', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
         { name: 'RegradeSchedule', value: regradeSchedule }
         { name: 'Regrade__TimeZone', value: regradeTimeZone }
         { name: 'Regrade__Shards', value: string(regradeShards) }
@@ -337,6 +339,19 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Dashboard__Scope', value: 'api://${apiClientId}/access_as_user' }
       ]
     }
+  }
+}
+
+// The host's own logs (function starts, ends and failures, listener errors) go to Log Analytics: the host is not given
+// an Application Insights connection string, so that its request telemetry (URLs with customer ids) is never recorded.
+resource functionAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'host-logs'
+  scope: functionApp
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      { category: 'FunctionAppLogs', enabled: true }
+    ]
   }
 }
 

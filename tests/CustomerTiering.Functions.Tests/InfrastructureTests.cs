@@ -149,18 +149,23 @@ public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplat
     }
 
     [Fact]
-    public void Telemetry_goes_to_application_insights_as_the_managed_identity()
+    public void The_workers_telemetry_goes_to_application_insights_as_the_managed_identity_and_the_hosts_logs_to_log_analytics()
     {
         var insights = Assert.Single(Resources("Microsoft.Insights/components"));
         var publisher = Resources("Microsoft.Authorization/roleAssignments").Where(a =>
             ResourceNamed(a.GetProperty("scope").GetString()!) == "insights"
             && a.GetProperty("properties").GetProperty("principalId").GetString()!.Contains("variables('names').identity", StringComparison.Ordinal));
+        var hostLogs = Assert.Single(Resources("Microsoft.Insights/diagnosticSettings"), d => ResourceNamed(d.GetProperty("scope").GetString()!) == "functionApp");
 
         Assert.True(insights.GetProperty("properties").GetProperty("DisableLocalAuth").GetBoolean());
         Assert.Contains("variables('names').insights", AppSettings[Telemetry.ConnectionStringSetting], StringComparison.Ordinal);
         Assert.StartsWith("[format('ClientId={0};Authorization=AAD'", AppSettings[Telemetry.AuthenticationSetting], StringComparison.Ordinal);
         Assert.Contains("variables('names').identity", AppSettings[Telemetry.AuthenticationSetting], StringComparison.Ordinal);
         Assert.Contains(MonitoringMetricsPublisher, publisher.Select(a => RoleId(a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!)));
+        // The host exports its request telemetry, URLs with customer ids and owner names, only when given this setting.
+        Assert.DoesNotContain("APPLICATIONINSIGHTS_CONNECTION_STRING", AppSettings.Keys);
+        Assert.Contains("variables('names').logs", hostLogs.GetProperty("properties").GetProperty("workspaceId").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["FunctionAppLogs"], hostLogs.GetProperty("properties").GetProperty("logs").EnumerateArray().Select(l => l.GetProperty("category").GetString()));
     }
 
     [Fact]

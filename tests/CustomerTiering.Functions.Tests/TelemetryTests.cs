@@ -100,7 +100,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [Telemetry.ConnectionStringSetting] = "InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+            ["Telemetry:ConnectionString"] = "InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
             [StorageNames.DataConnection] = azurite.ConnectionString,
             ["TierChangesTopic"] = "telemetry-tier-changes",
             ["Privacy:ErasureKey"] = CustomerTiering.Testing.TestKeys.ErasureKey,
