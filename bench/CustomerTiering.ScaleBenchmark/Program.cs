@@ -11,6 +11,7 @@ using CustomerTiering.Testing;
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- regrade [customers] [orders] [parallelism] [shards]
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- grading-step [customers] [shards]
 //    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- api [customers] [rate] [seconds]
+//    or: dotnet run -c Release --project bench/CustomerTiering.ScaleBenchmark -- erase [customers] [periods] [erased]
 int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : otherwise;
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 if (args.Length > 0 && args[0] == "regrade")
@@ -22,6 +23,12 @@ if (args.Length > 0 && args[0] == "regrade")
 if (args.Length > 0 && args[0] == "api")
 {
     await ApiLoad.RunAsync(customers: Arg(1, 100_000), rate: Arg(2, 500), seconds: Arg(3, 20));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "erase")
+{
+    await ErasureScale.RunAsync(customers: Arg(1, 200_000), periods: Arg(2, 12), erased: Arg(3, 100));
     return;
 }
 
