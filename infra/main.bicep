@@ -73,6 +73,15 @@ param runRetentionDays int = 90
 @minValue(1)
 param gradeHistoryMonths int = 25
 
+@description('Days a deleted blob or container of the data account can be restored (soft delete); an erased person\'s deleted files live as long.')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int = 7
+
+@description('Days a data blob\'s previous versions are kept after they were replaced (the lifecycle policy deletes them); a rewritten file\'s erased rows live as long.')
+@minValue(1)
+param blobVersionDays int = 7
+
 @description('The Microsoft Entra tenant whose tokens the API accepts.')
 param tenantId string = tenant().tenantId
 
@@ -142,9 +151,16 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
+// A file deleted or overwritten by mistake (an export, a snapshot) can be brought back for a few days, and no longer:
+// erased rows live on in those copies until then (docs/privacy.md).
 resource dataBlobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: dataStorage
   name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: { enabled: true, days: blobSoftDeleteDays }
+    containerDeleteRetentionPolicy: { enabled: true, days: blobSoftDeleteDays }
+  }
 }
 
 resource dataContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in containers: {
@@ -175,6 +191,15 @@ resource dataLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@202
           definition: {
             filters: { blobTypes: ['blockBlob'], prefixMatch: ['reports/ingest/'] }
             actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: reportRetentionDays } } }
+          }
+        }
+        {
+          name: 'previous-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: ['blockBlob'] }
+            actions: { version: { delete: { daysAfterCreationGreaterThan: blobVersionDays } } }
           }
         }
       ]
@@ -352,6 +377,63 @@ resource functionAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-0
     logs: [
       { category: 'FunctionAppLogs', enabled: true }
     ]
+  }
+}
+
+// Publishing with the site's basic-auth credentials (FTP and the SCM site) is refused: deployments go through Entra.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: { allow: false }
+}
+
+// Storage and Service Bus logs and metrics to the same workspace. Table and queue request logs are left out: their
+// URLs carry table keys (customer ids) and their volume is every row the app reads; their metrics are kept. Blob
+// writes and deletes are logged (who changed or removed an export, a snapshot, a report).
+resource dataBlobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'blob-audit'
+  scope: dataBlobs
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
+    metrics: [{ category: 'Transaction', enabled: true }]
+  }
+}
+
+resource dataTableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'table-metrics'
+  scope: dataTableService
+  properties: {
+    workspaceId: logs.id
+    metrics: [{ category: 'Transaction', enabled: true }]
+  }
+}
+
+resource dataQueueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'queue-metrics'
+  scope: dataQueueService
+  properties: {
+    workspaceId: logs.id
+    metrics: [{ category: 'Transaction', enabled: true }]
+  }
+}
+
+resource serviceBusDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'service-bus'
+  scope: serviceBus
+  properties: {
+    workspaceId: logs.id
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
   }
 }
 

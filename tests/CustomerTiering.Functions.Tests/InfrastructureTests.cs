@@ -172,7 +172,8 @@ public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplat
     public void Exports_and_ingestion_reports_expire_by_age_and_the_app_sweeps_the_rest_with_the_same_settings()
     {
         var policy = Assert.Single(Resources("Microsoft.Storage/storageAccounts/managementPolicies"));
-        var deleteAfter = policy.GetProperty("properties").GetProperty("policy").GetProperty("rules").EnumerateArray().ToDictionary(
+        var deleteAfter = policy.GetProperty("properties").GetProperty("policy").GetProperty("rules").EnumerateArray()
+            .Where(r => r.GetProperty("definition").GetProperty("actions").TryGetProperty("baseBlob", out _)).ToDictionary(
             r => Assert.Single(r.GetProperty("definition").GetProperty("filters").GetProperty("prefixMatch").EnumerateArray()).GetString()!,
             r => r.GetProperty("definition").GetProperty("actions").GetProperty("baseBlob").GetProperty("delete").GetProperty("daysAfterModificationGreaterThan").GetString());
         var defaults = new Retention.RetentionOptions();
@@ -187,6 +188,60 @@ public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplat
             [defaults.ReportDays, defaults.RunDays, defaults.GradeHistoryMonths],
             new[] { "reportRetentionDays", "runRetentionDays", "gradeHistoryMonths" }.Select(p => template.Root.GetProperty("parameters").GetProperty(p).GetProperty("defaultValue").GetInt32()));
     }
+
+    [Fact]
+    public void Publishing_with_the_sites_basic_auth_credentials_is_refused_for_ftp_and_the_scm_site()
+    {
+        var policies = Resources("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+
+        Assert.Equal(["ftp", "scm"], policies.Select(p => LastName().Match(p.GetProperty("name").GetString()!).Groups[1].Value).Order(StringComparer.Ordinal));
+        Assert.All(policies, p => Assert.Contains("variables('names').functionApp", p.GetProperty("name").GetString(), StringComparison.Ordinal));
+        Assert.All(policies, p => Assert.False(p.GetProperty("properties").GetProperty("allow").GetBoolean()));
+    }
+
+    [Fact]
+    public void Data_blobs_deleted_or_overwritten_can_be_restored_for_the_days_the_parameters_say_and_no_longer()
+    {
+        var blobs = Assert.Single(Resources("Microsoft.Storage/storageAccounts/blobServices"), b => ResourceNamed(b.GetProperty("name").GetString()!) == "dataStorage")
+            .GetProperty("properties");
+        var versions = Assert.Single(
+            Assert.Single(Resources("Microsoft.Storage/storageAccounts/managementPolicies")).GetProperty("properties").GetProperty("policy").GetProperty("rules").EnumerateArray(),
+            r => r.GetProperty("definition").GetProperty("actions").TryGetProperty("version", out _)).GetProperty("definition");
+
+        Assert.True(blobs.GetProperty("isVersioningEnabled").GetBoolean());
+        foreach (var policy in new[] { "deleteRetentionPolicy", "containerDeleteRetentionPolicy" })
+        {
+            Assert.True(blobs.GetProperty(policy).GetProperty("enabled").GetBoolean());
+            Assert.Equal("[parameters('blobSoftDeleteDays')]", blobs.GetProperty(policy).GetProperty("days").GetString());
+        }
+
+        // Every container's versions: the rule has no prefix.
+        Assert.False(versions.GetProperty("filters").TryGetProperty("prefixMatch", out _));
+        Assert.Equal("[parameters('blobVersionDays')]", versions.GetProperty("actions").GetProperty("version").GetProperty("delete").GetProperty("daysAfterCreationGreaterThan").GetString());
+    }
+
+    [Fact]
+    public void Storage_service_bus_and_the_host_send_logs_and_metrics_to_the_workspace_and_no_table_or_queue_request_log()
+    {
+        var settings = Resources("Microsoft.Insights/diagnosticSettings").ToDictionary(
+            d => ScopeOf(d.GetProperty("scope").GetString()!), d => d.GetProperty("properties"), StringComparer.Ordinal);
+        string[] Logs(string scope) => settings[scope].TryGetProperty("logs", out var logs)
+            ? [.. logs.EnumerateArray().Select(l => l.TryGetProperty("category", out var c) ? c.GetString()! : l.GetProperty("categoryGroup").GetString()!)]
+            : [];
+
+        Assert.Equal(["blobServices", "functionApp", "queueServices", "serviceBus", "tableServices"], settings.Keys.Order(StringComparer.Ordinal));
+        Assert.All(settings.Values, s => Assert.Contains("variables('names').logs", s.GetProperty("workspaceId").GetString(), StringComparison.Ordinal));
+        Assert.Equal(["StorageWrite", "StorageDelete"], Logs("blobServices"));
+        Assert.Equal(["allLogs"], Logs("serviceBus"));
+        // A table or queue request's URL holds table keys, customer ids: their metrics only.
+        Assert.Empty(Logs("tableServices"));
+        Assert.Empty(Logs("queueServices"));
+    }
+
+    /// <summary>What a diagnostic setting's scope names: a storage service of the data account, or a resource of the template.</summary>
+    private static string ScopeOf(string expression) => StorageService().Match(expression) is { Success: true } service && expression.Contains("variables('names').dataStorage", StringComparison.Ordinal)
+        ? service.Groups[1].Value
+        : ResourceNamed(expression);
 
     /// <summary>The connections of the app, each with the role ids its use needs (Functions' identity-connection tables).</summary>
     private static Dictionary<string, HashSet<string>> RequiredRoles()
@@ -238,6 +293,12 @@ public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplat
 
     [GeneratedRegex(@"variables\('roles'\)\.(\w+)")]
     private static partial Regex RolesVariable();
+
+    [GeneratedRegex(@"'(\w+)'\)\]$")]
+    private static partial Regex LastName();
+
+    [GeneratedRegex(@"storageAccounts/(blobServices|tableServices|queueServices)")]
+    private static partial Regex StorageService();
 
     [GeneratedRegex(@"<TargetFramework>net(\d+\.\d+)</TargetFramework>")]
     private static partial Regex FrameworkVersion();
