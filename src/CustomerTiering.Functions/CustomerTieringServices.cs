@@ -5,6 +5,7 @@ using CustomerTiering.Functions.Http;
 using CustomerTiering.Functions.Ingestion;
 using CustomerTiering.Functions.OpenApi;
 using CustomerTiering.Functions.Portal;
+using CustomerTiering.Functions.Health;
 using CustomerTiering.Functions.Privacy;
 using CustomerTiering.Functions.Retention;
 using CustomerTiering.Functions.Publishing;
@@ -38,6 +39,7 @@ public static class CustomerTieringServices
             StorageAccount.FromConfiguration(services.GetRequiredService<IConfiguration>(), StorageNames.DataConnection));
         builder.Services.AddSingleton<StorageProvisioner>();
         builder.Services.AddSingleton<StorageHealthProbe>();
+        builder.Services.AddSingleton<CachedStorageHealth>();
         builder.Services.AddHostedService<StorageProvisioning>();
         builder.Services.AddHostedService<ParentWatchdog>();
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();

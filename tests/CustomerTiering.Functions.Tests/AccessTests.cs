@@ -38,6 +38,7 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         ["GetOpenApi"] = [],
         ["GetApiDocs"] = [],
         ["Health"] = [],
+        ["HealthDetails"] = [Administer],
         ["GetCustomer"] = [ReadAll, ReadOwnBook],
         ["GetCustomerHistory"] = [ReadAll, ReadOwnBook],
         ["ListCustomers"] = [ReadAll, ReadOwnBook],

@@ -47,6 +47,7 @@ namespace CustomerTiering.Functions.Http;
 [JsonSerializable(typeof(IReadOnlyList<PolicyVersionRecord>))]
 [JsonSerializable(typeof(BacktestReport))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(HealthStatus))]
 [JsonSerializable(typeof(ErasureRequestBody))]
 [JsonSerializable(typeof(ErasureRequest))]
 [JsonSerializable(typeof(IReadOnlyList<ErasureRequest>))]
