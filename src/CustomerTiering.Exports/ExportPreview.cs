@@ -121,49 +121,63 @@ public static class ExportPreview
     }
 
     /// <summary>
-    /// What of the sample can be read whole: a cut gzip is expanded as far as it goes, and a cut text file ends at its
-    /// last line break; a cut workbook cannot be read at all. Returns the bytes, whether they are the whole file, and the
-    /// name to read them by, and whether they were expanded here.
+    /// What of the sample can be read whole: a gzip is expanded no further than a preview needs (16 MB, however the body
+    /// arrived: a whole body of a few MB can expand to gigabytes), and a cut or capped text ends at its last line break;
+    /// a cut workbook cannot be read at all. Returns the bytes, whether they are the whole file, the name to read them
+    /// by, and whether they were expanded here.
     /// </summary>
     private static (byte[] Content, bool Whole, string Name, bool Expanded) Whole(byte[] head, bool complete, string name)
     {
-        if (complete)
-        {
-            return (head, true, name, false);
-        }
-
         var format = FormatDetector.Detect(name, head);
-        if (format == ExportFormat.Xlsx)
+        if (format == ExportFormat.Xlsx && !complete)
         {
             throw new ExportRejectedException($"A workbook can be previewed only whole, and this one is over {head.Length / (1024 * 1024)} MB: upload it, or save it as CSV.");
         }
 
-        var gzipped = format == ExportFormat.CsvGzip;
-        if (gzipped)
+        if (format == ExportFormat.CsvGzip)
         {
-            // Expanded as far as the sample goes, and no further than a preview needs (a few MB can expand to gigabytes).
-            var expanded = new MemoryStream();
-            var buffer = new byte[81920];
-            try
-            {
-                using var gzip = new GZipStream(new MemoryStream(head), CompressionMode.Decompress);
-                int read;
-                while (expanded.Length < MaxExpandedBytes && (read = gzip.Read(buffer)) > 0)
-                {
-                    expanded.Write(buffer, 0, read);
-                }
-            }
-            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
-            {
-                // The sample ends mid-stream: what came out before that is the preview.
-            }
-
-            head = expanded.ToArray();
+            var (expanded, ended) = Expand(head);
+            complete = complete && ended;
+            head = expanded;
             name = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name + ".csv";
         }
 
+        if (complete)
+        {
+            return (head, true, name, format == ExportFormat.CsvGzip);
+        }
+
         var lastLine = Array.LastIndexOf(head, (byte)'\n');
-        return (lastLine < 0 ? head : head[..(lastLine + 1)], false, name, gzipped);
+        return (lastLine < 0 ? head : head[..(lastLine + 1)], false, name, format == ExportFormat.CsvGzip);
+    }
+
+    /// <summary>The gzip's content up to <see cref="MaxExpandedBytes"/>, and whether its stream ended within that.</summary>
+    private static (byte[] Content, bool Ended) Expand(byte[] gzipped)
+    {
+        var expanded = new MemoryStream();
+        var buffer = new byte[81920];
+        var ended = false;
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(gzipped), CompressionMode.Decompress);
+            while (expanded.Length < MaxExpandedBytes)
+            {
+                var read = gzip.Read(buffer, 0, (int)Math.Min(buffer.Length, MaxExpandedBytes - expanded.Length));
+                if (read == 0)
+                {
+                    ended = true;
+                    break;
+                }
+
+                expanded.Write(buffer, 0, read);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            // The sample ends mid-stream: what came out before that is the preview.
+        }
+
+        return (expanded.ToArray(), ended);
     }
 
     private static PreviewRow Shown(ParsedRow row) => row switch

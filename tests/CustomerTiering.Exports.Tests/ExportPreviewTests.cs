@@ -37,6 +37,30 @@ public sealed class ExportPreviewTests
     }
 
     [Fact]
+    public void A_whole_gzip_that_expands_far_is_previewed_from_its_first_16_MB_only()
+    {
+        // One header and the same order line 2 million times: 68 MB expanded, a few hundred KB sent.
+        var line = Export.Bytes("O1,C1,2026-10-01,10.50\n");
+        using var content = new MemoryStream();
+        content.Write(Export.Bytes("Order ID,Customer ID,Order Date,Amount\n"));
+        for (var i = 0; i < 2_000_000; i++)
+        {
+            content.Write(line);
+        }
+
+        var gzip = Export.Gzip(content.ToArray());
+
+        var preview = Preview(gzip, complete: true, "bomb.csv.gz");
+        var whole = Preview(Export.Gzip(Export.Bytes(Orders)), complete: true, "orders.csv.gz");
+
+        Assert.False(preview.Complete);
+        Assert.Equal(gzip.Length, preview.BytesRead);
+        Assert.InRange(preview.Rows, 1, 16 * 1024 * 1024 / line.Length);
+        Assert.True(whole.Complete);
+        Assert.Equal(5000, whole.Rows);
+    }
+
+    [Fact]
     public void A_workbook_too_large_to_read_whole_and_an_unreadable_file_are_rejected_with_the_reason()
     {
         var workbook = Preview([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], complete: false, "orders.xlsx");
