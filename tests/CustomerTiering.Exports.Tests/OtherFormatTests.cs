@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using MiniExcelLibs;
 using Xunit;
 
@@ -45,5 +46,48 @@ public sealed class OtherFormatTests
     {
         Assert.Throws<ExportRejectedException>(() => Export.Read([(byte)'P', (byte)'K', 3, 4, 0, 0, 0], "orders/archive.zip"));
         Assert.Throws<ExportRejectedException>(() => Export.Read([(byte)'P', (byte)'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8], "orders/book.xlsx"));
+    }
+
+    [Fact]
+    public void A_workbook_whose_sheet_expands_far_beyond_its_size_is_rejected_before_it_is_read()
+    {
+        // A real workbook whose sheet is replaced by 40 MB of the same row: a few hundred KB compressed.
+        var workbook = Workbook(2);
+        using (var zip = new ZipArchive(workbook, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("xl/worksheets/sheet1.xml")!.Delete();
+            using var sheet = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open());
+            sheet.Write("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            for (var r = 1; r <= 400_000; r++)
+            {
+                sheet.Write("<row><c t=\"inlineStr\"><is><t>O1</t></is></c><c t=\"inlineStr\"><is><t>C1</t></is></c></row>");
+            }
+
+            sheet.Write("</sheetData></worksheet>");
+        }
+
+        var rejected = Assert.Throws<ExportRejectedException>(() => Export.Read(workbook.ToArray(), "orders/bomb.xlsx"));
+
+        Assert.Contains("xl/worksheets/sheet1.xml expands", rejected.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxWorkbookCompressionRatio", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sheet_is_read_to_its_row_limit_and_rejected_past_it()
+    {
+        var limits = ExportLimits.Default with { MaxSheetRows = 3 };
+
+        Assert.Equal(2, Export.Read(Workbook(2).ToArray(), "orders/book.xlsx", limits: limits).Rows.Orders().Count);
+        var rejected = Assert.Throws<ExportRejectedException>(() => Export.Read(Workbook(3).ToArray(), "orders/book.xlsx", limits: limits));
+        Assert.Contains("more than 3 rows", rejected.Message, StringComparison.Ordinal);
+    }
+
+    private static MemoryStream Workbook(int orders)
+    {
+        var workbook = new MemoryStream();
+        MiniExcel.SaveAs(workbook, Enumerable.Range(1, orders).Select(i =>
+            new Dictionary<string, object> { ["Order ID"] = $"O{i}", ["Customer ID"] = "C1", ["Order Date"] = new DateTime(2026, 10, 3), ["Amount"] = 10.5 }), excelType: ExcelType.XLSX);
+        workbook.Position = 0;
+        return workbook;
     }
 }

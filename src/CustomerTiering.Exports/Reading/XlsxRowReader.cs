@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using MiniExcelLibs;
 
 namespace CustomerTiering.Exports.Reading;
@@ -10,6 +11,7 @@ public sealed class XlsxRowReader : IRowReader
     private readonly IEnumerator<IDictionary<string, object?>> _rows;
     private readonly string[] _keys;
     private readonly string?[] _fields;
+    private readonly int _maxRows;
     private long _row = 1;
 
     /// <summary>Reads a workbook from a seekable stream: a zip is read from its end.</summary>
@@ -17,8 +19,10 @@ public sealed class XlsxRowReader : IRowReader
     {
         ArgumentNullException.ThrowIfNull(limits);
         _stream = seekable;
+        _maxRows = limits.MaxSheetRows;
         try
         {
+            CheckParts(seekable, limits);
             _rows = MiniExcel.Query(seekable, useHeaderRow: false, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>()
                 .GetEnumerator();
@@ -58,7 +62,11 @@ public sealed class XlsxRowReader : IRowReader
             return false;
         }
 
-        _row++;
+        if (++_row > _maxRows)
+        {
+            throw new ExportRejectedException($"The first sheet has more than {_maxRows:N0} rows, Excel's own limit: it was not saved by Excel. Save it as CSV.");
+        }
+
         var row = _rows.Current;
         for (var i = 0; i < _keys.Length; i++)
         {
@@ -74,6 +82,34 @@ public sealed class XlsxRowReader : IRowReader
     {
         _rows.Dispose();
         _stream.Dispose();
+    }
+
+    /// <summary>
+    /// Every part's expanded size and compression ratio, from the zip's directory, before any part is read: the sizes
+    /// are the ones the zip declares, and reading a part past its declared size fails, so the check holds.
+    /// </summary>
+    private static void CheckParts(Stream seekable, ExportLimits limits)
+    {
+        const long RatioCheckedAbove = 1024 * 1024;
+        using (var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            foreach (var part in zip.Entries)
+            {
+                if (part.Length > limits.MaxWorkbookPartBytes)
+                {
+                    throw new ExportRejectedException(
+                        $"The workbook's part {part.FullName} expands to {part.Length / (1024 * 1024):N0} MB; a part may expand to at most {limits.MaxWorkbookPartBytes / (1024 * 1024):N0} MB (ExportLimits.MaxWorkbookPartBytes). Save the sheet as CSV.");
+                }
+
+                if (part.Length > RatioCheckedAbove && part.Length > (long)limits.MaxWorkbookCompressionRatio * Math.Max(1, part.CompressedLength))
+                {
+                    throw new ExportRejectedException(
+                        $"The workbook's part {part.FullName} expands {part.Length / Math.Max(1, part.CompressedLength):N0} times its size; at most {limits.MaxWorkbookCompressionRatio} times is read (ExportLimits.MaxWorkbookCompressionRatio). Save the sheet as CSV.");
+                }
+            }
+        }
+
+        seekable.Position = 0;
     }
 
     private static string? Text(object? value) => value switch
