@@ -127,6 +127,43 @@ public sealed class MessyExportsEndToEndTests(AppFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, (await SendPreviewAsync("orders", "x.csv", [1], "&dateFormat=someday")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_gzip_and_a_workbook_that_expand_to_gigabytes_are_refused_or_sampled_and_write_nothing()
+    {
+        // A header and the same line 3 million times (about 100 MB expanded, a few hundred KB sent), and a workbook whose
+        // one sheet is 60 MB of the same row: what a hostile uploader sends to keep the workers busy.
+        var line = System.Text.Encoding.UTF8.GetBytes("B1,BOMB1,2026-10-01,10.50\n");
+        var gzip = Compressed(System.Text.Encoding.UTF8.GetBytes("Order ID,Customer ID,Order Date,Amount\n"), line, 3_000_000, zip: false);
+        var workbook = Compressed(System.Text.Encoding.UTF8.GetBytes("<worksheet><sheetData>"),
+            System.Text.Encoding.UTF8.GetBytes("<row><c t=\"inlineStr\"><is><t>BOMB1</t></is></c></row>"), 1_000_000, zip: true);
+
+        var preview = await PreviewAsync("orders", "bomb.csv.gz", gzip);
+        var upload = await UploadAsync("orders", "bomb.xlsx", workbook);
+
+        Assert.False(preview.GetProperty("complete").GetBoolean());
+        Assert.InRange(preview.GetProperty("rows").GetInt64(), 1, 16 * 1024 * 1024 / line.Length);
+        Assert.Equal(("rejected", 0L), (upload.GetProperty("status").GetString(), upload.GetProperty("written").GetInt64()));
+        Assert.Contains("MaxWorkbookCompressionRatio", upload.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A start and the same piece many times, as a gzip or as the one sheet of a zip.</summary>
+    private static byte[] Compressed(byte[] start, byte[] piece, int times, bool zip)
+    {
+        using var file = new MemoryStream();
+        using (var archive = zip ? new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true) : null)
+        using (var content = archive?.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open()
+                             ?? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            content.Write(start);
+            for (var i = 0; i < times; i++)
+            {
+                content.Write(piece);
+            }
+        }
+
+        return file.ToArray();
+    }
+
     private const int ExportPreviewSampleRows = 20;
 
     private async Task<JsonElement> PreviewAsync(string kind, string name, byte[] content, string query = "")
