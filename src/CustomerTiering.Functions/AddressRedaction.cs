@@ -6,9 +6,8 @@ namespace CustomerTiering.Functions;
 /// <summary>
 /// Keeps personal data out of exported traces. A request is recorded with its route's template for its path and no
 /// query (<c>/api/customers/{id}</c>, not <c>/api/customers/C007?owner=…</c>). The Azure SDK's calls are cut to their
-/// table or container: a table point read
-/// names its row (<c>Customers(PartitionKey='p001',RowKey='C007')</c>), a query filters on customer ids, a blob path
-/// may name an upload. <c>https://account.table.core.windows.net/Customers(…)?$filter=…</c> is exported as
+/// table or container: a table point read names its row (<c>Customers(PartitionKey='p001',RowKey='C007')</c>), a query
+/// filters on customer ids, a blob path may name an upload. <c>https://account.table.core.windows.net/Customers(…)?$filter=…</c> is exported as
 /// <c>https://account.table.core.windows.net/Customers</c>: which service and which table or container, not what in it.
 /// The emulator's addresses name the account first (<c>http://127.0.0.1:10002/devstoreaccount1/Customers(…)</c>), so
 /// there the first two segments stay.
