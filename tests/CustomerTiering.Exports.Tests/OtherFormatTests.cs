@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using CustomerTiering.Exports.Reading;
 using MiniExcelLibs;
 using Xunit;
 
@@ -49,6 +50,22 @@ public sealed class OtherFormatTests
     }
 
     [Fact]
+    public void A_json_line_of_megabytes_rejects_the_file_naming_the_line_and_crlf_lines_read_as_lines()
+    {
+        var endless = "{\"Order ID\":\"O1\",\"Customer ID\":\"C1\",\"Order Date\":\"2026-10-01\",\"Amount\":5}\n{\"Order ID\":\"" + new string('x', 2 * 1024 * 1024);
+        const string crlf = "{\"Order ID\":\"O1\",\"Customer ID\":\"C1\",\"Order Date\":\"2026-10-01\",\"Amount\":5}\r\n\r\n{\"Order ID\":\"O2\",\"Customer ID\":\"C2\",\"Order Date\":\"2026-10-02\",\"Amount\":7}";
+
+        var rejected = Assert.Throws<ExportRejectedException>(() => Export.Read(endless, "orders/feed.jsonl"));
+        // A line that never ends is refused at the bound, not read to its end first.
+        using var never = new StreamReader(new EndlessStream("{\"Order ID\":\""u8.ToArray(), (byte)'x'));
+        var refused = Assert.Throws<ExportRejectedException>(() => new JsonLinesRowReader(never, ExportLimits.Default, new ExportShape(ExportFormat.JsonLines, false, "utf-8", null)));
+
+        Assert.Contains("Line 2 is longer than 1024 KB", rejected.Message, StringComparison.Ordinal);
+        Assert.Contains("Line 1 is longer than 1024 KB", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["O1", "O2"], Export.Read(crlf, "orders/feed.jsonl").Rows.Orders().Select(o => o.Order.OrderId));
+    }
+
+    [Fact]
     public void A_workbook_whose_sheet_expands_far_beyond_its_size_is_rejected_before_it_is_read()
     {
         // A real workbook whose sheet is replaced by 40 MB of the same row: a few hundred KB compressed.
@@ -89,5 +106,41 @@ public sealed class OtherFormatTests
             new Dictionary<string, object> { ["Order ID"] = $"O{i}", ["Customer ID"] = "C1", ["Order Date"] = new DateTime(2026, 10, 3), ["Amount"] = 10.5 }), excelType: ExcelType.XLSX);
         workbook.Position = 0;
         return workbook;
+    }
+
+    /// <summary>A start, then the same byte for ever.</summary>
+    private sealed class EndlessStream(byte[] start, byte filler) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            for (var i = 0; i < count; i++, _position++)
+            {
+                buffer[offset + i] = _position < start.Length ? start[_position] : filler;
+            }
+
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

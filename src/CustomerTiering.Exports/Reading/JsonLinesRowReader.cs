@@ -10,6 +10,10 @@ public sealed class JsonLinesRowReader : IRowReader
     private readonly Dictionary<string, int> _columns;
     private readonly string?[] _fields;
     private readonly ExportLimits _limits;
+    private readonly char[] _buffer = new char[64 * 1024];
+    private readonly System.Text.StringBuilder _line = new();
+    private int _start;
+    private int _end;
     private string? _pending;
     private long _row;
 
@@ -126,14 +130,38 @@ public sealed class JsonLinesRowReader : IRowReader
         }
     }
 
+    /// <summary>
+    /// The next line, without its line break; null at the end. Read a buffer at a time and refused as soon as it passes
+    /// <see cref="ExportLimits.MaxRecordBytes"/>: a file of one endless line never sits whole in memory.
+    /// </summary>
     private string? ReadLine()
     {
-        var line = _text.ReadLine();
-        if (line is not null && line.Length > _limits.MaxRecordBytes)
+        _line.Clear();
+        while (true)
         {
-            throw new ExportRejectedException(string.Create(CultureInfo.InvariantCulture, $"Line {_row + 1} is longer than {_limits.MaxRecordBytes / 1024} KB."));
-        }
+            if (_start == _end)
+            {
+                (_start, _end) = (0, _text.Read(_buffer, 0, _buffer.Length));
+                if (_end == 0)
+                {
+                    return _line.Length > 0 ? _line.ToString() : null;
+                }
+            }
 
-        return line;
+            var rest = _buffer.AsSpan(_start, _end - _start);
+            var newline = rest.IndexOf('\n');
+            var piece = newline < 0 ? rest : rest[..newline];
+            if (_line.Length + piece.Length > _limits.MaxRecordBytes)
+            {
+                throw new ExportRejectedException(string.Create(CultureInfo.InvariantCulture, $"Line {_row + 1} is longer than {_limits.MaxRecordBytes / 1024} KB."));
+            }
+
+            _line.Append(piece);
+            _start += newline < 0 ? rest.Length : newline + 1;
+            if (newline >= 0)
+            {
+                return _line.Length > 0 && _line[^1] == '\r' ? _line.ToString(0, _line.Length - 1) : _line.ToString();
+            }
+        }
     }
 }
