@@ -134,7 +134,8 @@ public static class ExportPreview
             throw new ExportRejectedException($"A workbook can be previewed only whole, and this one is over {head.Length / (1024 * 1024)} MB: upload it, or save it as CSV.");
         }
 
-        if (format == ExportFormat.CsvGzip)
+        var gzipped = format == ExportFormat.CsvGzip;
+        if (gzipped)
         {
             var (expanded, ended) = Expand(head);
             complete = complete && ended;
@@ -144,11 +145,11 @@ public static class ExportPreview
 
         if (complete)
         {
-            return (head, true, name, format == ExportFormat.CsvGzip);
+            return (head, true, name, gzipped);
         }
 
         var lastLine = Array.LastIndexOf(head, (byte)'\n');
-        return (lastLine < 0 ? head : head[..(lastLine + 1)], false, name, format == ExportFormat.CsvGzip);
+        return (lastLine < 0 ? head : head[..(lastLine + 1)], false, name, gzipped);
     }
 
     /// <summary>The gzip's content up to <see cref="MaxExpandedBytes"/>, and whether its stream ended within that.</summary>

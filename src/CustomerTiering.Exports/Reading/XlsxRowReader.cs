@@ -85,8 +85,8 @@ public sealed class XlsxRowReader : IRowReader
     }
 
     /// <summary>
-    /// Every part's expanded size and compression ratio, from the zip's directory, before any part is read: the sizes
-    /// are the ones the zip declares, and reading a part past its declared size fails, so the check holds.
+    /// Every part's expanded size and compression ratio, from the zip's directory, before any part is read. The sizes are
+    /// the ones the zip declares; a part that expands past its declared size is left to .NET's zip reader to refuse.
     /// </summary>
     private static void CheckParts(Stream seekable, ExportLimits limits)
     {
