@@ -78,6 +78,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Dropped queue message {MessageId}: {Reason}")]
     public static partial void EventDropped(ILogger logger, string messageId, string reason);
 
+    [LoggerMessage(EventId = 49, Level = LogLevel.Error, Message = "Queue message {MessageId} failed its last try; its event is queued again to be relayed in {Delay}")]
+    public static partial void EventPostponed(ILogger logger, Exception exception, string messageId, TimeSpan delay);
+
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Parked {WorkId} at {Point} {Count} for a fault test to kill the worker")]
     public static partial void Parked(ILogger logger, string workId, Faults.FaultPoint point, long count);
 

@@ -5,12 +5,9 @@ using CustomerTiering.Domain.Policy;
 using CustomerTiering.Functions.Regrading;
 using CustomerTiering.Storage.TierOverrides;
 using CustomerTiering.Storage;
-using CustomerTiering.Storage.Events;
-using CustomerTiering.Storage.Privacy;
 using CustomerTiering.Storage.Runs;
 using CustomerTiering.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using CustomerTiering.Functions.Publishing;
 using Xunit;
 
 namespace CustomerTiering.Functions.Tests;
@@ -149,29 +146,5 @@ public sealed class RegradeRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.True((await runs.StartAsync(Request("2024-03-a"))).AlreadyExisted);
         await runs.FailAsync("2024-03-a", new InvalidOperationException("test over"));
         await DrainShardQueueAsync();
-    }
-
-    [Fact]
-    public async Task A_duplicate_event_is_relayed_once_but_its_own_redelivery_may_relay_again()
-    {
-        var sent = new List<PublishedEvent>();
-        var relay = new TierChangeRelay(new RelayedEventLedger(Account, TestKeys.Hasher), new ErasedCustomers(Account, TestKeys.Hasher), new RecordingPublisher(sent), NullLogger<TierChangeRelay>.Instance);
-        var json = $"{{\"type\":\"{TierChangedEvent.EventType}\",\"id\":\"2024-04-a:C1\",\"data\":{{}}}}";
-
-        Assert.True(await relay.RelayAsync(json, "message-1"));
-        Assert.True(await relay.RelayAsync(json, "message-1"));
-        Assert.False(await relay.RelayAsync(json, "message-2"));
-        Assert.False(await relay.RelayAsync("not json", "message-3"));
-        Assert.False(await relay.RelayAsync("{\"type\":\"other\",\"id\":\"x\"}", "message-4"));
-        Assert.Equal([("2024-04-a:C1", json), ("2024-04-a:C1", json)], sent.Select(e => (e.Id, e.Json)));
-    }
-
-    private sealed class RecordingPublisher(List<PublishedEvent> sent) : ITierChangePublisher
-    {
-        public Task PublishAsync(PublishedEvent published, CancellationToken cancellationToken = default)
-        {
-            sent.Add(published);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -42,7 +42,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IClassFixture<
         await StoreIngestionAsync("ended-long-ago", now.AddDays(-181));
         await StoreIngestionAsync("ended-yesterday", now.AddDays(-1));
         var relayed = new RelayedEventLedger(Account, TestKeys.Hasher);
-        await relayed.TryClaimAsync($"{oldRun}:C1", "m1");
+        await relayed.RecordRelayedAsync($"{oldRun}:C1", "m1");
 
         var regradeLock = new RegradeLock(Account);
         await regradeLock.TryAcquireAsync($"{current}-busy", now);

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace CustomerTiering.Storage.Tests;
 
-/// <summary>Which queue message relays an event: the first to claim it, and that message again when it is redelivered.</summary>
+/// <summary>Which events have reached the topic: recorded after the send, by whichever message sent them.</summary>
 public sealed class RelayedEventLedgerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private RelayedEventLedger Ledger => new(azurite.Account, TestKeys.Hasher);
@@ -14,26 +14,32 @@ public sealed class RelayedEventLedgerTests(AzuriteFixture azurite) : IClassFixt
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task The_first_message_claims_the_event_and_a_copy_in_another_message_is_a_duplicate()
+    public async Task An_event_is_relayed_once_recorded_whichever_message_asks()
     {
-        Assert.True(await Ledger.TryClaimAsync("2026-10-run:C1", "message-1"));
+        Assert.False(await Ledger.WasRelayedAsync("2026-10-run:C1"));
 
-        Assert.False(await Ledger.TryClaimAsync("2026-10-run:C1", "message-2"));
+        await Ledger.RecordRelayedAsync("2026-10-run:C1", "message-1");
+
+        Assert.True(await Ledger.WasRelayedAsync("2026-10-run:C1"));
+        Assert.False(await Ledger.WasRelayedAsync("2026-10-run:C10"));
     }
 
     [Fact]
-    public async Task The_claiming_message_delivered_again_may_relay_again()
+    public async Task Recording_an_event_again_changes_nothing()
     {
-        Assert.True(await Ledger.TryClaimAsync("2026-10-run:C2", "message-3"));
+        await Ledger.RecordRelayedAsync("2026-10-run:C2", "message-2");
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(m => new RelayedEventLedger(azurite.Account, TestKeys.Hasher).RecordRelayedAsync("2026-10-run:C2", $"copy-{m}")));
 
-        Assert.True(await Ledger.TryClaimAsync("2026-10-run:C2", "message-3"));
+        Assert.True(await Ledger.WasRelayedAsync("2026-10-run:C2"));
     }
 
     [Fact]
-    public async Task Of_many_messages_claiming_one_event_at_once_exactly_one_wins()
+    public async Task The_ledger_keeps_no_event_id_in_the_clear()
     {
-        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(m => new RelayedEventLedger(azurite.Account, TestKeys.Hasher).TryClaimAsync("2026-10-run:C3", $"copy-{m}")));
+        await Ledger.RecordRelayedAsync("2026-10-run:C3", "message-3");
 
-        Assert.Single(claims, c => c);
+        var rows = await azurite.Account.Tables.GetTableClient(StorageNames.RelayedEventsTable).QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync();
+        Assert.NotEmpty(rows);
+        Assert.DoesNotContain(rows, r => r.RowKey.Contains("C3", StringComparison.Ordinal) || r.PartitionKey.Contains("C3", StringComparison.Ordinal));
     }
 }

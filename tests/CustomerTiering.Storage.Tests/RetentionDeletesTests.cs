@@ -86,15 +86,15 @@ public sealed class RetentionDeletesTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
-    public async Task Relayed_event_ids_claimed_before_the_cut_are_forgotten()
+    public async Task Relayed_event_ids_recorded_before_the_cut_are_forgotten()
     {
         var ledger = new RelayedEventLedger(azurite.Account, TestKeys.Hasher);
-        Assert.True(await ledger.TryClaimAsync("2026-07-r:C1", "m1"));
-        Assert.True(await ledger.TryClaimAsync("2026-07-r:C2", "m2"));
+        await ledger.RecordRelayedAsync("2026-07-r:C1", "m1");
+        await ledger.RecordRelayedAsync("2026-07-r:C2", "m2");
 
         Assert.Equal(0, await ledger.ExpireAsync(DateTimeOffset.UtcNow.AddHours(-1)));
         Assert.Equal(2, await ledger.ExpireAsync(DateTimeOffset.UtcNow.AddMinutes(5)));
-        Assert.True(await ledger.TryClaimAsync("2026-07-r:C1", "m3"));
+        Assert.False(await ledger.WasRelayedAsync("2026-07-r:C1"));
     }
 
     private static IngestionRecord Record(string id, IngestionStatus status, DateTimeOffset updatedAt) =>

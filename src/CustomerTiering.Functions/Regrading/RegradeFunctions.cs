@@ -51,6 +51,6 @@ public sealed class RegradeFunctions(
 
     [Function("PublishTierChanges")]
     public Task PublishAsync(
-        [QueueTrigger(StorageNames.TierChangesQueue, Connection = StorageNames.DataConnection)] string message, string id, CancellationToken cancellationToken) =>
-        relay.RelayAsync(message, id, cancellationToken);
+        [QueueTrigger(StorageNames.TierChangesQueue, Connection = StorageNames.DataConnection)] string message, string id, long dequeueCount, CancellationToken cancellationToken) =>
+        relay.HandleAsync(message, id, dequeueCount, cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed class RegradeOptions
     [Range(1, 64)]
     public int ReadParallelism { get; set; } = 4;
 
-    /// <summary>Deliveries of a shard message before its run is marked failed; the host's <c>maxDequeueCount</c>.</summary>
+    /// <summary>Deliveries of a queue message before its last-try handling (a shard's run marked failed, an event queued again for later); the host's <c>maxDequeueCount</c>.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;
 }

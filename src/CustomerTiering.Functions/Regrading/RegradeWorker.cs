@@ -132,7 +132,7 @@ public sealed class RegradeWorker(
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = options.Value.WriteParallelism, CancellationToken = cancellationToken },
             async (message, ct) =>
             {
-                await events.SendAsync(message, ct);
+                await events.SendAsync(message, cancellationToken: ct);
                 await faults.AtAsync(FaultPoint.EventQueued, run.Id, Interlocked.Increment(ref published), cancellationToken: ct);
             });
         Log.ShardPublished(logger, run.Id, shard, published);

@@ -7,6 +7,7 @@ public sealed class PendingEvents(StorageAccount account)
 {
     private QueueClient Queue => account.Queues.GetQueueClient(StorageNames.TierChangesQueue);
 
-    public async Task SendAsync(string eventJson, CancellationToken cancellationToken = default) =>
-        await Queue.SendMessageAsync(eventJson, cancellationToken);
+    /// <summary>Queues an event, visible to the relay at once or after <paramref name="delay"/>.</summary>
+    public async Task SendAsync(string eventJson, TimeSpan? delay = null, CancellationToken cancellationToken = default) =>
+        await Queue.SendMessageAsync(eventJson, visibilityTimeout: delay, cancellationToken: cancellationToken);
 }
