@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Azure;
 using Azure.Storage.Blobs;
 
 namespace CustomerTiering.Storage.Runs;
@@ -65,7 +66,50 @@ public sealed class RunArtifacts(StorageAccount account)
         }
     }
 
+    /// <summary>
+    /// A file's lines. A file can be written again while it is read: a copy of a shard's message, or a step retried
+    /// after a crash, makes it again, with the same content (every step of a run is repeatable), and the read that
+    /// had begun on the first version fails with 412. It is then opened again and goes on after the lines already read.
+    /// </summary>
     public async IAsyncEnumerable<T> ReadLinesAsync<T>(string path, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int Reopenings = 3;
+        long read = 0;
+        for (var reopened = 0; ; reopened++)
+        {
+            await using var lines = ReadVersionAsync(path, type, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var readBefore = read;
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await lines.MoveNextAsync();
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412 && reopened < Reopenings)
+                {
+                    break;
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                if (readBefore > 0)
+                {
+                    readBefore--;
+                    continue;
+                }
+
+                read++;
+                yield return lines.Current;
+            }
+        }
+    }
+
+    /// <summary>The lines of the version of a file that was there when the read began (the SDK's read holds to its ETag).</summary>
+    private async IAsyncEnumerable<T> ReadVersionAsync<T>(string path, JsonTypeInfo<T> type, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var blob = await Container.GetBlobClient(path).OpenReadAsync(cancellationToken: cancellationToken);
         await using var gzip = new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true);
