@@ -118,6 +118,18 @@ public sealed class CsvReadingTests
         Assert.Contains("Row 3", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("O1,C1,2026-10-01,5,x\nO2,\"C2\"x,2026-10-01,5,y\n", "Row 3")]
+    [InlineData("O1,C1,2026-10-01,5,x\nO2,C2,2026-10-01,5,\"never closed\n", "Row 3")]
+    public void A_malformed_quoted_field_rejects_the_file_naming_the_row(string rows, string named)
+    {
+        // Sylvan's CsvFormatException went through as an unexpected error (found by the fuzz suite).
+        var error = Assert.Throws<ExportRejectedException>(() => Export.Read(Header + rows));
+
+        Assert.StartsWith(named + " is not valid CSV", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must be doubled", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Too_many_columns_are_rejected()
     {

@@ -95,8 +95,70 @@ public sealed class OtherFormatTests
         var limits = ExportLimits.Default with { MaxSheetRows = 3 };
 
         Assert.Equal(2, Export.Read(Workbook(2).ToArray(), "orders/book.xlsx", limits: limits).Rows.Orders().Count);
-        var rejected = Assert.Throws<ExportRejectedException>(() => Export.Read(Workbook(3).ToArray(), "orders/book.xlsx", limits: limits));
-        Assert.Contains("more than 3 rows", rejected.Message, StringComparison.Ordinal);
+        // Rows that say their number are refused before the sheet is read; rows that do not, when the reading gets there.
+        var numbered = Assert.Throws<ExportRejectedException>(() => Export.Read(Workbook(3).ToArray(), "orders/book.xlsx", limits: limits));
+        var unnumbered = Assert.Throws<ExportRejectedException>(() => Export.Read(
+            WithSheet(Workbook(1), Row("Order ID", "Customer ID", "Order Date", "Amount") + string.Concat(Enumerable.Range(1, 4).Select(i => Row($"O{i}", "C1", "2026-10-01", "5")))), "orders/book.xlsx", limits: limits));
+        Assert.Contains("refers to row 4, past Excel's last row (3)", numbered.Message, StringComparison.Ordinal);
+        Assert.Contains("more than 3 rows", unnumbered.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<row r=\"99999999\"><c r=\"A99999999\"><v>1</v></c></row>", "row 99999999")]
+    [InlineData("<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>", "cell XFE2")]
+    [InlineData("<row r=\"2\"><c r=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA2\"><v>1</v></c></row>", "cell AAAAAAAAAAAAAAAAAAAAAAAA…")]
+    public void A_sheet_referring_past_excels_last_row_or_column_is_rejected_before_it_is_read(string row, string named)
+    {
+        // A few bytes naming row 99 999 999 kept the sheet's reader filling rows for seconds and gigabytes.
+        var workbook = WithSheet(Workbook(1), $"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Order ID</t></is></c></row>{row}");
+
+        var rejected = Assert.Throws<ExportRejectedException>(() => Export.Read(workbook, "orders/far.xlsx"));
+
+        Assert.Contains(named, rejected.Message, StringComparison.Ordinal);
+        Assert.Contains("past Excel's last row", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sheet_with_a_dtd_is_rejected_and_its_entities_never_expanded()
+    {
+        var workbook = WithSheet(Workbook(1), "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&b;</t></is></c></row>",
+            "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>");
+
+        var rejected = Assert.Throws<ExportRejectedException>(() => Export.Read(workbook, "orders/dtd.xlsx"));
+
+        Assert.Contains("DTD", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gzip_corrupt_past_its_first_bytes_is_rejected_not_failed()
+    {
+        // The corruption is found while rows are read, long after the format was told from the first 64 KB.
+        var text = "Order ID,Customer ID,Order Date,Amount\n" + string.Concat(Enumerable.Range(0, 100_000).Select(i => $"O{i},C{i % 97},2026-10-01,{i % 500}.25\n"));
+        var gzip = Export.Gzip(Export.Bytes(text));
+        for (var at = gzip.Length * 3 / 4; at < gzip.Length * 3 / 4 + 64; at++)
+        {
+            gzip[at] = 0xFF;
+        }
+
+        var rejected = Assert.Throws<ExportRejectedException>(() => Export.Read(gzip, "orders/damaged.csv.gz"));
+
+        Assert.StartsWith("The .gz file is corrupt", rejected.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A row of text cells that does not say its number, as some writers leave it.</summary>
+    private static string Row(params string[] cells) => "<row>" + string.Concat(cells.Select(c => $"<c t=\"inlineStr\"><is><t>{c}</t></is></c>")) + "</row>";
+
+    /// <summary>The workbook with its first sheet's rows replaced, and a declaration before its root if given.</summary>
+    private static byte[] WithSheet(MemoryStream workbook, string rows, string declaration = "")
+    {
+        using (var zip = new ZipArchive(workbook, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("xl/worksheets/sheet1.xml")!.Delete();
+            using var sheet = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            sheet.Write($"<?xml version=\"1.0\"?>{declaration}<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData></worksheet>");
+        }
+
+        return workbook.ToArray();
     }
 
     private static MemoryStream Workbook(int orders)

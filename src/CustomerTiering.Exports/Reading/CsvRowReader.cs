@@ -28,6 +28,10 @@ public sealed class CsvRowReader : IRowReader
         {
             throw new ExportRejectedException($"The header is longer than {limits.MaxRecordBytes / 1024} KB: this is not an export.");
         }
+        catch (CsvFormatException ex)
+        {
+            throw Malformed("The header", ex);
+        }
 
         if (_csv.FieldCount > limits.MaxColumns)
         {
@@ -60,7 +64,18 @@ public sealed class CsvRowReader : IRowReader
         {
             throw new ExportRejectedException($"Row {_row + 1} is longer than {MaxRecordBytes / 1024} KB (an unclosed quote, or a field of megabytes).");
         }
+        catch (CsvFormatException ex)
+        {
+            throw Malformed($"Row {_row + 1}", ex);
+        }
     }
+
+    /// <summary>
+    /// A quoted field that is not closed, or text after its closing quote: the rows after it cannot be told apart with any
+    /// certainty, so the file is rejected rather than read on out of step.
+    /// </summary>
+    private static ExportRejectedException Malformed(string where, CsvFormatException ex) =>
+        new($"{where} is not valid CSV: {ex.Message} A quote inside a quoted field must be doubled (\"\"), and a quoted field must end with a quote before the next delimiter.");
 
     public ReadOnlySpan<char> Field(int column) =>
         column < _csv.RowFieldCount ? _csv.GetFieldSpan(column) : [];

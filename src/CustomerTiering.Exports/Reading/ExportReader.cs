@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace CustomerTiering.Exports.Reading;
 
 /// <summary>Opens an export for reading: undoes gzip (capped), tells CSV from JSON Lines from XLSX, and picks the text encoding.</summary>
@@ -22,17 +20,9 @@ public static class ExportReader
         var gzipped = format == ExportFormat.CsvGzip;
         if (gzipped)
         {
-            var expanded = new CappedStream(new GZipStream(stream, CompressionMode.Decompress), limits.MaxExpandedBytes, "The expanded .gz");
+            var expanded = new CappedStream(new GzipExpansion(stream), limits.MaxExpandedBytes, "The expanded .gz");
             var inner = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
-            try
-            {
-                (head, stream) = Peek(expanded);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new ExportRejectedException("The .gz file is corrupt: " + ex.Message);
-            }
-
+            (head, stream) = Peek(expanded);
             if (IsBlank(head))
             {
                 throw new ExportRejectedException("The .gz file expands to nothing: it is empty.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Xml;
 using MiniExcelLibs;
 
 namespace CustomerTiering.Exports.Reading;
@@ -23,6 +24,7 @@ public sealed class XlsxRowReader : IRowReader
         try
         {
             CheckParts(seekable, limits);
+            CheckReferences(seekable, limits);
             _rows = MiniExcel.Query(seekable, useHeaderRow: false, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>()
                 .GetEnumerator();
@@ -31,9 +33,9 @@ public sealed class XlsxRowReader : IRowReader
                 throw new ExportRejectedException("The first sheet is empty.");
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or KeyNotFoundException)
+        catch (Exception ex) when (IsBroken(ex))
         {
-            throw new ExportRejectedException("The workbook cannot be read: " + ex.Message);
+            throw new ExportRejectedException("The workbook cannot be read: " + Problem(ex));
         }
 
         var header = _rows.Current;
@@ -57,9 +59,17 @@ public sealed class XlsxRowReader : IRowReader
 
     public bool Read()
     {
-        if (!_rows.MoveNext())
+        try
         {
-            return false;
+            if (!_rows.MoveNext())
+            {
+                return false;
+            }
+        }
+        catch (Exception ex) when (IsBroken(ex))
+        {
+            // The sheet is read as the rows are: a part broken further in shows only when the reading gets there.
+            throw new ExportRejectedException($"The workbook cannot be read after row {_row}: {Problem(ex)}");
         }
 
         if (++_row > _maxRows)
@@ -111,6 +121,79 @@ public sealed class XlsxRowReader : IRowReader
 
         seekable.Position = 0;
     }
+
+    /// <summary>Excel's last column, XFD.</summary>
+    private const int MaxSheetColumns = 16_384;
+
+    /// <summary>
+    /// Every cell and row reference of the sheets, read before MiniExcel reads one: a reference past Excel's last row or
+    /// column is refused. MiniExcel fills the rows and columns up to a reference, so a sheet of a few bytes naming row
+    /// 99 999 999 kept it busy for seconds and gigabytes. A DTD (which no spreadsheet program writes, and through which
+    /// entities expand) is refused too.
+    /// </summary>
+    private static void CheckReferences(Stream seekable, ExportLimits limits)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
+        using (var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+            {
+                using var xml = XmlReader.Create(sheet.Open(), settings);
+                while (xml.Read())
+                {
+                    if (xml.NodeType != XmlNodeType.Element || xml.GetAttribute("r") is not { } reference)
+                    {
+                        continue;
+                    }
+
+                    var (column, row) = xml.LocalName switch
+                    {
+                        "row" => (1L, Number(reference)),
+                        "c" => CellReference(reference),
+                        _ => (1L, 1L),
+                    };
+                    if (row > limits.MaxSheetRows || column > MaxSheetColumns)
+                    {
+                        throw new ExportRejectedException(
+                            $"The workbook's sheet {sheet.FullName} refers to {(xml.LocalName == "row" ? "row " : "cell ")}{Shortened(reference)}, past Excel's last row ({limits.MaxSheetRows:N0}) or column (XFD): it was not saved by Excel. Save it as CSV.");
+                    }
+                }
+            }
+        }
+
+        seekable.Position = 0;
+    }
+
+    /// <summary>A reference's column (A = 1) and row; a part that is no number counts as past the end.</summary>
+    private static (long Column, long Row) CellReference(string reference)
+    {
+        var letters = 0;
+        long column = 0;
+        while (letters < reference.Length && char.IsAsciiLetter(reference[letters]))
+        {
+            column = letters < 4 ? column * 26 + (char.ToUpperInvariant(reference[letters]) - 'A' + 1) : long.MaxValue;
+            letters++;
+        }
+
+        return (column, letters == reference.Length ? 1 : Number(reference[letters..]));
+    }
+
+    private static long Number(string digits) =>
+        long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : long.MaxValue;
+
+    private static string Shortened(string reference) => reference.Length <= 24 ? reference : reference[..24] + "…";
+
+    /// <summary>
+    /// Whatever MiniExcel or the zip reader throw while reading a workbook: the workbook is the only input they have, and
+    /// a broken one (a part missing, a relationship pointing nowhere) can make them fail in any way, down to a null
+    /// reference. Only the app's own refusals and running out of memory or time are not the file's fault.
+    /// </summary>
+    private static bool IsBroken(Exception ex) => ex is not (ExportRejectedException or OutOfMemoryException or OperationCanceledException);
+
+    /// <summary>The reader's own words where they describe the file; else what such a failure means.</summary>
+    private static string Problem(Exception ex) => ex is InvalidDataException or System.Xml.XmlException or FormatException or KeyNotFoundException
+        ? ex.Message
+        : "a part it needs is missing or broken (it was not saved by a spreadsheet program, or was damaged since).";
 
     private static string? Text(object? value) => value switch
     {
