@@ -85,6 +85,15 @@ param blobVersionDays int = 7
 @description('The Microsoft Entra tenant whose tokens the API accepts.')
 param tenantId string = tenant().tenantId
 
+@description('Closes both storage accounts and Service Bus to public networks: the app joins a virtual network (VNet integration) and reaches them through private endpoints, and Service Bus takes the Premium tier, the one with private endpoints. The API itself stays public. What it requires: docs/deployment.md#private-networking.')
+param privateNetworking bool = false
+
+@description('With privateNetworking: public IP ranges (CIDR) still let into both storage accounts, such as the runner that uploads the app package; none by default.')
+param storageAllowedIpRanges array = []
+
+@description('With privateNetworking: the virtual network\'s address space; its first /24 is the app\'s subnet, its second the private endpoints\'.')
+param vnetAddressPrefix string = '10.40.0.0/16'
+
 var suffix = uniqueString(resourceGroup().id, appName, environment)
 var names = {
   identity: 'id-${appName}-${environment}'
@@ -96,8 +105,16 @@ var names = {
   insights: 'appi-${appName}-${environment}'
   serviceBus: 'sb-${appName}-${environment}-${suffix}'
   systemTopic: 'evgt-${appName}-${environment}-exports'
+  vnet: 'vnet-${appName}-${environment}'
 }
 var deploymentContainer = 'app-package'
+var storagePublicAccess = privateNetworking && empty(storageAllowedIpRanges) ? 'Disabled' : 'Enabled'
+var storageIpRules = [for range in storageAllowedIpRanges: { value: range, action: 'Allow' }]
+var storageNetworkRules = {
+  defaultAction: privateNetworking ? 'Deny' : 'Allow'
+  bypass: 'AzureServices'
+  ipRules: storageIpRules
+}
 var containers = ['exports', 'reports', 'snapshots', 'runs', 'policies', 'privacy']
 var queues = ['regrade-shards', 'tier-changes', 'erasures']
 var tables = ['Customers', 'Orders', 'Invoices', 'Ingestions', 'Runs', 'Periods', 'Grades', 'RelayedEvents', 'Overrides', 'OwnerDirectory', 'Erasures']
@@ -148,6 +165,8 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
+    publicNetworkAccess: storagePublicAccess
+    networkAcls: storageNetworkRules
   }
 }
 
@@ -237,6 +256,8 @@ resource runtimeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
+    publicNetworkAccess: storagePublicAccess
+    networkAcls: storageNetworkRules
   }
 }
 
@@ -253,10 +274,12 @@ resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/contai
 resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   name: names.serviceBus
   location: location
-  sku: { name: 'Standard', tier: 'Standard' }
+  // Private endpoints and closing the namespace to public networks are Premium's alone.
+  sku: privateNetworking ? { name: 'Premium', tier: 'Premium', capacity: 1 } : { name: 'Standard', tier: 'Standard' }
   properties: {
     disableLocalAuth: true
     minimumTlsVersion: '1.2'
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
   }
 }
 
@@ -302,6 +325,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // With private networking every call the app makes leaves through its subnet, where the private endpoints are.
+    virtualNetworkSubnetId: privateNetworking ? resourceId('Microsoft.Network/virtualNetworks/subnets', names.vnet, 'app') : null
     functionAppConfig: {
       deployment: {
         storage: {
@@ -554,3 +579,92 @@ output runtimeStorageAccount string = runtimeStorage.name
 output packageContainerUrl string = '${runtimeStorage.properties.primaryEndpoints.blob}${packageContainer.name}'
 output serviceBusNamespace string = serviceBus.name
 output eventGridSystemTopic string = systemTopic.name
+
+// Private networking (privateNetworking): a virtual network with the app's subnet (delegated to Flex Consumption's
+// VNet integration) and one for private endpoints; an endpoint for each storage service the app and its host use on
+// both accounts, and one for Service Bus; a private DNS zone for each, linked to the network, so that the accounts'
+// and the namespace's usual names resolve to the endpoints from inside it.
+var privateZones = [
+  'privatelink.blob.${az.environment().suffixes.storage}'
+  'privatelink.queue.${az.environment().suffixes.storage}'
+  'privatelink.table.${az.environment().suffixes.storage}'
+  'privatelink.servicebus.windows.net'
+]
+var privateEndpoints = [
+  { name: 'data-blob', target: dataStorage.id, group: 'blob', zone: 0 }
+  { name: 'data-queue', target: dataStorage.id, group: 'queue', zone: 1 }
+  { name: 'data-table', target: dataStorage.id, group: 'table', zone: 2 }
+  { name: 'runtime-blob', target: runtimeStorage.id, group: 'blob', zone: 0 }
+  { name: 'runtime-queue', target: runtimeStorage.id, group: 'queue', zone: 1 }
+  { name: 'runtime-table', target: runtimeStorage.id, group: 'table', zone: 2 }
+  { name: 'servicebus', target: serviceBus.id, group: 'namespace', zone: 3 }
+]
+
+resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = if (privateNetworking) {
+  name: names.vnet
+  location: location
+  properties: {
+    addressSpace: { addressPrefixes: [vnetAddressPrefix] }
+    subnets: [
+      {
+        name: 'app'
+        properties: {
+          addressPrefix: cidrSubnet(vnetAddressPrefix, 24, 0)
+          delegations: [{ name: 'flex-consumption', properties: { serviceName: 'Microsoft.App/environments' } }]
+        }
+      }
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: cidrSubnet(vnetAddressPrefix, 24, 1)
+        }
+      }
+    ]
+  }
+}
+
+resource zones 'Microsoft.Network/privateDnsZones@2020-06-01' = [for zone in privateZones: if (privateNetworking) {
+  name: zone
+  location: 'global'
+}]
+
+resource zoneLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = [for (zone, i) in privateZones: if (privateNetworking) {
+  parent: zones[i]
+  name: names.vnet
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: { id: vnet.id }
+  }
+}]
+
+resource endpoints 'Microsoft.Network/privateEndpoints@2023-11-01' = [for endpoint in privateEndpoints: if (privateNetworking) {
+  name: 'pe-${appName}-${environment}-${endpoint.name}'
+  location: location
+  properties: {
+    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', names.vnet, 'endpoints') }
+    privateLinkServiceConnections: [
+      {
+        name: endpoint.name
+        properties: {
+          privateLinkServiceId: endpoint.target
+          groupIds: [endpoint.group]
+        }
+      }
+    ]
+  }
+  dependsOn: [vnet]
+}]
+
+resource endpointZones 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2023-11-01' = [for (endpoint, i) in privateEndpoints: if (privateNetworking) {
+  parent: endpoints[i]
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: endpoint.group
+        properties: { privateDnsZoneId: zones[endpoint.zone].id }
+      }
+    ]
+  }
+}]

@@ -238,6 +238,51 @@ public sealed partial class InfrastructureTests(InfrastructureTests.BuiltTemplat
         Assert.Empty(Logs("queueServices"));
     }
 
+    [Fact]
+    public void With_private_networking_storage_and_service_bus_are_closed_to_public_networks_and_reached_through_private_endpoints()
+    {
+        const string Private = "parameters('privateNetworking')";
+        var parameter = template.Root.GetProperty("parameters").GetProperty("privateNetworking");
+        Assert.Equal(("bool", false), (parameter.GetProperty("type").GetString(), parameter.GetProperty("defaultValue").GetBoolean()));
+        var variables = template.Root.GetProperty("variables");
+
+        // Both accounts refuse public networks (but the IP ranges let in, if any), Service Bus too, on Premium.
+        Assert.All(Resources("Microsoft.Storage/storageAccounts"), account =>
+        {
+            Assert.Equal("[variables('storagePublicAccess')]", account.GetProperty("properties").GetProperty("publicNetworkAccess").GetString());
+            Assert.Equal("[variables('storageNetworkRules')]", account.GetProperty("properties").GetProperty("networkAcls").GetString());
+        });
+        Assert.Equal($"[if(and({Private}, empty(parameters('storageAllowedIpRanges'))), 'Disabled', 'Enabled')]", variables.GetProperty("storagePublicAccess").GetString());
+        Assert.Equal($"[if({Private}, 'Deny', 'Allow')]", variables.GetProperty("storageNetworkRules").GetProperty("defaultAction").GetString());
+        var serviceBus = Assert.Single(Resources("Microsoft.ServiceBus/namespaces"));
+        Assert.Equal($"[if({Private}, 'Disabled', 'Enabled')]", serviceBus.GetProperty("properties").GetProperty("publicNetworkAccess").GetString());
+        Assert.StartsWith($"[if({Private}, createObject('name', 'Premium'", serviceBus.GetProperty("sku").GetString(), StringComparison.Ordinal);
+
+        // The app joins the network through its delegated subnet.
+        Assert.Equal($"[if({Private}, resourceId('Microsoft.Network/virtualNetworks/subnets', variables('names').vnet, 'app'), null())]",
+            FunctionApp.GetProperty("properties").GetProperty("virtualNetworkSubnetId").GetString());
+        var network = Assert.Single(Resources("Microsoft.Network/virtualNetworks"));
+        var appSubnet = Assert.Single(network.GetProperty("properties").GetProperty("subnets").EnumerateArray(), n => n.GetProperty("name").GetString() == "app");
+        Assert.Equal("Microsoft.App/environments", Assert.Single(appSubnet.GetProperty("properties").GetProperty("delegations").EnumerateArray()).GetProperty("properties").GetProperty("serviceName").GetString());
+
+        // An endpoint for every service the app and its host call, each in the DNS zone of its kind, every zone linked to the network.
+        var zones = variables.GetProperty("privateZones").EnumerateArray().Select(z => z.GetString()!).ToArray();
+        var endpoints = variables.GetProperty("privateEndpoints").EnumerateArray()
+            .Select(e => (Target: ResourceNamed(e.GetProperty("target").GetString()!), Group: e.GetProperty("group").GetString()!, Zone: zones[e.GetProperty("zone").GetInt32()]))
+            .ToList();
+        Assert.Equal(
+            ["dataStorage blob", "dataStorage queue", "dataStorage table", "runtimeStorage blob", "runtimeStorage queue", "runtimeStorage table", "serviceBus namespace"],
+            endpoints.Select(e => $"{e.Target} {e.Group}").Order(StringComparer.Ordinal));
+        Assert.All(endpoints, e => Assert.StartsWith(e.Group == "namespace" ? "privatelink.servicebus." : $"[format('privatelink.{e.Group}.", e.Zone, StringComparison.Ordinal));
+        foreach (var type in new[] { "Microsoft.Network/privateEndpoints", "Microsoft.Network/privateEndpoints/privateDnsZoneGroups", "Microsoft.Network/privateDnsZones", "Microsoft.Network/privateDnsZones/virtualNetworkLinks", "Microsoft.Network/virtualNetworks" })
+        {
+            Assert.Equal($"[{Private}]", Assert.Single(Resources(type)).GetProperty("condition").GetString());
+        }
+
+        Assert.Equal("[length(variables('privateZones'))]", Assert.Single(Resources("Microsoft.Network/privateDnsZones/virtualNetworkLinks")).GetProperty("copy").GetProperty("count").GetString());
+        Assert.Equal("[length(variables('privateEndpoints'))]", Assert.Single(Resources("Microsoft.Network/privateEndpoints/privateDnsZoneGroups")).GetProperty("copy").GetProperty("count").GetString());
+    }
+
     /// <summary>What a diagnostic setting's scope names: a storage service of the data account, or a resource of the template.</summary>
     private static string ScopeOf(string expression) => StorageService().Match(expression) is { Success: true } service && expression.Contains("variables('names').dataStorage", StringComparison.Ordinal)
         ? service.Groups[1].Value
