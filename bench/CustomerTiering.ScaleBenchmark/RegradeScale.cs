@@ -125,7 +125,7 @@ internal static class RegradeScale
             GC.Collect();
             using var memory = new PeakMemory();
             var timer = Stopwatch.StartNew();
-            var graded = await new RunGrader(artifacts, new ErasedCustomers(account, TestKeys.Hasher)).GradeAsync(run, TieringPolicy.Default);
+            var graded = await new RunGrader(artifacts, new ErasedCustomers(account, TestKeys.Hasher), new GradingCapacity(Options.Create(new RegradeOptions()))).GradeAsync(run, TieringPolicy.Default);
             var seconds = timer.Elapsed.TotalSeconds;
             var (peak, baseline) = memory.Stop();
             Console.WriteLine($"Graded {graded.Customers:N0} customers ({graded.Movers:N0} moved) in {seconds:N1} s, the engine {graded.EngineMilliseconds / 1000.0:N1} s; " +
@@ -254,7 +254,7 @@ internal static class RegradeScale
         var dispatcher = new ShardDispatcher(new ShardMessages(account));
         var regradeRuns = new RegradeRuns(runs, new PeriodStore(account), new RegradeLock(account), artifacts, new OverrideStore(account), dispatcher, clock, NullLogger<RegradeRuns>.Instance);
         var worker = new RegradeWorker(runs, new PeriodStore(account), new RegradeLock(account), new ExportWriteGate(account, new RegradeLock(account), runs, clock), artifacts, dispatcher,
-            new ShardMeasurer(new CustomerHistoryReader(account), artifacts, new ErasedCustomers(account, TestKeys.Hasher), options), new RunGrader(artifacts, new ErasedCustomers(account, TestKeys.Hasher)), new GradeStore(account),
+            new ShardMeasurer(new CustomerHistoryReader(account), artifacts, new ErasedCustomers(account, TestKeys.Hasher), options), new RunGrader(artifacts, new ErasedCustomers(account, TestKeys.Hasher), new GradingCapacity(options)), new GradeStore(account),
             new GradeSnapshot(new SnapshotStore(account), artifacts), new PendingEvents(account), NoFaults.Instance, options, clock, NullLogger<RegradeWorker>.Instance);
 
         var started = await regradeRuns.StartAsync(new RegradeRequest("2026-10-bench", Period, Period.LastDay, TieringPolicy.Default, false, shards, "OnDemand"));

@@ -76,6 +76,7 @@ public static class CustomerTieringServices
         builder.Services.AddSingleton<GradeSnapshot>();
         builder.Services.AddSingleton<RegradeWorker>();
         builder.Services.AddSingleton<TierChangeRelay>();
+        builder.Services.AddSingleton<GradingCapacity>();
         builder.Services.AddSingleton<PeriodDirectory>();
         builder.Services.AddSingleton<GradeListing>();
         builder.Services.AddSingleton<RunSummaries>();

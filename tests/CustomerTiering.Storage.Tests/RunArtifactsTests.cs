@@ -27,6 +27,9 @@ public sealed class RunArtifactsTests(AzuriteFixture azurite) : IClassFixture<Az
         await Artifacts.WriteLinesAsync("2026-11-whole/metrics/000.jsonl.gz", lines, Text);
 
         Assert.Equal(lines, await Artifacts.ReadLinesAsync("2026-11-whole/metrics/000.jsonl.gz", Text).ToListAsync());
+        // Its count goes with it, to be known before it is read; a file that is not there has none.
+        Assert.Equal(30_000, await Artifacts.LineCountAsync("2026-11-whole/metrics/000.jsonl.gz"));
+        Assert.Null(await Artifacts.LineCountAsync("2026-11-whole/metrics/001.jsonl.gz"));
     }
 
     [Fact]

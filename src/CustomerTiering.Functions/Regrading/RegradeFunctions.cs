@@ -41,6 +41,11 @@ public sealed class RegradeFunctions(
         {
             await worker.HandleAsync(work, cancellationToken);
         }
+        catch (RunTooLargeException ex)
+        {
+            // Another try would run out of memory as this one would have: the run fails now, saying why.
+            await runs.FailAsync(work.RunId, ex, CancellationToken.None);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException && dequeueCount >= options.Value.MaxAttempts)
         {
             // The last try: fail the run (and free the lock) before the message goes to the poison queue.

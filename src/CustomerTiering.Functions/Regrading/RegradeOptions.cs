@@ -25,4 +25,11 @@ public sealed class RegradeOptions
     /// <summary>Deliveries of a queue message before its last-try handling (a shard's run marked failed, an event queued again for later); the host's <c>maxDequeueCount</c>.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// Memory in MB the grading step may plan on (<see cref="GradingCapacity"/>); 0, the default, for the instance's own
+    /// (what the runtime sees: the instance size on Flex Consumption).
+    /// </summary>
+    [Range(0, 1_048_576)]
+    public int GradingMemoryMB { get; set; }
 }

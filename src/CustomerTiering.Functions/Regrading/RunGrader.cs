@@ -17,7 +17,7 @@ namespace CustomerTiering.Functions.Regrading;
 /// put in id order first, so the engine gets the same input however many shards measured it: a run over 8 shards equals
 /// a run over 1 bit for bit. A customer erased since a shard measured them is left out here.
 /// </summary>
-public sealed class RunGrader(RunArtifacts artifacts, ErasedCustomers erased)
+public sealed class RunGrader(RunArtifacts artifacts, ErasedCustomers erased, GradingCapacity capacity)
 {
     public async Task<GradedRun> GradeAsync(RunRecord run, TieringPolicy policy, CancellationToken cancellationToken = default)
     {
@@ -27,6 +27,7 @@ public sealed class RunGrader(RunArtifacts artifacts, ErasedCustomers erased)
         // customers hold this step's memory, and these strings were a fifth of it).
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Shared(string? text) => text is null ? null : pool.TryGetValue(text, out var known) ? known : pool[text] = text;
+        await CheckCapacityAsync(run, cancellationToken);
         var metrics = new List<CustomerMetrics>();
         var erasedSet = await erased.LoadAsync(cancellationToken);
         for (var shard = 0; shard < run.Shards; shard++)
@@ -98,6 +99,24 @@ public sealed class RunGrader(RunArtifacts artifacts, ErasedCustomers erased)
     }
 
     /// <summary>The overrides the run started with, by customer; none for runs made before overrides existed.</summary>
+    /// <summary>The run's customers, counted from its shards' metrics files before any is read, against the instance's memory.</summary>
+    private async Task CheckCapacityAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var customers = 0L;
+        for (var shard = 0; shard < run.Shards; shard++)
+        {
+            // Files written before the count was kept with them say nothing: the step goes on as it always did.
+            if (await artifacts.LineCountAsync(RunArtifacts.MetricsPath(run.Id, shard), cancellationToken) is not { } count)
+            {
+                return;
+            }
+
+            customers += count;
+        }
+
+        capacity.Check(customers);
+    }
+
     private async Task<Dictionary<string, TierOverride>> OverridesAsync(string runId, CancellationToken cancellationToken)
     {
         var json = await artifacts.ReadTextAsync(RunArtifacts.OverridesPath(runId), cancellationToken);

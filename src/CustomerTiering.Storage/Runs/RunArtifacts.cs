@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace CustomerTiering.Storage.Runs;
 
@@ -38,6 +39,7 @@ public sealed class RunArtifacts(StorageAccount account)
         // artifact with an empty blob, and a write that failed after that left an artifact of no lines that reads as
         // whole (a shard's metrics written again by a redelivered message, a grade shard by a retried step).
         var file = Path.GetTempFileName();
+        var lines = 0L;
         try
         {
             await using (var stream = File.Create(file))
@@ -49,6 +51,7 @@ public sealed class RunArtifacts(StorageAccount account)
                 await using var writer = new Utf8JsonWriter(line);
                 foreach (var item in items)
                 {
+                    lines++;
                     JsonSerializer.Serialize(writer, item, type);
                     writer.Flush();
                     await buffered.WriteAsync(line.WrittenMemory, cancellationToken);
@@ -58,11 +61,29 @@ public sealed class RunArtifacts(StorageAccount account)
                 }
             }
 
-            await Container.GetBlobClient(path).UploadAsync(file, overwrite: true, cancellationToken);
+            // The count goes with the file, so that a step can see how large its input is before it reads any.
+            await Container.GetBlobClient(path).UploadAsync(
+                file, new BlobUploadOptions { Metadata = new Dictionary<string, string> { [LinesMetadata] = lines.ToString(CultureInfo.InvariantCulture) } }, cancellationToken);
         }
         finally
         {
             File.Delete(file);
+        }
+    }
+
+    private const string LinesMetadata = "lines";
+
+    /// <summary>How many lines a file written by <see cref="WriteLinesAsync"/> holds, from its metadata; null when it is not there.</summary>
+    public async Task<long?> LineCountAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var properties = await Container.GetBlobClient(path).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.Metadata.TryGetValue(LinesMetadata, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var count) ? count : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
         }
     }
 
