@@ -16,6 +16,14 @@ public sealed class MappingTests
         Assert.Equal(CanonicalField.CustomerId, FieldAliases.Find(header));
 
     [Fact]
+    public void A_header_with_half_a_surrogate_pair_names_no_field_and_breaks_nothing()
+    {
+        // Normalising such a header threw (found by the fuzz suite): a broken header is simply not an alias.
+        Assert.Null(FieldAliases.Find("Customer\uD800 ID"));
+        Assert.Equal(CanonicalField.CustomerId, FieldAliases.Find("Ｃｕｓｔｏｍｅｒ ＩＤ"));
+    }
+
+    [Fact]
     public void The_kind_follows_the_header_when_the_folder_does_not_say()
     {
         Assert.Equal(ExportKind.Customers, Export.Read("Customer ID,Name,Region\nC1,Acme,North\n", "upload.csv").Kind);

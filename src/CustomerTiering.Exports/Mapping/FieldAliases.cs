@@ -51,13 +51,12 @@ public static class FieldAliases
     public static (CanonicalField Field, int Rank)? FindRanked(string header) =>
         ByName.TryGetValue(Normalise(header), out var found) ? found : null;
 
-
     /// <summary>Lower case, without spaces, '_', '-', '.', a BOM or full-width spaces: "Customer_ID" = "customer id" = "CustomerId".</summary>
     public static string Normalise(string header)
     {
         ArgumentNullException.ThrowIfNull(header);
         var builder = new StringBuilder(header.Length);
-        foreach (var c in header.Normalize(NormalizationForm.FormKC))
+        foreach (var c in Compatible(header))
         {
             if (char.IsWhiteSpace(c) || c is '_' or '-' or '.' or '\uFEFF')
             {
@@ -68,6 +67,22 @@ public static class FieldAliases
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The header in compatibility form (full-width letters as ASCII). A header holding what Unicode cannot normalise (half a
+    /// surrogate pair, a noncharacter: a broken file) is left as it is; it names no field anyway.
+    /// </summary>
+    private static string Compatible(string header)
+    {
+        try
+        {
+            return header.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return header;
+        }
     }
 
     private static Dictionary<string, (CanonicalField, int)> Index()

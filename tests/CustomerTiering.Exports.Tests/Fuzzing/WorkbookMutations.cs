@@ -240,8 +240,9 @@ public static partial class WorkbookMutations
 
             return copy.ToArray();
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException)
         {
+            // A directory an earlier change made to lie can keep .NET's zip writer from opening the workbook at all.
             return workbook;
         }
     }
