@@ -104,13 +104,15 @@ public sealed class OtherFormatTests
     }
 
     [Theory]
-    [InlineData("<row r=\"99999999\"><c r=\"A99999999\"><v>1</v></c></row>", "row 99999999")]
-    [InlineData("<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>", "cell XFE2")]
-    [InlineData("<row r=\"2\"><c r=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA2\"><v>1</v></c></row>", "cell AAAAAAAAAAAAAAAAAAAAAAAA…")]
-    public void A_sheet_referring_past_excels_last_row_or_column_is_rejected_before_it_is_read(string row, string named)
+    [InlineData("<row r=\"99999999\"><c r=\"A99999999\"><v>1</v></c></row>", "A1:A1", "row 99999999")]
+    [InlineData("<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>", "A1:A1", "cell XFE2")]
+    [InlineData("<row r=\"2\"><c r=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA2\"><v>1</v></c></row>", "A1:A1", "cell AAAAAAAAAAAAAAAAAAAAAAAA…")]
+    [InlineData("<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>", "A1:AAAAAAA99999999", "dimension A1:AAAAAAA99999999")]
+    [InlineData("<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>", "A1:ZZZZ5", "dimension A1:ZZZZ5")]
+    public void A_sheet_referring_past_excels_last_row_or_column_is_rejected_before_it_is_read(string row, string dimension, string named)
     {
         // A few bytes naming row 99 999 999 kept the sheet's reader filling rows for seconds and gigabytes.
-        var workbook = WithSheet(Workbook(1), $"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Order ID</t></is></c></row>{row}");
+        var workbook = WithSheet(Workbook(1), $"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Order ID</t></is></c></row>{row}", dimension: dimension);
 
         var rejected = Assert.Throws<ExportRejectedException>(() => Export.Read(workbook, "orders/far.xlsx"));
 
@@ -148,14 +150,14 @@ public sealed class OtherFormatTests
     /// <summary>A row of text cells that does not say its number, as some writers leave it.</summary>
     private static string Row(params string[] cells) => "<row>" + string.Concat(cells.Select(c => $"<c t=\"inlineStr\"><is><t>{c}</t></is></c>")) + "</row>";
 
-    /// <summary>The workbook with its first sheet's rows replaced, and a declaration before its root if given.</summary>
-    private static byte[] WithSheet(MemoryStream workbook, string rows, string declaration = "")
+    /// <summary>The workbook with its first sheet's rows replaced, a declaration before its root and its extent if given.</summary>
+    private static byte[] WithSheet(MemoryStream workbook, string rows, string declaration = "", string? dimension = null)
     {
         using (var zip = new ZipArchive(workbook, ZipArchiveMode.Update, leaveOpen: true))
         {
             zip.GetEntry("xl/worksheets/sheet1.xml")!.Delete();
             using var sheet = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
-            sheet.Write($"<?xml version=\"1.0\"?>{declaration}<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData></worksheet>");
+            sheet.Write($"<?xml version=\"1.0\"?>{declaration}<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">{(dimension is null ? "" : $"<dimension ref=\"{dimension}\"/>")}<sheetData>{rows}</sheetData></worksheet>");
         }
 
         return workbook.ToArray();

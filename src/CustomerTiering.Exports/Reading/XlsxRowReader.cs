@@ -141,21 +141,24 @@ public sealed class XlsxRowReader : IRowReader
                 using var xml = XmlReader.Create(sheet.Open(), settings);
                 while (xml.Read())
                 {
-                    if (xml.NodeType != XmlNodeType.Element || xml.GetAttribute("r") is not { } reference)
+                    // The sheet's declared extent (its last cell), each row's number, each cell's reference.
+                    var (what, reference) = xml.NodeType != XmlNodeType.Element ? (null, null) : xml.LocalName switch
+                    {
+                        "dimension" => ("dimension ", xml.GetAttribute("ref")),
+                        "row" => ("row ", xml.GetAttribute("r")),
+                        "c" => ("cell ", xml.GetAttribute("r")),
+                        _ => (null, null),
+                    };
+                    if (reference is null)
                     {
                         continue;
                     }
 
-                    var (column, row) = xml.LocalName switch
-                    {
-                        "row" => (1L, Number(reference)),
-                        "c" => CellReference(reference),
-                        _ => (1L, 1L),
-                    };
+                    var (column, row) = what == "row " ? (1L, Number(reference)) : CellReference(reference[(reference.IndexOf(':', StringComparison.Ordinal) + 1)..]);
                     if (row > limits.MaxSheetRows || column > MaxSheetColumns)
                     {
                         throw new ExportRejectedException(
-                            $"The workbook's sheet {sheet.FullName} refers to {(xml.LocalName == "row" ? "row " : "cell ")}{Shortened(reference)}, past Excel's last row ({limits.MaxSheetRows:N0}) or column (XFD): it was not saved by Excel. Save it as CSV.");
+                            $"The workbook's sheet {sheet.FullName} refers to {what}{Shortened(reference)}, past Excel's last row ({limits.MaxSheetRows:N0}) or column (XFD): it was not saved by Excel. Save it as CSV.");
                     }
                 }
             }

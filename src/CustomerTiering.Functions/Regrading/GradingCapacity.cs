@@ -10,9 +10,8 @@ namespace CustomerTiering.Functions.Regrading;
 public sealed class GradingCapacity(IOptions<RegradeOptions> options)
 {
     /// <summary>
-    /// Memory the step holds per customer at its peak, above what the worker held before: 836 B a customer at a
-    /// million, 2 and 5 million customers alike (`ScaleBenchmark -- grading-step`, docs/performance.md#capacity),
-    /// rounded up.
+    /// Memory the step holds per customer at its peak, above what the worker held before: 815, 776 and 820 B a customer
+    /// at 1, 2 and 5 million (`ScaleBenchmark -- grading-step`, docs/performance.md#capacity), rounded up.
     /// </summary>
     public const long BytesPerCustomer = 900;
 
@@ -36,6 +35,3 @@ public sealed class GradingCapacity(IOptions<RegradeOptions> options)
         }
     }
 }
-
-/// <summary>A run whose grading step would not fit in its instance's memory: retrying cannot help, so it fails at once.</summary>
-public sealed class RunTooLargeException(string message) : Exception(message);

@@ -134,12 +134,12 @@ public static partial class WorkbookMutations
         });
     }
 
-    /// <summary>A first sheet that attacks its reader: entity expansion, an external entity, references past Excel's limits, deep nesting.</summary>
+    /// <summary>A first sheet that attacks its reader: entity expansion, an external entity, references or an extent past Excel's limits, deep nesting.</summary>
     private static byte[] HostileSheet(Random random, byte[] workbook, List<string> made)
     {
         const string Open = "<?xml version=\"1.0\"?>";
         const string Sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
-        var (what, xml) = random.Next(5) switch
+        var (what, xml) = random.Next(6) switch
         {
             0 => ("entity expansion", Open + "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>"
                 + Sheet + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&g;</t></is></c></row></sheetData></worksheet>"),
@@ -149,6 +149,8 @@ public static partial class WorkbookMutations
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Order ID</t></is></c><c r=\"XFD1\" t=\"inlineStr\"><is><t>Amount</t></is></c></row>"
                 + "<row r=\"99999999\"><c r=\"AAAAAAAAAA99999999\"><v>1</v></c></row></sheetData></worksheet>"),
             3 => ("deeply nested elements", Open + Sheet + "<row r=\"1\">" + string.Concat(Enumerable.Repeat("<c>", 20_000)) + "</row></sheetData></worksheet>"),
+            4 => ("an extent past Excel's last column", Open + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><dimension ref=\"A1:ZZZZ9\"/><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Order ID</t></is></c></row></sheetData></worksheet>"),
             _ => ("shared string index out of range", Open + Sheet + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>99999</v></c><c r=\"B1\" t=\"s\"><v>-1</v></c></row></sheetData></worksheet>"),
         };
         made.Add($"first sheet replaced by one with {what}");
