@@ -27,6 +27,19 @@ public sealed class OtherFormatTests
     }
 
     [Fact]
+    public void A_thousand_unreadable_lines_in_a_row_reject_the_file_at_once_and_fewer_are_row_errors()
+    {
+        const string good = "{\"order_id\":\"O1\",\"customer_id\":\"C1\",\"order_date\":\"2026-10-01\",\"amount\":5}\n";
+        var broken = string.Concat(Enumerable.Repeat("{\"order_id\":\n", 999));
+
+        var rows = Export.Read(good + broken + good, "orders/feed.jsonl").Rows;
+        var rejected = Assert.Throws<ExportRejectedException>(() => Export.Read(good + broken + "{\n" + string.Concat(Enumerable.Repeat("O2,C2,2026-10-01,5\n", 100_000)), "orders/feed.jsonl"));
+
+        Assert.Equal(999, rows.Errors().Count);
+        Assert.StartsWith("Lines 2 to 1,001 are, all 1,000 of them, no JSON object", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_first_sheet_of_a_workbook_is_read_with_dates_and_numbers_as_cells()
     {
         using var workbook = new MemoryStream();

@@ -6,7 +6,7 @@ namespace CustomerTiering.Exports.Tests.Fuzzing;
 public sealed class FuzzTally
 {
     private TimeSpan _total;
-    private (TimeSpan Time, int Seed) _slowest;
+    private (TimeSpan Time, FuzzInput? Input) _slowest;
     private (long Bytes, int Seed) _hungriest;
 
     public int Inputs { get; private set; }
@@ -32,7 +32,7 @@ public sealed class FuzzTally
         _total += took;
         if (took > _slowest.Time)
         {
-            _slowest = (took, input.Seed);
+            _slowest = (took, input);
         }
 
         if (outcome.PeakBytes > _hungriest.Bytes)
@@ -42,5 +42,5 @@ public sealed class FuzzTally
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Inputs} inputs in {_total.TotalSeconds:0.0} s: {Read} read as rows, {Rejected} rejected; slowest {_slowest.Time.TotalMilliseconds:0} ms (seed {_slowest.Seed}), most memory held {_hungriest.Bytes / (1024 * 1024)} MB (seed {_hungriest.Seed})");
+        $"{Inputs} inputs in {_total.TotalSeconds:0.0} s: {Read} read as rows, {Rejected} rejected; slowest {_slowest.Time.TotalMilliseconds:0} ms ({_slowest.Input}), most memory held {_hungriest.Bytes / (1024 * 1024)} MB (seed {_hungriest.Seed})");
 }
