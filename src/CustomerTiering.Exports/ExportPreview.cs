@@ -59,7 +59,11 @@ public static class ExportPreview
 {
     public const int SampleRows = 20;
 
-    private const int MaxExpandedBytes = 16 * 1024 * 1024;
+    /// <summary>
+    /// Text a preview reads at most, expanded: a gzip's sample is as much text as a plain file's (the first 4 MB of the
+    /// body), however small the gzip; expanding 16 MB took a preview seconds on a busy instance.
+    /// </summary>
+    public const int MaxExpandedBytes = 4 * 1024 * 1024;
 
     public static PreviewResult Run(
         byte[] head, bool complete, string name, MappingProfile profile, ExportKind? expected, DateFormat? requested, double maxRejectedShare, ExportLimits limits)
@@ -121,7 +125,7 @@ public static class ExportPreview
     }
 
     /// <summary>
-    /// What of the sample can be read whole: a gzip is expanded no further than a preview needs (16 MB, however the body
+    /// What of the sample can be read whole: a gzip is expanded no further than a preview needs (4 MB, however the body
     /// arrived: a whole body of a few MB can expand to gigabytes), and a cut or capped text ends at its last line break;
     /// a cut workbook cannot be read at all. Returns the bytes, whether they are the whole file, the name to read them
     /// by, and whether they were expanded here.

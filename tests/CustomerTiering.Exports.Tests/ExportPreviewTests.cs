@@ -55,7 +55,7 @@ public sealed class ExportPreviewTests
 
         Assert.False(preview.Complete);
         Assert.Equal(gzip.Length, preview.BytesRead);
-        Assert.InRange(preview.Rows, 1, 16 * 1024 * 1024 / line.Length);
+        Assert.InRange(preview.Rows, 1, ExportPreview.MaxExpandedBytes / line.Length);
         Assert.True(whole.Complete);
         Assert.Equal(5000, whole.Rows);
     }
