@@ -18,8 +18,6 @@ internal static class ErasureShop
     public static readonly (string Id, string Name, string Email)[] Subjects =
         [("C007", "Wang Fang", "wang.fang@mail.example"), ("C013", "Liu Yang", "liu.yang@mail.example"), ("C021", "Zhou Min", "zhou.min@mail.example")];
 
-    public static readonly string[] Words = [.. Subjects.SelectMany(s => new[] { s.Id, s.Name, s.Email })];
-
     public static string CustomersCsv() => "Customer ID,Name,Email,Region,Owner\n" + string.Concat(Enumerable.Range(1, 30).Select(i =>
         Subjects.FirstOrDefault(s => s.Id == Id(i)) is { Id: not null } s
             ? $"{s.Id},{s.Name},{s.Email},East,Li Na\n"
@@ -102,5 +100,11 @@ internal static class ErasureShop
         return Encoding.UTF8.GetString(content);
     }
 
-    private static bool Mentions(string text) => Words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// An id as ingestion keeps it (case-sensitive: "C007" is not "c007", which any hex hash or message id may hold by
+    /// chance, and the relay's ledger is full of both), a name or an address in any case.
+    /// </summary>
+    private static bool Mentions(string text) =>
+        Subjects.Any(s => text.Contains(s.Id, StringComparison.Ordinal)
+                          || text.Contains(s.Name, StringComparison.OrdinalIgnoreCase) || text.Contains(s.Email, StringComparison.OrdinalIgnoreCase));
 }
