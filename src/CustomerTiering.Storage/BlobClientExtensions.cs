@@ -4,7 +4,7 @@ using Azure.Storage.Blobs.Models;
 
 namespace CustomerTiering.Storage;
 
-/// <summary>The two blob operations the app keeps needing: read what may not exist, create only what does not.</summary>
+/// <summary>The blob operations the app keeps needing: read what may not exist, create only what does not.</summary>
 public static class BlobClientExtensions
 {
     /// <summary>The blob's content, or null when there is no such blob: one request, not an existence check and a read.</summary>
@@ -14,6 +14,20 @@ public static class BlobClientExtensions
         try
         {
             return (await blob.DownloadContentAsync(cancellationToken)).Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The blob's properties and metadata, or null when there is no such blob.</summary>
+    public static async Task<BlobProperties?> GetPropertiesOrNullAsync(this BlobClient blob, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        try
+        {
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

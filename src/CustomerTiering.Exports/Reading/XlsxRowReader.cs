@@ -23,8 +23,7 @@ public sealed class XlsxRowReader : IRowReader
         _maxRows = limits.MaxSheetRows;
         try
         {
-            CheckParts(seekable, limits);
-            CheckReferences(seekable, limits);
+            Check(seekable, limits);
             _rows = MiniExcel.Query(seekable, useHeaderRow: false, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>()
                 .GetEnumerator();
@@ -94,32 +93,39 @@ public sealed class XlsxRowReader : IRowReader
         _stream.Dispose();
     }
 
+    /// <summary>The workbook's parts and references, checked before MiniExcel reads any of it; the stream is left at its start.</summary>
+    private static void Check(Stream seekable, ExportLimits limits)
+    {
+        using (var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            CheckParts(zip, limits);
+            CheckReferences(zip, limits);
+        }
+
+        seekable.Position = 0;
+    }
+
     /// <summary>
     /// Every part's expanded size and compression ratio, from the zip's directory, before any part is read. The sizes are
     /// the ones the zip declares; a part that expands past its declared size is left to .NET's zip reader to refuse.
     /// </summary>
-    private static void CheckParts(Stream seekable, ExportLimits limits)
+    private static void CheckParts(ZipArchive zip, ExportLimits limits)
     {
         const long RatioCheckedAbove = 1024 * 1024;
-        using (var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true))
+        foreach (var part in zip.Entries)
         {
-            foreach (var part in zip.Entries)
+            if (part.Length > limits.MaxWorkbookPartBytes)
             {
-                if (part.Length > limits.MaxWorkbookPartBytes)
-                {
-                    throw new ExportRejectedException(
-                        $"The workbook's part {part.FullName} expands to {part.Length / (1024 * 1024):N0} MB; a part may expand to at most {limits.MaxWorkbookPartBytes / (1024 * 1024):N0} MB (ExportLimits.MaxWorkbookPartBytes). Save the sheet as CSV.");
-                }
+                throw new ExportRejectedException(
+                    $"The workbook's part {part.FullName} expands to {part.Length / (1024 * 1024):N0} MB; a part may expand to at most {limits.MaxWorkbookPartBytes / (1024 * 1024):N0} MB (ExportLimits.MaxWorkbookPartBytes). Save the sheet as CSV.");
+            }
 
-                if (part.Length > RatioCheckedAbove && part.Length > (long)limits.MaxWorkbookCompressionRatio * Math.Max(1, part.CompressedLength))
-                {
-                    throw new ExportRejectedException(
-                        $"The workbook's part {part.FullName} expands {part.Length / Math.Max(1, part.CompressedLength):N0} times its size; at most {limits.MaxWorkbookCompressionRatio} times is read (ExportLimits.MaxWorkbookCompressionRatio). Save the sheet as CSV.");
-                }
+            if (part.Length > RatioCheckedAbove && part.Length > (long)limits.MaxWorkbookCompressionRatio * Math.Max(1, part.CompressedLength))
+            {
+                throw new ExportRejectedException(
+                    $"The workbook's part {part.FullName} expands {part.Length / Math.Max(1, part.CompressedLength):N0} times its size; at most {limits.MaxWorkbookCompressionRatio} times is read (ExportLimits.MaxWorkbookCompressionRatio). Save the sheet as CSV.");
             }
         }
-
-        seekable.Position = 0;
     }
 
     /// <summary>Excel's last column, XFD.</summary>
@@ -131,40 +137,35 @@ public sealed class XlsxRowReader : IRowReader
     /// 99 999 999 kept it busy for seconds and gigabytes. A DTD (which no spreadsheet program writes, and through which
     /// entities expand) is refused too.
     /// </summary>
-    private static void CheckReferences(Stream seekable, ExportLimits limits)
+    private static void CheckReferences(ZipArchive zip, ExportLimits limits)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
-        using (var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true))
+        foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
         {
-            foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+            using var xml = XmlReader.Create(sheet.Open(), settings);
+            while (xml.Read())
             {
-                using var xml = XmlReader.Create(sheet.Open(), settings);
-                while (xml.Read())
+                // The sheet's declared extent (its last cell), each row's number, each cell's reference.
+                var (what, reference) = xml.NodeType != XmlNodeType.Element ? (null, null) : xml.LocalName switch
                 {
-                    // The sheet's declared extent (its last cell), each row's number, each cell's reference.
-                    var (what, reference) = xml.NodeType != XmlNodeType.Element ? (null, null) : xml.LocalName switch
-                    {
-                        "dimension" => ("dimension ", xml.GetAttribute("ref")),
-                        "row" => ("row ", xml.GetAttribute("r")),
-                        "c" => ("cell ", xml.GetAttribute("r")),
-                        _ => (null, null),
-                    };
-                    if (reference is null)
-                    {
-                        continue;
-                    }
+                    "dimension" => ("dimension ", xml.GetAttribute("ref")),
+                    "row" => ("row ", xml.GetAttribute("r")),
+                    "c" => ("cell ", xml.GetAttribute("r")),
+                    _ => (null, null),
+                };
+                if (reference is null)
+                {
+                    continue;
+                }
 
-                    var (column, row) = what == "row " ? (1L, Number(reference)) : CellReference(reference[(reference.IndexOf(':', StringComparison.Ordinal) + 1)..]);
-                    if (row > limits.MaxSheetRows || column > MaxSheetColumns)
-                    {
-                        throw new ExportRejectedException(
-                            $"The workbook's sheet {sheet.FullName} refers to {what}{Shortened(reference)}, past Excel's last row ({limits.MaxSheetRows:N0}) or column (XFD): it was not saved by Excel. Save it as CSV.");
-                    }
+                var (column, row) = what == "row " ? (1L, Number(reference)) : CellReference(reference[(reference.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+                if (row > limits.MaxSheetRows || column > MaxSheetColumns)
+                {
+                    throw new ExportRejectedException(
+                        $"The workbook's sheet {sheet.FullName} refers to {what}{Shortened(reference)}, past Excel's last row ({limits.MaxSheetRows:N0}) or column (XFD): it was not saved by Excel. Save it as CSV.");
                 }
             }
         }
-
-        seekable.Position = 0;
     }
 
     /// <summary>A reference's column (A = 1) and row; a part that is no number counts as past the end.</summary>

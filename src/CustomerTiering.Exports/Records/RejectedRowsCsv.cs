@@ -25,17 +25,18 @@ public sealed class RejectedRowsCsv(TextWriter writer) : IDisposable
             _headerWritten = true;
         }
 
-        writer.Write(error.Row.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        writer.Write(',');
-        writer.Write(Cell(error.Column));
-        writer.Write(',');
-        writer.Write(Cell(error.Value));
-        writer.Write(',');
-        writer.Write(Cell(error.Reason));
+        writer.Write(Line(error));
         writer.Write('\n');
     }
 
     public void Dispose() => writer.Dispose();
+
+    /// <summary>The error's line in the file, without its line break.</summary>
+    public static string Line(RowError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return string.Join(',', error.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Cell(error.Column), Cell(error.Value), Cell(error.Reason));
+    }
 
     public static string Cell(string value)
     {

@@ -45,7 +45,7 @@ public sealed class PersonalDataFiles(
             if (await ReadReportAsync(id, cancellationToken) is { } report)
             {
                 Add(found, StorageNames.ReportsContainer, ReportStore.ReportPath(id),
-                    [.. report.RejectedRows.Where(e => match.IsReportError(e, rows)).Select(e => string.Join(',', e.Row, RejectedRowsCsv.Cell(e.Column), RejectedRowsCsv.Cell(e.Value), RejectedRowsCsv.Cell(e.Reason)))]);
+                    [.. report.RejectedRows.Where(e => match.IsReportError(e, rows)).Select(RejectedRowsCsv.Line)]);
             }
         }
 

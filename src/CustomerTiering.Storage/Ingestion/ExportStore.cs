@@ -14,15 +14,8 @@ public sealed class ExportStore(StorageAccount account)
     /// <summary>The export's current version, or null when there is no such blob (deleted since its event).</summary>
     public async Task<StoredExport?> GetAsync(string name, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            var properties = (await Container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            return new StoredExport(name, properties.ETag.ToString("H"), properties.ContentLength, properties.Metadata.AsReadOnly());
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
+        var properties = await Container.GetBlobClient(name).GetPropertiesOrNullAsync(cancellationToken);
+        return properties is null ? null : new StoredExport(name, properties.ETag.ToString("H"), properties.ContentLength, properties.Metadata.AsReadOnly());
     }
 
     /// <summary>

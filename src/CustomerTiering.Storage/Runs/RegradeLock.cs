@@ -63,26 +63,19 @@ public sealed class RegradeLock(StorageAccount account)
     /// <summary>Who holds the lock, or null when it is free.</summary>
     public async Task<LockHolder?> HolderAsync(CancellationToken cancellationToken = default)
     {
-        try
-        {
-            var properties = (await Blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            if (properties.LeaseState != LeaseState.Leased)
-            {
-                return null;
-            }
-
-            // Metadata is set just after the lease is taken and cleared just before it is released: a holder without it is
-            // a starter in that moment, or one that died in it or in its release; the blob's last change dates it.
-            return new LockHolder(
-                properties.Metadata.TryGetValue(HolderKey, out var holder) ? holder : null,
-                properties.Metadata.TryGetValue(AcquiredKey, out var at) && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var acquired)
-                    ? acquired
-                    : properties.LastModified);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        var properties = await Blob.GetPropertiesOrNullAsync(cancellationToken);
+        if (properties is null || properties.LeaseState != LeaseState.Leased)
         {
             return null;
         }
+
+        // Metadata is set just after the lease is taken and cleared just before it is released: a holder without it is
+        // a starter in that moment, or one that died in it or in its release; the blob's last change dates it.
+        return new LockHolder(
+            properties.Metadata.TryGetValue(HolderKey, out var holder) ? holder : null,
+            properties.Metadata.TryGetValue(AcquiredKey, out var at) && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var acquired)
+                ? acquired
+                : properties.LastModified);
     }
 
     public async Task ReleaseAsync(string runId, CancellationToken cancellationToken = default)

@@ -76,15 +76,8 @@ public sealed class RunArtifacts(StorageAccount account)
     /// <summary>How many lines a file written by <see cref="WriteLinesAsync"/> holds, from its metadata; null when it is not there.</summary>
     public async Task<long?> LineCountAsync(string path, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            var properties = await Container.GetBlobClient(path).GetPropertiesAsync(cancellationToken: cancellationToken);
-            return properties.Value.Metadata.TryGetValue(LinesMetadata, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var count) ? count : null;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
+        var properties = await Container.GetBlobClient(path).GetPropertiesOrNullAsync(cancellationToken);
+        return properties is not null && properties.Metadata.TryGetValue(LinesMetadata, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var count) ? count : null;
     }
 
     /// <summary>
