@@ -24,13 +24,9 @@ echo "==> Running the tests (each integration test class has an Azurite account 
 echo "    each closing on a line with its duration; InfrastructureTests builds and lints infra/ with scripts/bicep.sh)"
 started=$SECONDS
 # Dynamic PGO instruments methods to recompile them for a long-running process; the tests start some thirty workers
-# that live for seconds, and without it the suite spends about 8% less CPU on the two cores. For the same reason no
-# method is counted and compiled again optimised (call counting off): in a worker that lives seconds, that second
-# compiling cost more than it saved (worker CPU over the regrade and worker-kill classes 50.4 s with it, 38.7 s
-# without; docs/performance.md, "The test suite's time"). The app as deployed, the benchmarks and
-# scripts/reliability.sh keep the runtime's defaults.
+# that live for seconds, and without it the suite spends about 8% less CPU on the two cores.
 # Each project's results stay in artifacts/test-results (a .trx per project, with every test's start, end and
 # duration), so that a slow run can be read afterwards.
-DOTNET_TieredPGO=0 DOTNET_TC_CallCounting=0 dotnet test Functions.sln -c Release --no-build \
+DOTNET_TieredPGO=0 dotnet test Functions.sln -c Release --no-build \
   --logger "trx" --results-directory artifacts/test-results "$@"
 echo "==> The tests took $((SECONDS - started)) s; everything, $SECONDS s"
